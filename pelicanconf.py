@@ -1,0 +1,67 @@
+"""Pelican settings for local building and serving. Clinic identity lives here only."""
+
+SITENAME = "Ketamine for Chronic Pain: Dosing Explained"
+SITESUBTITLE = "Plain-language education on how ketamine infusions are dosed, their side effects and who they suit"
+SITEURL = ""
+AUTHOR = "Editorial team"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# The clinic that publishes the site. A fictional placeholder: replace every field.
+CLINIC = {
+    "name": "Harbourview Pain Clinic (example)",
+    "logo": "images/clinic-logo.svg",
+    "address": ["100 Example Street, Suite 1", "Sampletown, ST 00000"],
+    "phone": "+1 555 0100",
+    "hours": [("Monday to Thursday", "8:00 to 16:30"), ("Friday", "8:00 to 12:00")],
+    "booking_url": "https://booking.example.org/harbourview",
+    "promo": "A fictional example clinic: put your own clinic's details in pelicanconf.py.",
+}
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+THEME = "theme"
+OUTPUT_PATH = "output"
+
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+INDEX_SAVE_AS = "index.html"
+DIRECT_TEMPLATES = ["index"]
+DEFAULT_PAGINATION = False
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+ARTICLE_ORDER_BY = "basename"
+
+FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["authoring", "runtime", "sitemap"]
+SITEMAP = {"format": "xml"}
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

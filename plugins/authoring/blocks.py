@@ -1,0 +1,54 @@
+"""`[calculator: NAME]` and `[table: NAME]` lines: replaced by HTML built by the calculators."""
+
+import re
+
+import calculators
+from calculators import tables
+from markdown.preprocessors import Preprocessor
+
+from .errors import AuthoringError
+from .markup import scroll_region
+
+BLOCK_LINE = re.compile(r"^\[(?P<kind>calculator|table):\s*(?P<name>[^\]]*?)\s*\]\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def cite_marker(ids):
+    """Citation markers that the citation postprocessor numbers later."""
+    return "[" + "; ".join(f"@{id_}" for id_ in ids) + "]"
+
+
+class BlockLinePreprocessor(Preprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines):
+        self.extension.lines = self.extension.lines or list(lines)
+        out, fenced = [], False
+        for number, line in enumerate(lines, start=1):
+            if FENCE.match(line):
+                fenced = not fenced
+            match = None if fenced else BLOCK_LINE.match(line)
+            if match is None:
+                out.append(line)
+                continue
+            html = self.render(match["kind"], match["name"], number)
+            out.extend(["", self.md.htmlStash.store(html), ""])
+        return out
+
+    def render(self, kind, name, line):
+        known = calculators.NAMES if kind == "calculator" else tables.NAMES
+        if name not in known:
+            raise AuthoringError(
+                self.extension.path, line,
+                f"unknown {kind} {name!r}; known: {', '.join(known)}",
+            )
+        if kind == "calculator":
+            if name in self.extension.calculators:
+                raise AuthoringError(
+                    self.extension.path, line, f"calculator {name!r} is already on this page"
+                )
+            self.extension.calculators.append(name)
+            return calculators.render_form(name)
+        return scroll_region(tables.render(name, cite_marker), f"table-{name}")

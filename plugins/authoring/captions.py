@@ -1,0 +1,49 @@
+"""Markdown tables: a `Table: ...` line above becomes the caption; headers get `scope`."""
+
+import xml.etree.ElementTree as etree
+
+from markdown.treeprocessors import Treeprocessor
+
+from .errors import AuthoringError
+
+PREFIX = "Table:"
+
+
+class TableCaptionTreeprocessor(Treeprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root):
+        found = [(parent, child) for parent in root.iter() for child in parent if child.tag == "table"]
+        for number, (parent, table) in enumerate(found, start=1):
+            index = list(parent).index(table)
+            before = parent[index - 1] if index else None
+            self.caption(parent, before, table, index, f"table-caption-{number}")
+
+    def caption(self, parent, before, table, index, caption_id):
+        if before is None or before.tag != "p" or not (before.text or "").startswith(PREFIX):
+            headers = " | ".join("".join(th.itertext()).strip() for th in table.iter("th"))
+            first = "".join(next(table.iter("th")).itertext()).strip()
+            raise AuthoringError(
+                self.extension.path, self.extension.line_of(first),
+                f"the table with headers '{headers}' needs a line 'Table: <caption>' "
+                "just above it (then a blank line)",
+            )
+        caption = etree.Element("caption", id=caption_id)
+        caption.text = before.text[len(PREFIX):].lstrip()
+        caption.extend(list(before))
+        table.insert(0, caption)
+        for th in table.iter("th"):
+            th.set("scope", "col")
+        for row in table.findall("./tbody/tr"):
+            row[0].tag = "th"
+            row[0].set("scope", "row")
+        region = etree.Element(
+            "div", {"class": "table-scroll", "role": "region", "tabindex": "0",
+                    "aria-labelledby": caption_id},
+        )
+        parent.remove(before)
+        parent.remove(table)
+        region.append(table)
+        parent.insert(index - 1, region)

@@ -1,0 +1,60 @@
+"""`[@id]` and `[@a; @b]` become numbered citations and a References section at the end."""
+
+import html
+import re
+
+from calculators import data
+from markdown.postprocessors import Postprocessor
+
+from .errors import AuthoringError
+
+CITATION = re.compile(r"\[(@[a-z0-9][a-z0-9-]*(?:\s*;\s*@[a-z0-9][a-z0-9-]*)*)\]")
+CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.DOTALL)
+
+
+class CitationPostprocessor(Postprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text):
+        order = []
+        parts = CODE.split(text)
+        for index in range(0, len(parts), 2):  # odd parts are code: left alone
+            parts[index] = CITATION.sub(lambda match: self.cite(match, order), parts[index])
+        return "".join(parts) + (references_section(order) if order else "")
+
+    def cite(self, match, order):
+        known = data.references()
+        links = []
+        for id_ in (part.strip().lstrip("@") for part in match[1].split(";")):
+            if id_ not in known:
+                raise AuthoringError(
+                    self.extension.path, self.extension.line_of(f"@{id_}"),
+                    f"unknown reference [@{id_}]; known ids are in calculators/data/protocols.toml",
+                )
+            if id_ not in order:
+                order.append(id_)
+            number = order.index(id_) + 1
+            links.append(
+                f'<a href="#ref-{id_}" aria-label="Reference {number}">{number}</a>'
+            )
+        return f'<sup class="citation">[{", ".join(links)}]</sup>'
+
+
+def references_section(order):
+    known = data.references()
+    items = []
+    for id_ in order:
+        reference = known[id_]
+        doi = reference.get("doi")
+        link = (
+            f' <a href="https://doi.org/{html.escape(doi)}">doi:{html.escape(doi)}</a>'
+            if doi else ""
+        )
+        items.append(f'<li id="ref-{id_}">{html.escape(reference["citation"])}{link}</li>')
+    return (
+        '<section class="references" aria-labelledby="references">'
+        '<h2 id="references">References</h2>'
+        f'<ol>{"".join(items)}</ol></section>'
+    )

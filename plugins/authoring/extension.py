@@ -1,0 +1,30 @@
+"""The Markdown extension that ties the authoring processors to one source file."""
+
+from markdown.extensions import Extension
+
+from .blocks import BlockLinePreprocessor
+from .captions import TableCaptionTreeprocessor
+from .citations import CitationPostprocessor
+
+
+class AuthoringExtension(Extension):
+    def __init__(self, path, **kwargs):
+        self.path = path
+        self.calculators = []
+        self.lines = []
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        # Before "meta" (27) so line numbers count from the top of the file.
+        md.preprocessors.register(BlockLinePreprocessor(md, self), "authoring_blocks", 29)
+        md.treeprocessors.register(TableCaptionTreeprocessor(md, self), "authoring_captions", 5)
+        # After raw HTML is restored (30), so tables from data are cited too.
+        md.postprocessors.register(CitationPostprocessor(md, self), "authoring_citations", 5)
+
+    def line_of(self, needle):
+        """The first source line holding `needle`, for error messages (None if not found)."""
+        return next((n for n, line in enumerate(self.lines, 1) if needle in line), None)
+
+    def reset(self):
+        """Called between the body and formatted metadata (the summary)."""

@@ -1,0 +1,65 @@
+"""Where the runtime files live in the output, under names that change with their content."""
+
+import json
+import shutil
+from pathlib import Path
+
+from .fingerprint import digest, source_files
+from .lockfile import make_lockfile
+from .wheel import build_wheel
+
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+THEME_ASSETS = ("css/site.css", "js/calculator.js", "js/calculator-worker.js")
+
+
+def project_paths(settings):
+    root = Path(settings["PATH"]).resolve().parent
+    pyodide = Path(settings.get("PYODIDE_DIR", root / "node_modules" / "pyodide"))
+    return root, pyodide
+
+
+def prepare_runtime(pelican):
+    """Build (or reuse) the wheel and lock file; give templates the URLs they need."""
+    settings = pelican.settings
+    root, pyodide = project_paths(settings)
+    missing = [name for name in RUNTIME_FILES if not (pyodide / name).is_file()]
+    if missing:
+        raise FileNotFoundError(
+            f"the Pyodide runtime is missing {', '.join(missing)} in {pyodide}: run `npm ci`"
+        )
+    version = json.loads((pyodide / "package.json").read_text())["version"]
+    runtime_id = f"pyodide-{version}-" + digest([pyodide / name for name in RUNTIME_FILES])
+    app_id = "app-" + digest(
+        source_files(root / "calculators") + [root / "pyproject.toml"], extra=runtime_id.encode()
+    )
+    cache = root / ".cache" / "runtime" / app_id
+    if not (cache / "pyodide-lock.json").is_file():
+        wheel = build_wheel(root, cache)
+        make_lockfile(pyodide, wheel, cache / "pyodide-lock.json")
+    theme = Path(settings["THEME"])
+    siteurl = settings.get("SITEURL", "")
+    settings.setdefault("JINJA_GLOBALS", {})["RUNTIME"] = {
+        "pyodide": f"{siteurl}/runtime/{runtime_id}/",
+        "lockfile": f"{siteurl}/runtime/{app_id}/pyodide-lock.json",
+        "assets": {
+            name: f"{siteurl}/theme/{name}?v={digest([theme / 'static' / name], length=10)}"
+            for name in THEME_ASSETS
+        },
+    }
+    settings["RUNTIME_DIRS"] = {runtime_id: [pyodide / name for name in RUNTIME_FILES],
+                                app_id: sorted(cache.iterdir())}
+
+
+def copy_runtime(pelican):
+    """Copy runtime files into the output; a folder already there is already current."""
+    output = Path(pelican.settings["OUTPUT_PATH"]) / "runtime"
+    for folder, files in pelican.settings["RUNTIME_DIRS"].items():
+        target = output / folder
+        if target.is_dir():
+            continue
+        partial = output / f".{folder}.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        for path in files:
+            shutil.copy2(path, partial / path.name)
+        partial.rename(target)

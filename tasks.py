@@ -1,0 +1,129 @@
+"""Pelican's usual tasks (invoke), plus `test` and `bench`. Run as `.venv/bin/invoke TASK`."""
+
+import os
+import shlex
+import shutil
+import sys
+
+from invoke import task
+from pelican import main as pelican_main
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, ROOT)  # the calculators package, for the plugins
+os.chdir(ROOT)
+
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file("pelicanconf.py")}
+CONFIG = {
+    "settings_base": "pelicanconf.py",
+    "settings_publish": "publishconf.py",
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    "host": os.environ.get("HOST", "127.0.0.1"),
+    "port": int(os.environ.get("PORT", "8000")),
+}
+MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".ics": "text/calendar"}
+
+
+def pelican_run(cmd):
+    pelican_main(shlex.split(cmd))
+
+
+@task
+def clean(c):
+    """Remove generated files"""
+    if os.path.isdir(CONFIG["deploy_path"]):
+        shutil.rmtree(CONFIG["deploy_path"])
+        os.makedirs(CONFIG["deploy_path"])
+
+
+@task
+def build(c):
+    """Build local version of site"""
+    pelican_run("-s {settings_base}".format(**CONFIG))
+
+
+@task
+def rebuild(c):
+    """`build` with the delete switch"""
+    pelican_run("-d -s {settings_base}".format(**CONFIG))
+
+
+@task
+def regenerate(c):
+    """Automatically regenerate site upon file modification"""
+    pelican_run("-r -s {settings_base}".format(**CONFIG))
+
+
+@task
+def serve(c):
+    """Serve site at http://$HOST:$PORT/ (default 127.0.0.1:8000)"""
+
+    class Handler(ComplexHTTPRequestHandler):
+        extensions_map = {**ComplexHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseTCPServer(
+        CONFIG["deploy_path"], (CONFIG["host"], CONFIG["port"]), Handler
+    )
+    sys.stderr.write("Serving at http://{host}:{port}/ ...\n".format(**CONFIG))
+    server.serve_forever()
+
+
+@task
+def reserve(c):
+    """`build`, then `serve`"""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c):
+    """Build production version of site"""
+    pelican_run("-s {settings_publish}".format(**CONFIG))
+
+
+@task
+def livereload(c):
+    """Automatically reload browser tab upon file modification."""
+    from livereload import Server
+
+    def cached_build():
+        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+        pelican_run(cmd.format(**CONFIG))
+
+    cached_build()
+    server = Server()
+    theme_path = SETTINGS["THEME"]
+    for glob in [
+        CONFIG["settings_base"],
+        f"{theme_path}/templates/**/*.html",
+        f"{theme_path}/static/**/*.css",
+        f"{theme_path}/static/**/*.js",
+        "{}/**/*.md".format(SETTINGS["PATH"]),
+        "calculators/**/*.py",
+        "calculators/data/*.toml",
+        "plugins/**/*.py",
+    ]:
+        server.watch(glob, cached_build)
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def publish(c):
+    """Build the production site into the output folder, ready to upload"""
+    pelican_run("-s {settings_publish}".format(**CONFIG))
+
+
+@task
+def test(c):
+    """Run every test: calculators, build, Pyodide in Node, browser"""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
+
+
+@task
+def bench(c, runs=5):
+    """Print speed figures for the dose calculator page (see tests/bench.py)"""
+    c.run(f"{shlex.quote(sys.executable)} -m tests.bench --runs {int(runs)}")

@@ -1,0 +1,85 @@
+"""Debian's Chromium driven by Playwright, against the real site on a local HTTP server."""
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.site import ROOT, SiteServer, build_site
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    folder = build_site(tmp_path_factory.mktemp("browser-site"))
+    with SiteServer(folder) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: scripts/bootstrap --browser"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser context that records every request and refuses any leaving 127.0.0.1."""
+
+    def __init__(self, browser, base_url, **context_options):
+        self.context = browser.new_context(base_url=base_url, **context_options)
+        self.outside, self.requests = [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.errors = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route):
+        host = urlsplit(route.request.url).hostname
+        if host != "127.0.0.1":
+            self.outside.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def leaving(self):
+        urls = self.outside + [
+            url for url in self.requests
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1"
+        ]
+        return urls
+
+    def axe(self, disable=()):
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate(
+            "options => axe.run(document, options)",
+            {"rules": {rule: {"enabled": False} for rule in disable}},
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")
+        ]
+
+
+@pytest.fixture
+def visit(browser, served_site):
+    visits = []
+
+    def open_visit(**options):
+        v = Visit(browser, served_site.url, **options)
+        visits.append(v)
+        return v
+
+    yield open_visit
+    for v in visits:
+        assert not v.leaving(), f"requests left 127.0.0.1: {v.leaving()}"
+        v.context.close()
