@@ -40,7 +40,7 @@ TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
-ARTICLE_ORDER_BY = "basename"
+ARTICLE_ORDER_BY = "order"  # each article's Order: metadata (1-9)
 
 FEED_DOMAIN = "http://127.0.0.1:8000"
 FEED_ALL_ATOM = "feeds/all.atom.xml"

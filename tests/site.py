@@ -22,7 +22,16 @@ def build_site(output, **overrides):
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the caching a real host should give: fingerprinted files forever."""
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def end_headers(self):
+        immutable = self.path.startswith("/runtime/") or "?v=" in self.path
+        self.send_header(
+            "Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache"
+        )
+        super().end_headers()
 
     def log_message(self, *args):
         pass

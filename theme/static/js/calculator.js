@@ -106,6 +106,7 @@ function start() {
 
   async function compute(form, overrides = {}) {
     const fields = { ...fieldsOf(form), ...overrides };
+    form.dataset.busy = "1";
     const token = ++nextId;
     latest.set(form, token);
     const { result } = await ask(worker, { type: "run", name: form.dataset.calculator, fields });
@@ -113,6 +114,7 @@ function start() {
     form.querySelector("[data-calculator-output]").innerHTML = result.html;
     showErrors(form, result.errors);
     form.dataset.runtime = "python";
+    delete form.dataset.busy;
     mirrorInQuery(fields);
   }
 
@@ -139,7 +141,11 @@ function start() {
     form._queryOverrides = applyQuery(form, query);
     statusOf(form).textContent = "Loading the live calculator…";
     let timer;
-    const soon = () => { clearTimeout(timer); timer = setTimeout(() => compute(form), 120); };
+    const soon = () => {
+      form.dataset.busy = "1";
+      clearTimeout(timer);
+      timer = setTimeout(() => compute(form), 120);
+    };
     form.addEventListener("input", soon);
     form.addEventListener("change", soon);
     form.addEventListener("submit", (event) => { event.preventDefault(); compute(form); });

@@ -1,0 +1,110 @@
+"""Illustrative ketamine dose and schedule calculators: plain Python, no I/O in their logic.
+
+The same code runs under CPython (tests, build, command line) and in the browser under Pyodide.
+Educational illustrations of published protocols, not prescriptions.
+"""
+
+import datetime
+import json
+from html import escape
+from collections.abc import Mapping
+from types import ModuleType
+
+from calculators import data, dose, render, schedule, schema, tables
+from calculators.schema import Input, Result, Warning
+
+__all__ = [
+    "NAMES", "Input", "Result", "Warning", "data", "get", "render_form", "run", "run_json",
+    "schedule_ics", "schedule_ics_json", "tables",
+]
+
+NAMES = ("dose", "schedule")
+_CALCULATORS = {"dose": dose, "schedule": schedule}
+
+
+def get(name: str) -> ModuleType:
+    """The calculator module (`.name`, `.title`, `.inputs`, `.compute`); KeyError if unknown."""
+    return _CALCULATORS[name]
+
+
+def run(name: str, fields: Mapping[str, str]) -> Result:
+    return get(name).compute(fields)
+
+
+def _failure(field: str, message: str) -> Result:
+    html = ('<div class="calculator-result calculator-result-errors">'
+            f"<p>{escape(message)}</p></div>")
+    return Result({}, [], {field: message}, html, [])
+
+
+def _fields_from_json(fields_json: object) -> dict[str, str] | None:
+    """A JSON object's entries as text (numbers and lists of text are accepted), or None."""
+    try:
+        parsed = json.loads(fields_json)  # type: ignore[arg-type]
+    except (TypeError, ValueError, RecursionError):
+        return None
+    if not isinstance(parsed, dict):
+        return None
+    fields = {}
+    for key, value in parsed.items():
+        if value is None:
+            value = ""
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            value = ",".join(value)
+        elif not isinstance(value, str):
+            value = json.dumps(value)
+        fields[key] = value
+    return fields
+
+
+def run_json(name: str, fields_json: str) -> str:
+    """For the browser: a JSON object of strings in, json of `Result.to_dict()` out. Never raises."""
+    fields = _fields_from_json(fields_json)
+    if fields is None:
+        result = _failure("fields", "The calculator could not read its input.")
+    elif name not in _CALCULATORS:
+        result = _failure("calculator", "There is no calculator of that name.")
+    else:
+        try:
+            result = run(name, fields)
+        except Exception:  # noqa: BLE001 - the page must always get an answer
+            result = _failure("calculator", "The calculator failed on this input.")
+    return json.dumps(result.to_dict())
+
+
+def render_form(
+    name: str, fields: Mapping[str, str] | None = None, *, today: datetime.date | None = None
+) -> str:
+    """The whole calculator as HTML: the form built from the declaration and its result.
+
+    `fields` None gives the worked example (the declared defaults; the schedule starts the
+    Monday after `today`). A field left out takes its default, except the required ones.
+    """
+    calc = get(name)
+    if fields is None:
+        values = calc.default_fields(today)
+    else:
+        values = {
+            field.name: schema.text(fields, field.name) if field.name in fields
+            else ("" if field.required else field.default)
+            for field in calc.inputs
+        }
+    result = calc.compute(values)
+    return render.form(name, calc.inputs, values, result.errors, result.html)
+
+
+def schedule_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
+    """The schedule as iCalendar text, or "" when the input has errors. Pure: `now` is given."""
+    return schedule.to_ics(fields, now)
+
+
+def schedule_ics_json(fields_json: str, now_iso: str) -> str:
+    """For the browser: JSON fields and an ISO time stamp in, iCalendar text ("" if invalid)."""
+    fields = _fields_from_json(fields_json)
+    try:
+        now = datetime.datetime.fromisoformat(now_iso)
+    except (TypeError, ValueError):
+        return ""
+    if fields is None:
+        return ""
+    return schedule.to_ics(fields, now)

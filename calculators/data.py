@@ -1,0 +1,56 @@
+"""The protocol data file: read once, from inside the package (works from a wheel in Pyodide)."""
+
+import functools
+import importlib.resources
+import tomllib
+
+DATA_FILE = "protocols.toml"
+
+
+@functools.cache
+def load() -> dict:
+    """The parsed data file (cached; treat it as read-only)."""
+    text = (importlib.resources.files("calculators") / "data" / DATA_FILE).read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def references() -> dict[str, dict]:
+    """Reference id -> {"id", "citation", "short", "doi" (when there is one)}."""
+    return {ref_id: {"id": ref_id, **entry} for ref_id, entry in load()["references"].items()}
+
+
+def reference(ref_id: str) -> dict:
+    """One reference; KeyError for an unknown id."""
+    return references()[ref_id]
+
+
+@functools.cache
+def protocols() -> dict[str, dict]:
+    """Protocol id -> its entry with "id" added, in the file's order."""
+    return {pid: {"id": pid, **entry} for pid, entry in load()["protocols"].items()}
+
+
+def offered_protocols() -> dict[str, dict]:
+    """The protocols the dose calculator offers (those with a dose to compute from)."""
+    return {pid: entry for pid, entry in protocols().items() if entry["offered"]}
+
+
+def lines() -> list[dict]:
+    """The published lines a dose is compared with."""
+    return load()["lines"]
+
+
+def schedule() -> dict:
+    """The clinic's schedule (loading, adjustment, maintenance) and the planner's settings."""
+    return load()["schedule"]
+
+
+def phase(name: str) -> dict:
+    """One phase of the clinic's schedule: "loading", "adjustment" or "maintenance"."""
+    return next(entry for entry in schedule()["phases"] if entry["phase"] == name)
+
+
+def limits() -> dict:
+    """Sanity bounds for typed input (not clinical lines)."""
+    return load()["limits"]

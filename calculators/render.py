@@ -1,0 +1,168 @@
+"""HTML shared by the calculators: number formats, warnings, references, the form.
+
+Everything that leaves here is escaped with html.escape; callers pass plain text.
+"""
+
+from collections.abc import Mapping
+from html import escape
+
+from calculators import data
+from calculators.schema import Input, Warning
+
+FRAMING = (
+    "Educational illustration of published protocols, not a prescription or medical advice. "
+    "Only the clinician treating you can decide a dose or a schedule."
+)
+
+
+def amount(value: float) -> str:
+    """An amount (mg, mg/h, mL, mL/h): one or two decimal places."""
+    shown = f"{value:.2f}"
+    return shown[:-1] if shown.endswith("0") else shown
+
+
+def weight(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def plain(value: float) -> str:
+    """A number as a person would write it: 0.35, 22, 5760."""
+    shown = f"{value:.6g}"
+    if "e" in shown:
+        shown = f"{value:.12f}".rstrip("0").rstrip(".")
+    return shown
+
+
+def framing() -> str:
+    return f'<p class="calculator-framing">{escape(FRAMING)}</p>'
+
+
+def warning_list(warnings: list[Warning], title: str) -> str:
+    if not warnings:
+        return ""
+    refs = data.references()
+    items = "".join(
+        f'<li data-code="{escape(w.code)}" data-reference="{escape(w.reference)}">'
+        f"{escape(w.message)} <cite>{escape(refs[w.reference]['short'])}</cite></li>"
+        for w in warnings
+    )
+    return (
+        f'<p class="calculator-heading">{escape(title)}</p>'
+        f'<ul class="calculator-warnings">{items}</ul>'
+    )
+
+
+def note_list(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in notes)
+    return f'<ul class="calculator-notes">{items}</ul>'
+
+
+def reference_list(ref_ids: list[str]) -> str:
+    if not ref_ids:
+        return ""
+    refs = data.references()
+    items = []
+    for ref_id in ref_ids:
+        ref = refs[ref_id]
+        doi = f" doi:{escape(ref['doi'])}" if "doi" in ref else ""
+        items.append(
+            f'<li data-reference="{escape(ref_id)}">{escape(ref["citation"])}{doi}</li>'
+        )
+    return (
+        '<p class="calculator-heading">References</p>'
+        f'<ol class="calculator-references">{"".join(items)}</ol>'
+    )
+
+
+def error_summary(calc_name: str, inputs: tuple[Input, ...], errors: Mapping[str, str]) -> str:
+    """The result shown instead of numbers when some inputs need fixing."""
+    labels = {field.name: field.label for field in inputs}
+    items = "".join(
+        f'<li><a href="#{escape(control_id(calc_name, field, inputs))}">'
+        f"{escape(labels.get(field, field))}</a>: {escape(message)}</li>"
+        for field, message in errors.items()
+    )
+    return (
+        '<div class="calculator-result calculator-result-errors">'
+        f'<p>Fix the highlighted fields:</p><ul class="calculator-errors">{items}</ul></div>'
+    )
+
+
+def control_id(calc_name: str, field: str, inputs: tuple[Input, ...] = ()) -> str:
+    """The id of a field's control (a group of checkboxes links to its first box)."""
+    base = f"calc-{calc_name}-{field}"
+    for declared in inputs:
+        if declared.name == field and declared.type == "days":
+            return f"{base}-{declared.choices[0][0]}"
+    return base
+
+
+def form(
+    calc_name: str,
+    inputs: tuple[Input, ...],
+    values: Mapping[str, str],
+    errors: Mapping[str, str],
+    output: str,
+) -> str:
+    """The whole calculator: a GET form built from the declaration, then its result region."""
+    controls = "".join(_field(calc_name, field, values, errors) for field in inputs)
+    return (
+        f'<form data-calculator="{escape(calc_name)}" class="calculator" action="" '
+        'method="get" novalidate>'
+        f"{framing()}{controls}"
+        '<p class="calculator-submit"><button type="submit">Calculate</button></p>'
+        f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
+        "</form>"
+    )
+
+
+def _field(calc_name: str, field: Input, values: Mapping[str, str], errors: Mapping[str, str]):
+    base = f"calc-{calc_name}-{field.name}"
+    help_id, error_id = f"{base}-help", f"{base}-error"
+    error = errors.get(field.name)
+    described = f'aria-describedby="{help_id} {error_id}"'
+    invalid = ' aria-invalid="true"' if error else ""
+    required = ' aria-required="true"' if field.required else ""
+    value = values.get(field.name, "")
+    help_html = f'<p class="field-help" id="{help_id}">{escape(field.help)}</p>'
+    if error:
+        error_html = f'<p class="field-error" id="{error_id}">{escape(error)}</p>'
+    else:
+        error_html = f'<p class="field-error" id="{error_id}" hidden></p>'
+    label_text = escape(field.label) + (f" ({escape(field.unit)})" if field.unit else "")
+
+    if field.type == "days":
+        chosen = {day.strip().lower() for day in value.split(",")}
+        boxes = "".join(
+            f'<span class="calculator-day"><input type="checkbox" id="{base}-{escape(day)}" '
+            f'name="{escape(field.name)}" value="{escape(day)}"{invalid}'
+            f'{" checked" if day in chosen else ""}>'
+            f'<label for="{base}-{escape(day)}">{escape(day_label)}</label></span>'
+            for day, day_label in field.choices
+        )
+        return (
+            f'<fieldset class="calculator-field calculator-days" id="{base}" {described}>'
+            f"<legend>{label_text}</legend>"
+            f"{boxes}{help_html}{error_html}</fieldset>"
+        )
+
+    label = f'<label for="{base}">{label_text}</label>'
+    common = f'id="{base}" name="{escape(field.name)}" {described}{invalid}{required}'
+    if field.type == "select":
+        options = "".join(
+            f'<option value="{escape(choice)}"{" selected" if choice == value else ""}>'
+            f"{escape(choice_label)}</option>"
+            for choice, choice_label in field.choices
+        )
+        control = f"<select {common}>{options}</select>"
+    elif field.type == "date":
+        control = f'<input type="date" {common} value="{escape(value)}">'
+    else:
+        mode = "numeric" if field.type == "integer" else "decimal"
+        control = (
+            f'<input type="text" inputmode="{mode}" autocomplete="off" {common} '
+            f'value="{escape(value)}">'
+        )
+    return f'<div class="calculator-field">{label}{control}{help_html}{error_html}</div>'

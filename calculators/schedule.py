@@ -1,0 +1,278 @@
+"""Schedule planner: a clinic's loading, adjustment and maintenance phases as dated sessions.
+
+The phases and their ranges come from the data file (a clinic's practice, not trial evidence).
+Loading is spread as evenly as the open days allow inside the window from the start date;
+adjustment sessions follow a week apart; maintenance repeats every N weeks until the horizon.
+A date on a closed day moves to the next open day.
+"""
+
+import calendar
+import datetime
+import re
+from collections.abc import Mapping
+from html import escape
+
+from calculators import data, ics, render, schema
+from calculators.schema import Input, Result, Warning
+
+name = "schedule"
+title = "Infusion schedule planner (an illustration)"
+
+DAYS = (
+    ("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"),
+    ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday"),
+)
+DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+PHASE_WORDS = {"loading": "Loading", "adjustment": "Adjustment", "maintenance": "Maintenance"}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+COUNTS = {
+    # field: (what it is, message when too small, message when too large; {n} is the bound)
+    "loading": ("number of loading infusions", "Plan at least {n} loading infusion.",
+                "Plan at most {n} loading infusions."),
+    "titration": ("number of adjustment infusions", "Plan at least {n} adjustment infusions.",
+                  "Plan at most {n} adjustment infusions."),
+    "maintenance_weeks": ("maintenance interval in weeks",
+                          "The maintenance interval must be at least {n} week.",
+                          "The maintenance interval can be at most {n} weeks."),
+    "months": ("number of months", "The plan must cover at least {n} month.",
+               "The plan can cover at most {n} months."),
+}
+
+
+def _inputs() -> tuple[Input, ...]:
+    limits, plan = data.limits(), data.schedule()
+    defaults = plan["defaults"]
+    window = render.plain(plan["window_days"])
+    spacing = render.plain(plan["adjustment_spacing_days"])
+
+    def count(field: str, label: str, unit: str, help_text: str) -> Input:
+        low, high = limits[field]
+        return Input(field, label, "integer", unit, low, high, 1,
+                     default=str(defaults[field]), help=help_text)
+
+    return (
+        Input("start", "First infusion on or after", "date", required=True,
+              help="The date the plan starts, as YYYY-MM-DD."),
+        count("loading", "Loading infusions", "",
+              f"How many infusions in the {window} days from the start date."),
+        count("titration", "Adjustment infusions", "",
+              f"Infusions to fine-tune the dose, {spacing} days apart after loading; 0 for none."),
+        count("maintenance_weeks", "Maintenance every", "weeks",
+              "Weeks between maintenance infusions."),
+        count("months", "Plan covers", "months", "How far ahead to plan."),
+        Input("open_days", "Days the clinic is open", "days", required=True,
+              default="mon,tue,wed,thu,fri", choices=DAYS,
+              help="A date that falls on a closed day moves to the next open day."),
+    )
+
+
+inputs = _inputs()
+
+
+def default_fields(today: datetime.date | None = None) -> dict[str, str]:
+    """The worked example: the declared defaults, starting the Monday after `today`."""
+    today = today or datetime.date.today()
+    start = today + datetime.timedelta(days=7 - today.weekday())
+    return {field.name: field.default for field in inputs} | {"start": start.isoformat()}
+
+
+def compute(fields: Mapping[str, str]) -> Result:
+    """Plan the dated sessions from raw form text; bad input gives field errors, never raises."""
+    fields = fields if isinstance(fields, Mapping) else {}
+    errors: dict[str, str] = {}
+    start = _start(schema.text(fields, "start"), errors)
+    counts = {field: _count(field, schema.text(fields, field), errors) for field in COUNTS}
+    open_days = _open_days(schema.text(fields, "open_days"), errors)
+    plan = data.schedule()
+    if start is not None and open_days and counts["loading"] is not None:
+        window = _window(start, open_days)
+        if counts["loading"] > len(window):
+            errors["loading"] = (
+                f"Only {len(window)} open days fall in the {render.plain(plan['window_days'])} "
+                f"days from the start date; plan at most {len(window)} loading infusions."
+            )
+    if errors:
+        ordered = {f.name: errors[f.name] for f in inputs if f.name in errors}
+        return Result({}, [], ordered, render.error_summary(name, inputs, ordered), [])
+
+    loading, titration = counts["loading"], counts["titration"]
+    weeks, months = counts["maintenance_weeks"], counts["months"]
+    window = _window(start, open_days)
+    sessions = [(window[i * len(window) // loading], "loading") for i in range(loading)]
+    last = sessions[-1][0]
+    for _ in range(titration):
+        last = _next_open(last + datetime.timedelta(days=plan["adjustment_spacing_days"]), open_days)
+        sessions.append((last, "adjustment"))
+    horizon = add_months(start, months)
+    while (last := _next_open(last + datetime.timedelta(weeks=weeks), open_days)) <= horizon:
+        sessions.append((last, "maintenance"))
+
+    warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks})
+    notes = [plan["evidence"], plan["no_trial"], plan["infusion_length"]]
+    if not any(phase == "maintenance" for _, phase in sessions):
+        notes.append("No maintenance infusion falls before the end of the plan.")
+    values = {
+        "start": start.isoformat(),
+        "loading": loading,
+        "titration": titration,
+        "maintenance_weeks": weeks,
+        "months": months,
+        "open_days": [DAYS[index][0] for index in sorted(open_days)],
+        "window_end": (start + datetime.timedelta(days=plan["window_days"] - 1)).isoformat(),
+        "horizon_end": horizon.isoformat(),
+        "sessions": [{"date": day.isoformat(), "phase": phase} for day, phase in sessions],
+        "notes": notes,
+    }
+    ref_ids = schema.citation_ids(warnings, plan["reference"])
+    return Result(values, warnings, {}, _html(values, warnings, ref_ids), ref_ids)
+
+
+def _start(raw: str, errors: dict[str, str]) -> datetime.date | None:
+    low, high = data.limits()["start_year"]
+    if not _ISO_DATE.fullmatch(raw):
+        errors["start"] = "Enter the start date as YYYY-MM-DD, for example 2026-01-05."
+        return None
+    try:
+        start = datetime.date.fromisoformat(raw)
+    except ValueError:
+        errors["start"] = "That date does not exist; check the month and the day."
+        return None
+    if not low <= start.year <= high:
+        errors["start"] = f"Choose a start date between the years {low} and {high}."
+        return None
+    return start
+
+
+def _count(field: str, raw: str, errors: dict[str, str]) -> int | None:
+    what, too_small, too_large = COUNTS[field]
+    default = data.schedule()["defaults"][field]
+    if raw == "":
+        return default
+    value = schema.integer(raw)
+    low, high = data.limits()[field]
+    if value is None:
+        errors[field] = f"Enter the {what} as a whole number, for example {default}."
+    elif value < 0:
+        errors[field] = f"The {what} cannot be negative."
+    elif value < low:
+        errors[field] = too_small.format(n=low)
+    elif value > high:
+        errors[field] = too_large.format(n=high)
+    else:
+        return value
+    return None
+
+
+def _open_days(raw: str, errors: dict[str, str]) -> set[int]:
+    names = [day for day, _ in DAYS]
+    chosen = [token.strip().lower() for token in raw.split(",") if token.strip()]
+    if not chosen:
+        errors["open_days"] = "Choose at least one day the clinic is open."
+        return set()
+    if any(token not in names for token in chosen):
+        errors["open_days"] = "Open days must be among mon, tue, wed, thu, fri, sat and sun."
+        return set()
+    return {names.index(token) for token in chosen}
+
+
+def _window(start: datetime.date, open_days: set[int]) -> list[datetime.date]:
+    days = data.schedule()["window_days"]
+    window = (start + datetime.timedelta(days=i) for i in range(days))
+    return [day for day in window if day.weekday() in open_days]
+
+
+def _next_open(day: datetime.date, open_days: set[int]) -> datetime.date:
+    while day.weekday() not in open_days:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def add_months(start: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later (the month's last day when it is shorter)."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year, month = start.year + year, month + 1
+    return datetime.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _warnings(chosen: dict[str, int]) -> list[Warning]:
+    reference = data.schedule()["reference"]
+    warnings = []
+    for phase_name, value in chosen.items():
+        phase = data.phase(phase_name)
+        if phase["low"] <= value <= phase["high"]:
+            continue
+        shown = (f"every {value} weeks" if phase_name == "maintenance"
+                 else f"{value} infusion{'s' if value != 1 else ''}")
+        warnings.append(Warning(
+            f"{phase_name}-outside-clinic-range",
+            f"{phase['stage']}: {shown} is outside the clinic's schedule "
+            f"({phase['frequency'].lower()}).",
+            reference,
+        ))
+    return warnings
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{DAY_SHORT[day.weekday()]} {day.day} {MONTH_SHORT[day.month - 1]} {day.year}"
+
+
+def _phase_labels(sessions: list[dict]) -> list[str]:
+    totals = {phase: sum(s["phase"] == phase for s in sessions) for phase in PHASE_WORDS}
+    seen = dict.fromkeys(PHASE_WORDS, 0)
+    labels = []
+    for session in sessions:
+        seen[session["phase"]] += 1
+        labels.append(f"{PHASE_WORDS[session['phase']]} {seen[session['phase']]} of "
+                      f"{totals[session['phase']]}")
+    return labels
+
+
+def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
+    sessions = values["sessions"]
+    start = datetime.date.fromisoformat(values["start"])
+    horizon = datetime.date.fromisoformat(values["horizon_end"])
+    rows = "".join(
+        f'<tr><th scope="row">{number}</th>'
+        f'<td><time datetime="{escape(s["date"])}">'
+        f"{escape(long_date(datetime.date.fromisoformat(s['date'])))}</time></td>"
+        f"<td>{escape(label)}</td></tr>"
+        for number, (s, label) in enumerate(zip(sessions, _phase_labels(sessions)), start=1)
+    )
+    caption = (f"Illustrative plan: {len(sessions)} infusions from {long_date(start)} "
+               f"to {long_date(horizon)}")
+    return (
+        '<div class="calculator-result">'
+        f'<table class="calculator-sessions"><caption>{escape(caption)}</caption>'
+        '<thead><tr><th scope="col">Infusion</th><th scope="col">Date</th>'
+        f'<th scope="col">Phase</th></tr></thead><tbody>{rows}</tbody></table>'
+        f"{render.note_list(values['notes'])}"
+        f"{render.warning_list(warnings, 'Compared with the clinic schedule')}"
+        f"{render.reference_list(ref_ids)}"
+        "</div>"
+    )
+
+
+def to_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
+    """The plan as iCalendar text (RFC 5545), or "" when the input has errors. Pure."""
+    result = compute(fields)
+    if not result.ok:
+        return ""
+    sessions = result.values["sessions"]
+    start = result.values["start"].replace("-", "")
+    description = (
+        "An illustrative date from an educational schedule planner based on a clinic's "
+        "published practice; not a booking, a prescription or medical advice."
+    )
+    events = [
+        ics.Event(
+            uid=f"{start}-{number:03d}-{s['phase']}-{s['date'].replace('-', '')}@schedule.calculators",
+            day=datetime.date.fromisoformat(s["date"]),
+            summary=f"Ketamine infusion: {label.lower()} (illustration)",
+            description=description,
+        )
+        for number, (s, label) in enumerate(zip(sessions, _phase_labels(sessions)), start=1)
+    ]
+    return ics.calendar(events, now, "-//calculators//schedule planner//EN",
+                        "Illustrative ketamine infusion plan")

@@ -1,0 +1,101 @@
+"""Speed figures for the dose calculator page in headless Chromium over loopback.
+
+    python -m tests.bench [--runs N]
+
+Prints medians: cold time from navigation to the first browser-computed result; the same for a
+bare page that only boots Pyodide and runs 1+1 (the floor) and the ratio; the warm time on a
+second visit; bytes transferred; the longest main-thread task; the page's own weight before
+Pyodide (HTML, CSS, JS), raw and gzip. Figures, not assertions.
+"""
+
+import argparse
+import gzip
+import statistics
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser.conftest import ARGS, CHROMIUM
+from tests.site import SiteServer, build_site
+
+FLOOR_HTML = """<!doctype html><html lang="en"><title>floor</title><body><p id="out">booting</p>
+<script type="module">
+const worker = new Worker(new URL("floor-worker.js", location.href), {type: "module"});
+worker.onmessage = ({data}) => { document.getElementById("out").textContent = data;
+  document.body.dataset.done = performance.now(); };
+worker.postMessage(new URL("RUNTIME", location.href).href);
+</script></body></html>"""
+FLOOR_WORKER = """self.onmessage = async ({data: indexURL}) => {
+  const {loadPyodide} = await import(new URL("pyodide.mjs", indexURL).href);
+  const pyodide = await loadPyodide({indexURL});
+  self.postMessage(String(pyodide.runPython("1+1")));
+};"""
+MARK_RESULT = """
+window.__longest = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries())
+  window.__longest = Math.max(window.__longest, e.duration); }).observe({type: "longtask", buffered: true});
+new MutationObserver((_, observer) => {
+  const form = document.querySelector("form[data-runtime='python']");
+  if (form && !window.__result) { window.__result = performance.now(); observer.disconnect(); }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-runtime"]});
+"""
+
+
+def timed_visit(context, url, done_js):
+    page = context.new_page()
+    sizes = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+    page.goto(url)
+    page.wait_for_function(done_js, timeout=120_000)
+    ms = page.evaluate(done_js)
+    longest = page.evaluate("window.__longest || 0")
+    page.close()
+    return ms, sum(sizes), longest
+
+
+def page_weight(site):
+    html = (site / "calculators" / "dose" / "index.html").read_bytes()
+    assets = [html] + [p.read_bytes() for p in (site / "theme").rglob("*") if p.suffix in (".css", ".js")]
+    return sum(map(len, assets)), sum(len(gzip.compress(a, 9)) for a in assets)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as folder:
+        site = build_site(Path(folder) / "site")
+        runtime = next(p.name for p in (site / "runtime").iterdir() if p.name.startswith("pyodide-"))
+        (site / "floor.html").write_text(FLOOR_HTML.replace("RUNTIME", f"runtime/{runtime}/"))
+        (site / "floor-worker.js").write_text(FLOOR_WORKER)
+        cold, floor, warm, transferred, longest = [], [], [], [], []
+        with SiteServer(site) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for _ in range(runs):
+                context = browser.new_context()
+                context.add_init_script(MARK_RESULT)
+                ms, size, long_ms = timed_visit(context, f"{server.url}/calculators/dose/", "window.__result")
+                cold.append(ms), transferred.append(size), longest.append(long_ms)
+                ms, _, long_ms = timed_visit(context, f"{server.url}/calculators/dose/", "window.__result")
+                warm.append(ms), longest.append(long_ms)
+                context.close()
+                context = browser.new_context()
+                ms, _, _ = timed_visit(context, f"{server.url}/floor.html", "Number(document.body.dataset.done)")
+                floor.append(ms)
+                context.close()
+            browser.close()
+        raw, packed = page_weight(site)
+    med = statistics.median
+    print(f"runs: {runs} (medians; headless Chromium, loopback, no throttling)")
+    print(f"cold, navigation to first browser-computed result: {med(cold):7.0f} ms")
+    print(f"floor, bare page booting Pyodide and running 1+1:  {med(floor):7.0f} ms")
+    print(f"ratio cold / floor:                                {med(cold) / med(floor):7.2f}  (target <= 1.10)")
+    print(f"warm, second visit:                                {med(warm):7.0f} ms")
+    print(f"bytes transferred, cold visit:                     {med(transferred) / 1e6:7.2f} MB")
+    print(f"longest main-thread task (longtask API, >50 ms):   {max(longest):7.0f} ms  (0 = none over 50 ms)")
+    print(f"page before Pyodide (HTML+CSS+JS):                 {raw / 1024:7.1f} KB raw, {packed / 1024:.1f} KB gzip (target < 60 KB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""The package's public API: names, JSON for the browser, the form and the tables."""
+
+import datetime
+import html.parser
+import json
+
+import pytest
+
+import calculators
+from calculators import data, tables
+
+TODAY = datetime.date(2026, 1, 1)
+
+
+class Tags(html.parser.HTMLParser):
+    """Collects start tags with their attributes, and checks nesting."""
+
+    VOID = {"input", "br", "img", "meta", "link", "hr"}
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.tags, self.stack = [], []
+        self.feed(markup)
+        assert self.stack == [], f"unclosed: {self.stack}"
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+
+    def find(self, tag, **attrs):
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+def test_names_and_get():
+    assert calculators.NAMES == ("dose", "schedule")
+    for name in calculators.NAMES:
+        calc = calculators.get(name)
+        assert calc.name == name and calc.title
+        assert all(isinstance(field, calculators.Input) for field in calc.inputs)
+    with pytest.raises(KeyError):
+        calculators.get("nope")
+
+
+def test_input_names_are_the_cli_flags():
+    assert [f.name for f in calculators.get("dose").inputs] == [
+        "weight", "unit", "height_cm", "sex", "basis", "protocol", "dose", "minutes",
+        "concentration",
+    ]
+    assert [f.name for f in calculators.get("schedule").inputs] == [
+        "start", "loading", "titration", "maintenance_weeks", "months", "open_days",
+    ]
+
+
+def test_select_values_are_cli_strings():
+    inputs = {f.name: f for f in calculators.get("dose").inputs}
+    assert "schwartzman-2009" in dict(inputs["protocol"].choices)
+    assert dict(inputs["unit"].choices).keys() == {"kg", "lb"}
+    assert list(dict(inputs["concentration"].choices)) == ["1", "2"]
+    assert inputs["weight"].default == "70" and inputs["protocol"].default == "schwartzman-2009"
+
+
+def test_result_to_dict_is_json():
+    result = calculators.run("dose", {"weight": "70", "protocol": "schwartzman-2009"})
+    as_dict = json.loads(json.dumps(result.to_dict()))
+    assert set(as_dict) == {"ok", "values", "warnings", "errors", "html", "references"}
+    assert as_dict["ok"] is True
+    assert set(as_dict["warnings"][0]) == {"code", "message", "reference"}
+
+
+def test_run_json_round_trip_and_numbers_accepted():
+    out = json.loads(calculators.run_json("dose", json.dumps({"weight": 70, "protocol": "sanacora-2017"})))
+    assert out["ok"] and out["values"]["total_mg"] == 35
+    days = json.loads(calculators.run_json(
+        "schedule", json.dumps({"start": "2026-01-05", "loading": 4, "open_days": ["mon", "wed"]})))
+    assert days["ok"]
+
+
+@pytest.mark.parametrize(
+    "payload", ["", "not json", "[1, 2]", "null", "42", '"text"', "{", "[" * 5000, "{}"]
+)
+def test_run_json_never_raises(payload):
+    for name in ("dose", "schedule", "nope"):
+        out = json.loads(calculators.run_json(name, payload))
+        assert out["ok"] is False and out["errors"]
+
+
+def test_run_json_with_non_string_argument():
+    out = json.loads(calculators.run_json("dose", None))
+    assert out["ok"] is False
+
+
+def test_render_form_markup():
+    markup = calculators.render_form("dose")
+    tags = Tags(markup)
+    (form,) = tags.find("form")
+    assert form["data-calculator"] == "dose" and form["method"] == "get"
+    assert "novalidate" in form and form["action"] == ""
+    for field in calculators.get("dose").inputs:
+        control_id = f"calc-dose-{field.name}"
+        assert tags.find("label", **{"for": control_id})
+        (control,) = [a for _, a in tags.tags if a.get("id") == control_id]
+        assert control["name"] == field.name
+        assert control["aria-describedby"] == f"{control_id}-help {control_id}-error"
+        assert tags.find("p", id=f"{control_id}-help", **{"class": "field-help"})
+        (error,) = tags.find("p", id=f"{control_id}-error", **{"class": "field-error"})
+        assert "hidden" in error
+    (weight,) = tags.find("input", name="weight")
+    assert (weight["type"], weight["inputmode"], weight["value"]) == ("text", "decimal", "70")
+    assert tags.find("option", value="schwartzman-2009", selected=None)
+    assert tags.find("button", type="submit")
+    (output,) = tags.find("div", **{"class": "calculator-output"})
+    assert "data-calculator-output" in output and output["aria-live"] == "polite"
+    assert "24.5 mg/h" in markup and "not a prescription" in markup
+
+
+def test_render_form_schedule_days_fieldset():
+    markup = calculators.render_form("schedule", today=TODAY)
+    tags = Tags(markup)
+    assert tags.find("fieldset", id="calc-schedule-open_days")
+    assert "<legend>" in markup
+    boxes = tags.find("input", type="checkbox", name="open_days")
+    assert [b["value"] for b in boxes] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    assert ["checked" in b for b in boxes] == [True] * 5 + [False] * 2
+    (start,) = tags.find("input", name="start")
+    assert start["type"] == "date" and start["value"] == "2026-01-05"
+    assert "Mon 5 Jan 2026" in markup
+
+
+def test_render_form_with_errors_fills_the_slots():
+    markup = calculators.render_form("dose", {"weight": "abc", "protocol": "schwartzman-2009"})
+    tags = Tags(markup)
+    (weight,) = tags.find("input", name="weight")
+    assert weight["aria-invalid"] == "true" and weight["value"] == "abc"
+    (error,) = tags.find("p", id="calc-dose-weight-error")
+    assert "hidden" not in error
+    assert "Enter the weight as a number, for example 70." in markup
+    assert "Fix the highlighted fields" in markup
+
+
+def test_render_form_escapes_what_the_reader_typed():
+    evil = '"><script>alert(1)</script>'
+    markup = calculators.render_form("dose", {"weight": evil, "protocol": evil, "dose": evil})
+    assert "<script>" not in markup
+    assert "&lt;script&gt;" in markup
+    Tags(markup)
+    markup = calculators.render_form("schedule", {"start": evil, "open_days": evil}, today=TODAY)
+    assert "<script>" not in markup
+
+
+def test_tables_render_from_the_data():
+    assert tables.NAMES == ("protocols", "schedule")
+    cited = []
+
+    def cite(ids):
+        cited.extend(ids)
+        return f'<sup class="cite">[{len(cited)}]</sup>'
+
+    markup = tables.render("protocols", cite)
+    tags = Tags(markup)
+    assert markup.startswith("<table") and tags.find("caption") is not None
+    assert len(tags.find("th", scope="row")) == len(data.protocols())
+    assert len(tags.find("th", scope="col")) == 9
+    assert set(cited) == {p["reference"] for p in data.protocols().values()}
+    assert "never above 25 mg/h" in markup and '<sup class="cite">' in markup
+    schedule = tables.render("schedule", lambda ids: "<sup>[1]</sup>")
+    tags = Tags(schedule)
+    assert len(tags.find("th", scope="row")) == 3
+    assert "4-6 infusions over 2 weeks" in schedule and "Every 4-8 weeks" in schedule
+    assert "not trial evidence" in schedule
+    with pytest.raises(KeyError):
+        tables.render("nope", cite)

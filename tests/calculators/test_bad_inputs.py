@@ -1,0 +1,123 @@
+"""Every kind of bad input gives a field error with a specific message, never an exception."""
+
+import re
+
+import pytest
+
+import calculators
+
+DOSE_OK = {"weight": "70", "unit": "kg", "protocol": "schwartzman-2009"}
+PLAN_OK = {"start": "2026-01-05", "open_days": "mon,tue,wed,thu,fri"}
+
+# (calculator, field values that replace the valid ones, field in error, words in its message)
+BAD_INPUTS = [
+    ("dose", {"weight": ""}, "weight", "Enter the weight as a number, for example 70."),
+    ("dose", {"weight": "   "}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "seventy"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "nan"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "NaN"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "inf"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "-Infinity"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "1e3"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "70kg"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "70,5"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "7 0"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "0x46"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "٧٠"}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "9" * 400}, "weight", "Enter the weight as a number"),
+    ("dose", {"weight": "0"}, "weight", "Weight must be between 1 and 350 kg"),
+    ("dose", {"weight": "-70"}, "weight", "Weight must be between 1 and 350 kg"),
+    ("dose", {"weight": "0.5"}, "weight", "Weight must be between 1 and 350 kg"),
+    ("dose", {"weight": "351"}, "weight", "Weight must be between 1 and 350 kg"),
+    ("dose", {"weight": "99999999999999999999"}, "weight", "Weight must be between"),
+    ("dose", {"weight": "800", "unit": "lb"}, "weight", "771.6 lb"),
+    ("dose", {"unit": "stone"}, "unit", "Choose kg or lb"),
+    ("dose", {"height_cm": "tall"}, "height_cm", "Enter the height in centimetres"),
+    ("dose", {"height_cm": "-170"}, "height_cm", "Height must be between 50 and 250 cm"),
+    ("dose", {"height_cm": "1700"}, "height_cm", "Height must be between 50 and 250 cm"),
+    ("dose", {"height_cm": "inf"}, "height_cm", "Enter the height in centimetres"),
+    ("dose", {"sex": "other"}, "sex", "Choose female or male"),
+    ("dose", {"basis": "lean"}, "basis", "Choose actual, ideal or adjusted"),
+    ("dose", {"basis": "ideal"}, "height_cm", "Enter the height in cm to dose by ideal weight"),
+    ("dose", {"basis": "adjusted", "height_cm": "170"}, "sex", "Choose female or male"),
+    ("dose", {"basis": "ideal", "height_cm": "150", "sex": "male"}, "height_cm",
+     "does not apply below 152.4 cm"),
+    ("dose", {"protocol": ""}, "protocol", "Choose a published protocol"),
+    ("dose", {"protocol": "ketamine-max"}, "protocol", "not one the calculator offers"),
+    ("dose", {"protocol": "esketamine"}, "protocol", "not one the calculator offers"),
+    ("dose", {"protocol": "SCHWARTZMAN-2009"}, "protocol", "not one the calculator offers"),
+    ("dose", {"dose": "lots"}, "dose", "Enter the dose as a number in mg/kg/h"),
+    ("dose", {"dose": "0"}, "dose", "must be more than 0"),
+    ("dose", {"dose": "-0.35"}, "dose", "must be more than 0"),
+    ("dose", {"dose": "nan"}, "dose", "Enter the dose as a number"),
+    ("dose", {"dose": "11"}, "dose", "above 10 mg/kg/h"),
+    ("dose", {"dose": "501", "protocol": "crps-22mgh"}, "dose", "above 500 mg/h"),
+    ("dose", {"minutes": "an hour"}, "minutes", "Enter the length in minutes"),
+    ("dose", {"minutes": "0"}, "minutes", "between 1 and 10080 minutes"),
+    ("dose", {"minutes": "-40"}, "minutes", "between 1 and 10080 minutes"),
+    ("dose", {"minutes": "10081"}, "minutes", "between 1 and 10080 minutes"),
+    ("dose", {"minutes": "Infinity"}, "minutes", "Enter the length in minutes"),
+    ("dose", {"protocol": "murrough-2013"}, "minutes", "gives no infusion length"),
+    ("dose", {"concentration": "5"}, "concentration", "Choose a bag strength of 1 or 2 mg/mL"),
+    ("dose", {"concentration": "0"}, "concentration", "Choose a bag strength"),
+    ("dose", {"concentration": "strong"}, "concentration", "Choose a bag strength"),
+    ("schedule", {"start": ""}, "start", "Enter the start date as YYYY-MM-DD"),
+    ("schedule", {"start": "next monday"}, "start", "Enter the start date as YYYY-MM-DD"),
+    ("schedule", {"start": "05/01/2026"}, "start", "Enter the start date as YYYY-MM-DD"),
+    ("schedule", {"start": "20260105"}, "start", "Enter the start date as YYYY-MM-DD"),
+    ("schedule", {"start": "2026-W02-1"}, "start", "Enter the start date as YYYY-MM-DD"),
+    ("schedule", {"start": "2026-02-30"}, "start", "That date does not exist"),
+    ("schedule", {"start": "2026-13-01"}, "start", "That date does not exist"),
+    ("schedule", {"start": "0000-01-01"}, "start", "That date does not exist"),
+    ("schedule", {"start": "9999-12-31"}, "start", "between the years 2000 and 2099"),
+    ("schedule", {"loading": "0"}, "loading", "Plan at least 1 loading infusion"),
+    ("schedule", {"loading": "-2"}, "loading", "cannot be negative"),
+    ("schedule", {"loading": "4.5"}, "loading", "as a whole number"),
+    ("schedule", {"loading": "six"}, "loading", "as a whole number"),
+    ("schedule", {"loading": "15"}, "loading", "Plan at most 14 loading infusions"),
+    ("schedule", {"loading": "11"}, "loading", "Only 10 open days fall in the 14 days"),
+    ("schedule", {"loading": "3", "open_days": "sun"}, "loading", "Only 2 open days"),
+    ("schedule", {"titration": "-1"}, "titration", "cannot be negative"),
+    ("schedule", {"titration": "11"}, "titration", "Plan at most 10 adjustment infusions"),
+    ("schedule", {"titration": "1e1"}, "titration", "as a whole number"),
+    ("schedule", {"maintenance_weeks": "0"}, "maintenance_weeks", "at least 1 week"),
+    ("schedule", {"maintenance_weeks": "-4"}, "maintenance_weeks", "cannot be negative"),
+    ("schedule", {"maintenance_weeks": "53"}, "maintenance_weeks", "at most 52 weeks"),
+    ("schedule", {"maintenance_weeks": "nan"}, "maintenance_weeks", "as a whole number"),
+    ("schedule", {"months": "0"}, "months", "at least 1 month"),
+    ("schedule", {"months": "25"}, "months", "at most 24 months"),
+    ("schedule", {"months": "9" * 100}, "months", "as a whole number"),
+    ("schedule", {"open_days": ""}, "open_days", "Choose at least one day"),
+    ("schedule", {"open_days": " , ,"}, "open_days", "Choose at least one day"),
+    ("schedule", {"open_days": "monday"}, "open_days", "must be among mon, tue"),
+    ("schedule", {"open_days": "mon,funday"}, "open_days", "must be among"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "changes", "field", "words"), BAD_INPUTS,
+    ids=[f"{name}-{field}-{i}" for i, (name, _, field, _) in enumerate(BAD_INPUTS)],
+)
+def test_bad_input_gives_a_specific_field_error(name, changes, field, words):
+    fields = {**(DOSE_OK if name == "dose" else PLAN_OK), **changes}
+    result = calculators.run(name, fields)
+    assert not result.ok
+    assert words in result.errors[field]
+    assert result.values == {} and result.warnings == []
+    assert "Fix the highlighted fields" in result.html
+    assert not re.search(r"\b(nan|inf|infinity)\b", result.html, re.IGNORECASE)
+
+
+def test_bad_inputs_are_distinct_and_counted():
+    keys = [(name, tuple(sorted(changes.items()))) for name, changes, _, _ in BAD_INPUTS]
+    assert len(set(keys)) == len(keys) == 79
+
+
+def test_missing_weight_is_never_defaulted():
+    result = calculators.run("dose", {"protocol": "schwartzman-2009"})
+    assert result.errors["weight"] == "Enter the weight as a number, for example 70."
+
+
+def test_unknown_keys_are_ignored():
+    result = calculators.run("dose", {**DOSE_OK, "colour": "blue", "": "x"})
+    assert result.ok

@@ -1,0 +1,118 @@
+"""The command line, run as users run it: python -m calculators ..."""
+
+import json
+import subprocess
+import sys
+
+import icalendar
+import pytest
+
+DOSE_KEYS = {
+    "dosing_weight_kg", "dose", "dose_unit", "minutes", "total_mg", "rate_mg_per_h",
+    "rate_ml_per_h", "volume_ml", "capped", "warnings", "references",
+}
+
+
+def cli(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_dose_json():
+    done = cli("dose", "--weight", "70", "--protocol", "schwartzman-2009", "--json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert DOSE_KEYS <= set(out)
+    assert out["rate_mg_per_h"] == pytest.approx(24.5) and out["total_mg"] == pytest.approx(98)
+    assert out["capped"] is False
+    assert all(set(w) == {"code", "message", "reference"} for w in out["warnings"])
+    assert "schwartzman-2009" in out["references"]
+
+
+def test_dose_json_capped_and_pounds():
+    out = json.loads(cli("dose", "--weight", "176.37", "--unit", "lb", "--protocol",
+                         "schwartzman-2009", "--json").stdout)
+    assert out["capped"] is True and out["rate_mg_per_h"] == 25
+
+
+def test_dose_text_says_it_is_an_illustration():
+    done = cli("dose", "--weight", "70", "--protocol", "sanacora-2017")
+    assert done.returncode == 0
+    assert "not a prescription" in done.stdout
+    assert "52.5 mg/h" in done.stdout and "35.0 mg" in done.stdout
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (["dose", "--protocol", "schwartzman-2009"],
+         ["weight: Enter the weight as a number, for example 70."]),
+        (["dose", "--weight", "abc", "--protocol", "nope"],
+         ["weight: Enter the weight as a number, for example 70.",
+          "protocol: That protocol is not one the calculator offers; choose one from the list."]),
+        (["dose", "--weight=-5", "--protocol", "schwartzman-2009"],
+         ["weight: Weight must be between 1 and 350 kg (about 2.2 to 771.6 lb)."]),
+        (["dose", "--weight", "nan", "--protocol", "schwartzman-2009", "--json"],
+         ["weight: Enter the weight as a number, for example 70."]),
+        (["dose", "--weight", "70", "--protocol", "schwartzman-2009", "--basis", "ideal"],
+         ["height_cm: Enter the height in cm to dose by ideal weight.",
+          "sex: Choose female or male to dose by ideal weight."]),
+        (["schedule", "--start", "2026-02-30", "--months", "36"],
+         ["start: That date does not exist; check the month and the day.",
+          "months: The plan can cover at most 24 months."]),
+        (["schedule"], ["start: Enter the start date as YYYY-MM-DD, for example 2026-01-05."]),
+        (["schedule", "--start", "2026-01-05", "--open-days", ""],
+         ["open_days: Choose at least one day the clinic is open."]),
+    ],
+)
+def test_bad_input_exits_2_with_a_line_per_field(args, lines):
+    done = cli(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == lines
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [[], ["dose", "--colour", "red"], ["frobnicate"], ["dose", "--weight"]]
+)
+def test_argparse_errors_exit_2(args):
+    done = cli(*args)
+    assert done.returncode == 2 and done.stdout == "" and "Traceback" not in done.stderr
+
+
+def test_schedule_json():
+    done = cli("schedule", "--start", "2026-01-05", "--loading", "4", "--titration", "2",
+               "--maintenance-weeks", "6", "--months", "6", "--open-days", "mon,wed,fri", "--json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert {"sessions", "warnings"} <= set(out)
+    assert out["sessions"][0] == {"date": "2026-01-05", "phase": "loading"}
+    assert {s["phase"] for s in out["sessions"]} == {"loading", "adjustment", "maintenance"}
+
+
+def test_schedule_ics_file(tmp_path):
+    target = tmp_path / "plan.ics"
+    done = cli("schedule", "--start", "2026-01-05", "--ics", str(target))
+    assert done.returncode == 0, done.stderr
+    assert "not a prescription" in done.stdout
+    raw = target.read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    sessions = json.loads(cli("schedule", "--start", "2026-01-05", "--json").stdout)["sessions"]
+    assert len(events) == len(sessions)
+
+
+def test_schedule_ics_unwritable(tmp_path):
+    done = cli("schedule", "--start", "2026-01-05", "--ics", str(tmp_path / "no" / "plan.ics"))
+    assert done.returncode == 2 and done.stdout == "" and done.stderr.startswith("ics: ")
+
+
+def test_protocols():
+    text = cli("protocols")
+    assert text.returncode == 0 and "schwartzman-2009" in text.stdout
+    out = json.loads(cli("protocols", "--json").stdout)
+    ids = [p["id"] for p in out["protocols"]]
+    assert "schwartzman-2009" in ids and "esketamine" in ids

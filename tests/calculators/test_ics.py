@@ -1,0 +1,80 @@
+"""The plan as iCalendar: RFC 5545 lines, checked with the real icalendar parser."""
+
+import datetime
+import json
+
+import icalendar
+import pytest
+
+import calculators
+from calculators import ics
+
+NOW = datetime.datetime(2026, 1, 1, 9, 30, tzinfo=datetime.UTC)
+FIELDS = {"start": "2026-01-05", "loading": "6", "titration": "2", "maintenance_weeks": "4",
+          "months": "6", "open_days": "mon,tue,wed,thu,fri"}
+
+
+def test_ics_parses_with_icalendar_and_matches_the_plan():
+    text = calculators.schedule_ics(FIELDS, NOW)
+    sessions = calculators.run("schedule", FIELDS).values["sessions"]
+    cal = icalendar.Calendar.from_ical(text)
+    events = cal.walk("VEVENT")
+    assert len(events) == len(sessions)
+    assert [e.decoded("DTSTART").isoformat() for e in events] == [s["date"] for s in sessions]
+    assert all(e.decoded("DTEND") - e.decoded("DTSTART") == datetime.timedelta(days=1)
+               for e in events)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    assert all(e.decoded("DTSTAMP") == NOW for e in events)
+    assert "loading 1 of 6" in str(events[0]["SUMMARY"])
+
+
+def test_ics_lines_end_in_crlf_and_fold_at_75_octets():
+    text = calculators.schedule_ics(FIELDS, NOW)
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+    assert "\r\n " in text  # the description is long enough to fold
+
+
+def test_ics_is_pure():
+    assert calculators.schedule_ics(FIELDS, NOW) == calculators.schedule_ics(FIELDS, NOW)
+
+
+def test_text_escaping_and_folding_of_multibyte_text():
+    assert ics.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    line = "SUMMARY:" + "é" * 80
+    folded = ics.fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in parts)
+    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+    event = ics.Event("x@y", datetime.date(2026, 1, 5), "Säule, a; b\\c", "line1\nline2")
+    parsed = icalendar.Calendar.from_ical(ics.calendar([event], NOW, "-//t//t//EN", "n"))
+    (component,) = parsed.walk("VEVENT")
+    assert str(component["SUMMARY"]) == "Säule, a; b\\c"
+    assert str(component["DESCRIPTION"]) == "line1\nline2"
+
+
+def test_naive_now_is_taken_as_utc():
+    text = calculators.schedule_ics(FIELDS, datetime.datetime(2026, 1, 1, 9, 30))
+    assert "DTSTAMP:20260101T093000Z" in text
+
+
+def test_ics_json_for_the_browser():
+    text = calculators.schedule_ics_json(json.dumps(FIELDS), "2026-01-01T09:30:00Z")
+    assert text == calculators.schedule_ics(FIELDS, NOW)
+
+
+@pytest.mark.parametrize(
+    ("fields_json", "now_iso"),
+    [
+        (json.dumps({**FIELDS, "start": "2026-02-30"}), "2026-01-01T09:30:00Z"),
+        ("not json", "2026-01-01T09:30:00Z"),
+        ("[]", "2026-01-01T09:30:00Z"),
+        (json.dumps(FIELDS), "yesterday"),
+        (json.dumps(FIELDS), ""),
+    ],
+)
+def test_ics_json_invalid_gives_empty_text(fields_json, now_iso):
+    assert calculators.schedule_ics_json(fields_json, now_iso) == ""

@@ -1,0 +1,166 @@
+"""Property-based tests: no input crashes, caps hold, units agree, more weight never less drug."""
+
+import datetime
+import json
+import re
+
+import icalendar
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import calculators
+from calculators import data
+
+KG_PER_LB = 0.45359237
+NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)
+OFFERED = sorted(data.offered_protocols())
+DOSE_FIELDS = [f.name for f in calculators.get("dose").inputs]
+PLAN_FIELDS = [f.name for f in calculators.get("schedule").inputs]
+
+numbers_as_text = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+    st.text(max_size=20),
+)
+
+
+def check_result(result):
+    assert isinstance(result, calculators.Result)
+    assert isinstance(result.html, str) and result.html
+    assert not NOT_A_NUMBER.search(result.html)
+    refs = data.references()
+    for warning in result.warnings:
+        assert warning.reference in refs
+    assert set(result.references) <= set(refs)
+    json.dumps(result.to_dict(), allow_nan=False)
+    if result.ok:
+        assert result.values
+    else:
+        assert result.values == {} and "Fix the highlighted fields" in result.html
+
+
+@given(st.dictionaries(st.sampled_from(DOSE_FIELDS) | st.text(max_size=5), st.text(max_size=30)))
+def test_dose_never_raises_on_arbitrary_text(fields):
+    check_result(calculators.run("dose", fields))
+
+
+@given(st.dictionaries(st.sampled_from(PLAN_FIELDS) | st.text(max_size=5), st.text(max_size=30)))
+def test_schedule_never_raises_on_arbitrary_text(fields):
+    check_result(calculators.run("schedule", fields))
+
+
+@given(
+    weight=numbers_as_text, height=numbers_as_text, dose=numbers_as_text, minutes=numbers_as_text,
+    protocol=st.sampled_from(OFFERED), unit=st.sampled_from(["kg", "lb"]),
+    sex=st.sampled_from(["", "female", "male"]), basis=st.sampled_from(["actual", "ideal", "adjusted"]),
+    concentration=st.sampled_from(["1", "2", "", "3"]),
+)
+def test_dose_never_raises_on_numbers(weight, height, dose, minutes, protocol, unit, sex, basis,
+                                      concentration):
+    result = calculators.run("dose", {
+        "weight": weight, "height_cm": height, "dose": dose, "minutes": minutes,
+        "protocol": protocol, "unit": unit, "sex": sex, "basis": basis,
+        "concentration": concentration,
+    })
+    check_result(result)
+
+
+@given(
+    start=st.one_of(st.dates().map(str), st.text(max_size=12)),
+    loading=numbers_as_text, titration=numbers_as_text, weeks=numbers_as_text,
+    months=numbers_as_text,
+    days=st.lists(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun", "x"])),
+)
+def test_schedule_never_raises_on_numbers(start, loading, titration, weeks, months, days):
+    result = calculators.run("schedule", {
+        "start": start, "loading": loading, "titration": titration,
+        "maintenance_weeks": weeks, "months": months, "open_days": ",".join(days),
+    })
+    check_result(result)
+
+
+@given(payload=st.one_of(st.text(), st.recursive(
+    st.none() | st.booleans() | st.floats() | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+).map(json.dumps)))
+def test_run_json_never_raises(payload):
+    for name in ("dose", "schedule"):
+        out = json.loads(calculators.run_json(name, payload))
+        assert set(out) == {"ok", "values", "warnings", "errors", "html", "references"}
+        assert not NOT_A_NUMBER.search(out["html"])
+
+
+valid_weight = st.floats(min_value=1, max_value=350)
+valid_minutes = st.floats(min_value=1, max_value=10080)
+
+
+@given(weight=valid_weight, dose=st.floats(min_value=0.001, max_value=10), minutes=valid_minutes,
+       protocol=st.sampled_from(["schwartzman-2009", "nhs-highland"]))
+def test_a_cap_is_never_exceeded(weight, dose, minutes, protocol):
+    unit_dose = dose if protocol == "schwartzman-2009" else dose * 50  # mg/h for nhs
+    result = calculators.run("dose", {"weight": repr(weight), "protocol": protocol,
+                                      "dose": repr(unit_dose), "minutes": repr(minutes)})
+    assert result.ok
+    v = result.values
+    caps = [c["mg_per_h"] for c in data.protocols()[protocol]["caps"]
+            if weight > c.get("weight_above_kg", float("-inf"))
+            and weight <= c.get("weight_at_most_kg", float("inf"))]
+    assert v["rate_mg_per_h"] <= min(caps)
+    assert v["total_mg"] <= min(caps) * minutes / 60 * (1 + 1e-12)
+    assert v["capped"] == (v["uncapped_rate_mg_per_h"] > min(caps))
+
+
+@given(pounds=st.floats(min_value=2.3, max_value=771), protocol=st.sampled_from(OFFERED))
+def test_pounds_and_kilograms_agree(pounds, protocol):
+    common = {"protocol": protocol, "minutes": "60"}
+    in_lb = calculators.run("dose", {**common, "weight": repr(pounds), "unit": "lb"})
+    in_kg = calculators.run("dose", {**common, "weight": repr(pounds * KG_PER_LB), "unit": "kg"})
+    assert in_lb.ok and in_kg.ok
+    for key in ("dosing_weight_kg", "rate_mg_per_h", "total_mg", "volume_ml", "rate_ml_per_h"):
+        assert in_lb.values[key] == in_kg.values[key]
+    assert [w.code for w in in_lb.warnings] == [w.code for w in in_kg.warnings]
+
+
+@given(weights=st.lists(valid_weight, min_size=2, max_size=2), protocol=st.sampled_from(OFFERED),
+       basis=st.sampled_from(["actual", "adjusted"]), height=st.floats(min_value=152.4, max_value=250))
+def test_more_weight_never_gives_less_drug(weights, protocol, basis, height):
+    light, heavy = sorted(weights)
+    common = {"protocol": protocol, "minutes": "60", "basis": basis,
+              "height_cm": repr(height), "sex": "female"}
+    small = calculators.run("dose", {**common, "weight": repr(light)}).values
+    large = calculators.run("dose", {**common, "weight": repr(heavy)}).values
+    assert large["total_mg"] >= small["total_mg"]
+    assert large["rate_mg_per_h"] >= small["rate_mg_per_h"]
+
+
+@settings(max_examples=40)
+@given(
+    start=st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2099, 1, 1)),
+    loading=st.integers(1, 14), titration=st.integers(0, 10), weeks=st.integers(1, 52),
+    months=st.integers(1, 24), days=st.sets(st.integers(0, 6), min_size=1),
+)
+def test_schedule_sessions_keep_their_rules(start, loading, titration, weeks, months, days):
+    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    fields = {"start": start.isoformat(), "loading": str(loading), "titration": str(titration),
+              "maintenance_weeks": str(weeks), "months": str(months),
+              "open_days": ",".join(names[d] for d in sorted(days))}
+    result = calculators.run("schedule", fields)
+    open_in_window = sum((start + datetime.timedelta(days=i)).weekday() in days for i in range(14))
+    if loading > open_in_window:
+        assert "loading" in result.errors
+        return
+    assert result.ok
+    sessions = [(datetime.date.fromisoformat(s["date"]), s["phase"])
+                for s in result.values["sessions"]]
+    dates = [d for d, _ in sessions]
+    assert dates == sorted(set(dates))
+    assert all(d.weekday() in days for d in dates)
+    assert [p for _, p in sessions][:loading] == ["loading"] * loading
+    assert all(start <= d < start + datetime.timedelta(days=14) for d, p in sessions if p == "loading")
+    assert sum(p == "adjustment" for _, p in sessions) == titration
+    horizon = datetime.date.fromisoformat(result.values["horizon_end"])
+    assert all(d <= horizon for d, p in sessions if p == "maintenance")
+    text = calculators.schedule_ics(fields, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    assert len(icalendar.Calendar.from_ical(text).walk("VEVENT")) == len(sessions)

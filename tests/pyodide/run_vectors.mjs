@@ -1,0 +1,29 @@
+// Runs calculator input sets in the real Pyodide runtime (npm package, Node, no network).
+// usage: node run_vectors.mjs PYODIDE_DIR LOCKFILE VECTORS.json REPEAT
+// prints one JSON object: {results: [...], ms_per_run, boot_ms}
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const [pyodideDir, lockfile, vectorsFile, repeat = "20"] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const started = performance.now();
+const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, lockFileURL: lockfile });
+const problems = [];
+await pyodide.loadPackage("calculators", { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
+let calculators;
+try {
+  calculators = pyodide.pyimport("calculators");
+} catch (error) {
+  console.error(`calculators did not load: ${problems.join("; ")} ${error.message}`);
+  process.exit(1);
+}
+const bootMs = performance.now() - started;
+const vectors = JSON.parse(readFileSync(vectorsFile, "utf8"));
+const results = vectors.map(([name, fields]) => JSON.parse(calculators.run_json(name, JSON.stringify(fields))));
+const ics = calculators.schedule_ics_json(JSON.stringify(vectors.find(([n]) => n === "schedule")[1]), "2026-11-26T12:00:00Z");
+const [name, fields] = vectors[0];
+const t0 = performance.now();
+for (let i = 0; i < Number(repeat); i++) calculators.run_json(name, JSON.stringify(fields));
+const msPerRun = (performance.now() - t0) / Number(repeat);
+console.log(JSON.stringify({ results, ics, ms_per_run: msPerRun, boot_ms: bootMs }));

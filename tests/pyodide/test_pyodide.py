@@ -1,0 +1,60 @@
+"""The same input sets in the real Pyodide runtime (Node) give what CPython gives."""
+
+import json
+import subprocess
+
+import pytest
+
+import calculators
+from plugins.runtime.lockfile import make_lockfile
+from plugins.runtime.wheel import build_wheel
+from tests.site import ROOT
+from tests.vectors import ALL
+
+PYODIDE = ROOT / "node_modules" / "pyodide"
+NOW = "2026-11-26T12:00:00Z"
+
+
+@pytest.fixture(scope="module")
+def in_pyodide(tmp_path_factory, tmp_path_factory_dir=None):
+    folder = tmp_path_factory.mktemp("wheel")
+    wheel = build_wheel(ROOT, folder)
+    lockfile = make_lockfile(PYODIDE, wheel, folder / "pyodide-lock.json")
+    vectors = folder / "vectors.json"
+    vectors.write_text(json.dumps(ALL))
+    done = subprocess.run(
+        ["node", str(ROOT / "tests" / "pyodide" / "run_vectors.mjs"), str(PYODIDE),
+         str(lockfile), str(vectors), "50"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_wheel_holds_no_bytecode(tmp_path):
+    import zipfile
+
+    wheel = build_wheel(ROOT, tmp_path)
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "calculators/data/protocols.toml" in names
+    assert not [name for name in names if name.endswith(".pyc")]
+
+
+@pytest.mark.parametrize("index", range(len(ALL)))
+def test_pyodide_gives_what_cpython_gives(in_pyodide, index):
+    name, fields = ALL[index]
+    expected = json.loads(json.dumps(calculators.run(name, fields).to_dict()))
+    assert in_pyodide["results"][index] == expected
+
+
+def test_ics_export_is_the_same(in_pyodide):
+    fields = next(fields for name, fields in ALL if name == "schedule")
+    assert in_pyodide["ics"] == calculators.schedule_ics_json(json.dumps(fields), NOW)
+    assert in_pyodide["ics"].startswith("BEGIN:VCALENDAR\r\n")
+
+
+def test_report_speed(in_pyodide):
+    # Not a timed assertion: the figures are printed for the closing note (pytest -s shows them).
+    print(f"\npyodide boot {in_pyodide['boot_ms']:.0f} ms, one calculation "
+          f"{in_pyodide['ms_per_run']:.2f} ms")
+    assert in_pyodide["ms_per_run"] > 0
