@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.plugins.sitemap import sitemap
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,9 @@ def build_site(output, **overrides):
     settings = read_settings(
         str(ROOT / "pelicanconf.py"), override={"OUTPUT_PATH": str(output), **overrides}
     )
+    # The sitemap plugin remembers the first Pelican of the process until it finishes; a build
+    # that failed on purpose earlier in the test run would keep it from writing again.
+    sitemap.generator._main_pelican = None
     Pelican(settings).run()
     return Path(output)
 

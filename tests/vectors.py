@@ -6,10 +6,10 @@ DOSE = [
     {"weight": "154", "unit": "lb", "protocol": "schwartzman-2009", "concentration": "2"},
     {"weight": "70", "unit": "kg", "protocol": "sanacora-2017"},
     {"weight": "95", "unit": "kg", "height_cm": "170", "sex": "female", "basis": "adjusted",
-     "protocol": "asra-2018"},
+     "protocol": "asra-2018", "minutes": "150"},
     {"weight": "62.5", "unit": "kg", "height_cm": "181", "sex": "male", "basis": "ideal",
      "protocol": "sanacora-2017", "dose": "0.75"},
-    {"weight": "45", "unit": "kg", "protocol": "nhs-highland"},
+    {"weight": "45", "unit": "kg", "protocol": "nhs-highland", "minutes": "60"},
     {"weight": "70", "unit": "kg", "protocol": "schwartzman-2009", "dose": "3"},
 ]
 DOSE_BAD = [

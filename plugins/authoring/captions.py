@@ -26,7 +26,7 @@ class TableCaptionTreeprocessor(Treeprocessor):
             headers = " | ".join("".join(th.itertext()).strip() for th in table.iter("th"))
             first = "".join(next(table.iter("th")).itertext()).strip()
             raise AuthoringError(
-                self.extension.path, self.extension.line_of(first),
+                self.extension.path, self.extension.line_of(first, "|"),
                 f"the table with headers '{headers}' needs a line 'Table: <caption>' "
                 "just above it (then a blank line)",
             )

@@ -22,9 +22,11 @@ class AuthoringExtension(Extension):
         # After raw HTML is restored (30), so tables from data are cited too.
         md.postprocessors.register(CitationPostprocessor(md, self), "authoring_citations", 5)
 
-    def line_of(self, needle):
-        """The first source line holding `needle`, for error messages (None if not found)."""
-        return next((n for n, line in enumerate(self.lines, 1) if needle in line), None)
+    def line_of(self, *needles):
+        """The first source line holding every needle, for error messages (None if none)."""
+        return next(
+            (n for n, line in enumerate(self.lines, 1) if all(x in line for x in needles)), None
+        )
 
     def reset(self):
         """Called between the body and formatted metadata (the summary)."""

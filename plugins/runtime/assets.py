@@ -10,12 +10,11 @@ from .wheel import build_wheel
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 THEME_ASSETS = ("css/site.css", "js/calculator.js", "js/calculator-worker.js")
+ROOT = Path(__file__).resolve().parents[2]  # the project: calculators/, node_modules/
 
 
 def project_paths(settings):
-    root = Path(settings["PATH"]).resolve().parent
-    pyodide = Path(settings.get("PYODIDE_DIR", root / "node_modules" / "pyodide"))
-    return root, pyodide
+    return ROOT, Path(settings.get("PYODIDE_DIR", ROOT / "node_modules" / "pyodide"))
 
 
 def prepare_runtime(pelican):

@@ -18,7 +18,7 @@ def text(html):
     page = Page(path=None)
     parser = PageParser(page)
     parser.feed(html)
-    return " ".join(" ".join(page.text).split())
+    return " ".join("".join(page.text).split())
 
 
 def form_fields(page, name):
@@ -35,7 +35,7 @@ def form_fields(page, name):
 
 
 def output_text(page, name):
-    return " ".join(page.inner_text(f"form[data-calculator='{name}'] [data-calculator-output]").split())
+    return " ".join(page.text_content(f"form[data-calculator='{name}'] [data-calculator-output]").split())
 
 
 def wait_for_result(page, name):
@@ -179,3 +179,14 @@ def test_runtime_failure_says_so_and_keeps_the_worked_example(visit):
     status.filter(has_text="could not load").wait_for(timeout=BOOT_TIMEOUT)
     assert "mg" in output_text(v.page, "dose")
     assert v.page.locator("form[data-runtime='python']").count() == 0
+
+
+def test_runtime_and_wheel_come_from_the_site_itself(visit):
+    v = visit()
+    v.page.goto("/calculators/dose/")
+    wait_for_result(v.page, "dose")
+    fetched = [url for url in v.requests if "/runtime/" in url]
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+                 "calculators-0.1.0-py3-none-any.whl"):
+        assert any(url.startswith(v.page.url.split("/calculators/")[0]) and url.endswith(name)
+                   for url in fetched), name
