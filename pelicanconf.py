@@ -42,7 +42,7 @@ AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 ARTICLE_ORDER_BY = "order"  # each article's Order: metadata (1-9)
 
-FEED_DOMAIN = "http://127.0.0.1:8000"
+FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = None

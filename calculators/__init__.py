@@ -5,26 +5,31 @@ Educational illustrations of published protocols, not prescriptions.
 """
 
 import datetime
+import importlib
 import json
-from html import escape
 from collections.abc import Mapping
 from types import ModuleType
 
-from calculators import data, dose, render, schedule, schema, tables
+from calculators import data, render, schema
+from calculators.render import escape
 from calculators.schema import Input, Result, Warning
 
 __all__ = [
     "NAMES", "Input", "Result", "Warning", "data", "get", "render_form", "run", "run_json",
-    "schedule_ics", "schedule_ics_json", "tables",
+    "schedule_ics", "schedule_ics_json",
 ]
 
 NAMES = ("dose", "schedule")
-_CALCULATORS = {"dose": dose, "schedule": schedule}
 
 
 def get(name: str) -> ModuleType:
-    """The calculator module (`.name`, `.title`, `.inputs`, `.compute`); KeyError if unknown."""
-    return _CALCULATORS[name]
+    """The calculator module (`.name`, `.title`, `.inputs`, `.compute`); KeyError if unknown.
+
+    Imported on first use: a page with one calculator does not compile the other in Pyodide.
+    """
+    if name not in NAMES:
+        raise KeyError(name)
+    return importlib.import_module(f"calculators.{name}")
 
 
 def run(name: str, fields: Mapping[str, str]) -> Result:
@@ -62,7 +67,7 @@ def run_json(name: str, fields_json: str) -> str:
     fields = _fields_from_json(fields_json)
     if fields is None:
         result = _failure("fields", "The calculator could not read its input.")
-    elif name not in _CALCULATORS:
+    elif name not in NAMES:
         result = _failure("calculator", "There is no calculator of that name.")
     else:
         try:
@@ -95,7 +100,7 @@ def render_form(
 
 def schedule_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
     """The schedule as iCalendar text, or "" when the input has errors. Pure: `now` is given."""
-    return schedule.to_ics(fields, now)
+    return get("schedule").to_ics(fields, now)
 
 
 def schedule_ics_json(fields_json: str, now_iso: str) -> str:
@@ -107,4 +112,4 @@ def schedule_ics_json(fields_json: str, now_iso: str) -> str:
         return ""
     if fields is None:
         return ""
-    return schedule.to_ics(fields, now)
+    return get("schedule").to_ics(fields, now)

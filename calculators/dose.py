@@ -6,9 +6,9 @@ rate = mg x 60 / T.
 """
 
 from collections.abc import Mapping
-from html import escape
 
 from calculators import data, render, schema
+from calculators.render import escape
 from calculators.schema import Input, Result, Warning
 
 name = "dose"

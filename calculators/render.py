@@ -1,10 +1,9 @@
 """HTML shared by the calculators: number formats, warnings, references, the form.
 
-Everything that leaves here is escaped with html.escape; callers pass plain text.
+Everything that leaves here is escaped with `escape`; callers pass plain text.
 """
 
 from collections.abc import Mapping
-from html import escape
 
 from calculators import data
 from calculators.schema import Input, Warning
@@ -13,6 +12,14 @@ FRAMING = (
     "Educational illustration of published protocols, not a prescription or medical advice. "
     "Only the clinician treating you can decide a dose or a schedule."
 )
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(text: str) -> str:
+    """The same as `html.escape(text)`; importing `html` costs ~60 ms in Pyodide (entity table)."""
+    return str(text).translate(_ESCAPES)
 
 
 def amount(value: float) -> str:

@@ -6,13 +6,12 @@ adjustment sessions follow a week apart; maintenance repeats every N weeks until
 A date on a closed day moves to the next open day.
 """
 
-import calendar
 import datetime
 import re
 from collections.abc import Mapping
-from html import escape
 
 from calculators import data, ics, render, schema
+from calculators.render import escape
 from calculators.schema import Input, Result, Warning
 
 name = "schedule"
@@ -193,7 +192,9 @@ def add_months(start: datetime.date, months: int) -> datetime.date:
     """The same day `months` later (the month's last day when it is shorter)."""
     year, month = divmod(start.month - 1 + months, 12)
     year, month = start.year + year, month + 1
-    return datetime.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (following - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(start.day, last_day))
 
 
 def _warnings(chosen: dict[str, int]) -> list[Warning]:

@@ -1,10 +1,9 @@
 """Article tables rendered from the data file, so no article states the numbers itself."""
 
 from collections.abc import Callable
-from html import escape
 
 from calculators import data
-from calculators.render import plain
+from calculators.render import escape, plain
 
 NAMES = ("protocols", "schedule")
 

@@ -164,3 +164,12 @@ def test_schedule_sessions_keep_their_rules(start, loading, titration, weeks, mo
     assert all(d <= horizon for d, p in sessions if p == "maintenance")
     text = calculators.schedule_ics(fields, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
     assert len(icalendar.Calendar.from_ical(text).walk("VEVENT")) == len(sessions)
+
+
+@given(st.text())
+def test_escape_is_html_escape(text):
+    import html
+
+    from calculators.render import escape
+
+    assert escape(text) == html.escape(text)

@@ -82,6 +82,8 @@ def test_horizon_of_a_month_end():
     assert schedule.add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert schedule.add_months(datetime.date(2024, 1, 31), 1) == datetime.date(2024, 2, 29)
     assert schedule.add_months(datetime.date(2026, 11, 15), 24) == datetime.date(2028, 11, 15)
+    assert schedule.add_months(datetime.date(2026, 10, 31), 2) == datetime.date(2026, 12, 31)
+    assert schedule.add_months(datetime.date(2026, 12, 31), 2) == datetime.date(2027, 2, 28)
 
 
 def test_no_maintenance_inside_a_short_horizon_is_said():

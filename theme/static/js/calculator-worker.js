@@ -6,17 +6,13 @@ let booting = null;
 
 async function boot({ pyodide: indexURL, lockfile: lockFileURL }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const pyodide = await loadPyodide({ indexURL, lockFileURL });
-  const problems = [];
-  await pyodide.loadPackage("calculators", {
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
+  // `packages` downloads the wheel while Pyodide boots. A package that fails to load
+  // does not throw: the import tells.
+  const pyodide = await loadPyodide({ indexURL, lockFileURL, packages: ["calculators"] });
   try {
-    // loadPackage does not throw when a package fails: the import tells.
     calculators = pyodide.pyimport("calculators");
   } catch (error) {
-    throw new Error(`the calculators package did not load (${problems.join("; ") || error.message})`);
+    throw new Error(`the calculators package did not load: ${error.message.trim().split("\n").pop()}`);
   }
 }
 

@@ -1,8 +1,8 @@
 // Makes the prerendered calculator forms live: inputs go to the Python calculators in a
 // worker; results, field errors and the query string follow. Without this script the page
 // still shows the form and the worked example computed at build time.
+// Loaded async from <head>: the worker starts booting Python while the page is still parsing.
 const config = document.querySelector("script[data-worker]").dataset;
-const forms = [...document.querySelectorAll("form[data-calculator]")];
 const pending = new Map();
 let nextId = 0;
 
@@ -99,8 +99,11 @@ function addScheduleActions(form, worker) {
 }
 
 function start() {
-  if (!forms.length) return;
   const worker = createWorker(config.worker);
+  worker.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
+                       lockfile: new URL(config.lockfile, location.href).href });
+  let forms = [];
+  let state = "loading";
   const query = new URLSearchParams(location.search);
   const latest = new WeakMap();
 
@@ -118,18 +121,22 @@ function start() {
     mirrorInQuery(fields);
   }
 
+  function showState(form) {
+    if (state === "ready") {
+      statusOf(form).textContent = "Ready: the result updates as you change the inputs.";
+      compute(form, form._queryOverrides);
+    } else if (state === "loading") {
+      statusOf(form).textContent = "Loading the live calculator…";
+    } else {
+      statusOf(form).textContent =
+        `The live calculator could not load, so the worked example below stays as it is. (${state})`;
+    }
+  }
+
   worker.onmessage = ({ data }) => {
-    if (data.type === "ready") {
-      for (const form of forms) {
-        statusOf(form).textContent = "Ready: the result updates as you change the inputs.";
-        compute(form, form._queryOverrides);
-      }
-    } else if (data.type === "failed") {
-      for (const form of forms) {
-        statusOf(form).textContent =
-          "The live calculator could not load, so the worked example below stays as it is. " +
-          `(${data.message})`;
-      }
+    if (data.type === "ready" || data.type === "failed") {
+      state = data.type === "ready" ? "ready" : data.message;
+      forms.forEach(showState);
     } else {
       pending.get(data.id)?.(data);
       pending.delete(data.id);
@@ -137,9 +144,8 @@ function start() {
   };
   worker.onerror = () => worker.onmessage({ data: { type: "failed", message: "the worker did not start" } });
 
-  for (const form of forms) {
+  function wire(form) {
     form._queryOverrides = applyQuery(form, query);
-    statusOf(form).textContent = "Loading the live calculator…";
     let timer;
     const soon = () => {
       form.dataset.busy = "1";
@@ -150,9 +156,15 @@ function start() {
     form.addEventListener("change", soon);
     form.addEventListener("submit", (event) => { event.preventDefault(); compute(form); });
     if (form.dataset.calculator === "schedule") addScheduleActions(form, worker);
+    showState(form);
   }
-  worker.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
-                       lockfile: new URL(config.lockfile, location.href).href });
+
+  const whenParsed = () => {
+    forms = [...document.querySelectorAll("form[data-calculator]")];
+    forms.forEach(wire);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed);
+  else whenParsed();
 }
 
 start();
