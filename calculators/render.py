@@ -116,7 +116,7 @@ def form(
     """The whole calculator: a GET form built from the declaration, then its result region."""
     controls = "".join(_field(calc_name, field, values, errors) for field in inputs)
     return (
-        f'<form data-calculator="{escape(calc_name)}" class="calculator" action="" '
+        f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         'method="get" novalidate>'
         f"{framing()}{controls}"
         '<p class="calculator-submit"><button type="submit">Calculate</button></p>'
