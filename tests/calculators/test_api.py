@@ -99,7 +99,7 @@ def test_render_form_markup():
     tags = Tags(markup)
     (form,) = tags.find("form")
     assert form["data-calculator"] == "dose" and form["method"] == "get"
-    assert "novalidate" in form and form["action"] == ""
+    assert "novalidate" in form and "action" not in form  # submits to the page itself
     for field in calculators.get("dose").inputs:
         control_id = f"calc-dose-{field.name}"
         assert tags.find("label", **{"for": control_id})
