@@ -32,6 +32,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 INDEX_SAVE_AS = "index.html"
 DIRECT_TEMPLATES = ["index"]
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 DEFAULT_PAGINATION = False
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
