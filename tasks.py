@@ -25,8 +25,16 @@ CONFIG = {
 MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".ics": "text/calendar"}
 
 
+WATCHED = ["content", "theme", "calculators", "plugins", "pelicanconf.py"]
+
+
 def pelican_run(cmd):
     pelican_main(shlex.split(cmd))
+
+
+def fresh_build(c):
+    """A build in a new process, so changed calculators and plugins are imported anew."""
+    c.run(f"{shlex.quote(sys.executable)} -m pelican -s {CONFIG['settings_base']}", warn=True)
 
 
 @task
@@ -51,8 +59,12 @@ def rebuild(c):
 
 @task
 def regenerate(c):
-    """Automatically regenerate site upon file modification"""
-    pelican_run("-r -s {settings_base}".format(**CONFIG))
+    """Automatically regenerate site upon file modification (content, theme, calculators)"""
+    from watchfiles import watch
+
+    fresh_build(c)
+    for _changes in watch(*WATCHED):
+        fresh_build(c)
 
 
 @task
@@ -81,8 +93,9 @@ def reserve(c):
 
 @task
 def preview(c):
-    """Build production version of site"""
-    pelican_run("-s {settings_publish}".format(**CONFIG))
+    """Build the production version of the site, then serve it"""
+    publish(c)
+    serve(c)
 
 
 @task
@@ -90,24 +103,19 @@ def livereload(c):
     """Automatically reload browser tab upon file modification."""
     from livereload import Server
 
-    def cached_build():
-        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
-        pelican_run(cmd.format(**CONFIG))
-
-    cached_build()
+    fresh_build(c)
     server = Server()
     theme_path = SETTINGS["THEME"]
     for glob in [
         CONFIG["settings_base"],
-        f"{theme_path}/templates/**/*.html",
-        f"{theme_path}/static/**/*.css",
-        f"{theme_path}/static/**/*.js",
-        "{}/**/*.md".format(SETTINGS["PATH"]),
+        f"{theme_path}/templates/**/*",
+        f"{theme_path}/static/**/*",
+        "{}/**/*".format(SETTINGS["PATH"]),
         "calculators/**/*.py",
         "calculators/data/*.toml",
         "plugins/**/*.py",
     ]:
-        server.watch(glob, cached_build)
+        server.watch(glob, lambda: fresh_build(c))
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 

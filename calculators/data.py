@@ -2,27 +2,32 @@
 
 import functools
 import importlib.resources
-import tomllib
+import json
 
 DATA_FILE = "protocols.toml"
+BUILT_FILE = "protocols.json"  # the same data, written into the wheel when it is built
 
 
 @functools.cache
 def load() -> dict:
-    """The parsed data file (cached; treat it as read-only)."""
-    text = (importlib.resources.files("calculators") / "data" / DATA_FILE).read_text("utf-8")
-    return tomllib.loads(text)
+    """The parsed data file (cached; treat it as read-only).
+
+    A wheel carries the TOML already parsed, as JSON: in Pyodide, importing `tomllib` and
+    parsing cost more than the calculation. The source tree has only the TOML.
+    """
+    folder = importlib.resources.files("calculators") / "data"
+    built = folder / BUILT_FILE
+    if built.is_file():
+        return json.loads(built.read_text("utf-8"))
+    import tomllib
+
+    return tomllib.loads((folder / DATA_FILE).read_text("utf-8"))
 
 
 @functools.cache
 def references() -> dict[str, dict]:
     """Reference id -> {"id", "citation", "short", "doi" (when there is one)}."""
     return {ref_id: {"id": ref_id, **entry} for ref_id, entry in load()["references"].items()}
-
-
-def reference(ref_id: str) -> dict:
-    """One reference; KeyError for an unknown id."""
-    return references()[ref_id]
 
 
 @functools.cache

@@ -22,6 +22,12 @@ def escape(text: str) -> str:
     return str(text).translate(_ESCAPES)
 
 
+NO_SCRIPT_STATUS = (
+    "Worked example: the result below is for the values shown. "
+    "Working out other values needs JavaScript, which is off or still loading."
+)
+
+
 def amount(value: float) -> str:
     """An amount (mg, mg/h, mL, mL/h): one or two decimal places."""
     shown = f"{value:.2f}"
@@ -119,7 +125,9 @@ def form(
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         'method="get" novalidate>'
         f"{framing()}{controls}"
-        '<p class="calculator-submit"><button type="submit">Calculate</button></p>'
+        # Without JavaScript nothing can compute: the button stays hidden, the status says so.
+        '<p class="calculator-submit" hidden><button type="submit">Calculate</button></p>'
+        f'<p class="calculator-status" role="status">{escape(NO_SCRIPT_STATUS)}</p>'
         f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
         "</form>"
     )

@@ -10,7 +10,9 @@ from .errors import AuthoringError
 from .markup import scroll_region
 
 BLOCK_LINE = re.compile(r"^\[(?P<kind>calculator|table):\s*(?P<name>[^\]]*?)\s*\]\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+# A fenced code block opens with 3+ backticks or tildes (a backtick fence's info string has no
+# backtick) and closes with the same character, at least as many, and nothing else.
+FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
 
 
 def cite_marker(ids):
@@ -25,14 +27,20 @@ class BlockLinePreprocessor(Preprocessor):
 
     def run(self, lines):
         self.extension.lines = self.extension.lines or list(lines)
-        out, fenced = [], False
+        out, fence = [], None
         for number, line in enumerate(lines, start=1):
-            if FENCE.match(line):
-                fenced = not fenced
-            match = None if fenced else BLOCK_LINE.match(line)
+            if fence is None:
+                opening = FENCE_OPEN.match(line)
+                fence = opening["fence"] if opening else None
+                match = None if fence else BLOCK_LINE.match(line)
+            else:
+                if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*", line):
+                    fence = None
+                match = None
             if match is None:
                 out.append(line)
                 continue
+            self.extension.refuse_in_metadata(self.md, f"[{match['kind']}: ...]")
             html = self.render(match["kind"], match["name"], number)
             out.extend(["", self.md.htmlStash.store(html), ""])
         return out

@@ -9,6 +9,7 @@ from markdown.postprocessors import Postprocessor
 from .errors import AuthoringError
 
 CITATION = re.compile(r"\[(@[a-z0-9][a-z0-9-]*(?:\s*;\s*@[a-z0-9][a-z0-9-]*)*)\]")
+ANY_CITATION = re.compile(r"\[@[^\]]*\]")
 CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.DOTALL)
 
 
@@ -22,6 +23,15 @@ class CitationPostprocessor(Postprocessor):
         parts = CODE.split(text)
         for index in range(0, len(parts), 2):  # odd parts are code: left alone
             parts[index] = CITATION.sub(lambda match: self.cite(match, order), parts[index])
+            malformed = ANY_CITATION.search(parts[index])
+            if malformed:
+                raise AuthoringError(
+                    self.extension.path, self.extension.line_of(malformed[0]),
+                    f"cannot read the citation {malformed[0]}; write [@id] or [@id; @other-id] "
+                    "with ids in lowercase",
+                )
+        if order:
+            self.extension.refuse_in_metadata(self.md, "a citation")
         return "".join(parts) + (references_section(order) if order else "")
 
     def cite(self, match, order):

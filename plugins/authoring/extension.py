@@ -5,6 +5,7 @@ from markdown.extensions import Extension
 from .blocks import BlockLinePreprocessor
 from .captions import TableCaptionTreeprocessor
 from .citations import CitationPostprocessor
+from .errors import AuthoringError
 
 
 class AuthoringExtension(Extension):
@@ -15,7 +16,6 @@ class AuthoringExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        md.registerExtension(self)
         # Before "meta" (27) so line numbers count from the top of the file.
         md.preprocessors.register(BlockLinePreprocessor(md, self), "authoring_blocks", 29)
         md.treeprocessors.register(TableCaptionTreeprocessor(md, self), "authoring_captions", 5)
@@ -28,5 +28,10 @@ class AuthoringExtension(Extension):
             (n for n, line in enumerate(self.lines, 1) if all(x in line for x in needles)), None
         )
 
-    def reset(self):
-        """Called between the body and formatted metadata (the summary)."""
+    def refuse_in_metadata(self, md, what):
+        """Pelican converts the Summary with the same Markdown, its "meta" step removed."""
+        if "meta" not in md.preprocessors:
+            raise AuthoringError(
+                self.path, self.line_of("Summary:"),
+                f"{what} belongs in the text, not in the Summary",
+            )

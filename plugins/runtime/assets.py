@@ -27,21 +27,24 @@ def prepare_runtime(pelican):
             f"the Pyodide runtime is missing {', '.join(missing)} in {pyodide}: run `npm ci`"
         )
     version = json.loads((pyodide / "package.json").read_text())["version"]
-    runtime_id = f"pyodide-{version}-" + digest([pyodide / name for name in RUNTIME_FILES])
-    app_id = "app-" + digest(
-        source_files(root / "calculators") + [root / "pyproject.toml"], extra=runtime_id.encode()
-    )
+    runtime_id = f"pyodide-{version}-" + digest([pyodide / name for name in RUNTIME_FILES], pyodide)
+    # The wheel depends on the package, the project file and the code that builds it.
+    inputs = source_files(root / "calculators") + source_files(Path(__file__).parent)
+    app_id = "app-" + digest(inputs + [root / "pyproject.toml"], root, extra=runtime_id.encode())
     cache = root / ".cache" / "runtime" / app_id
-    if not (cache / "pyodide-lock.json").is_file():
-        wheel = build_wheel(root, cache)
-        make_lockfile(pyodide, wheel, cache / "pyodide-lock.json")
-    theme = Path(settings["THEME"])
+    if not cache.is_dir():
+        partial = cache.with_name(f".{app_id}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        wheel = build_wheel(root, partial)
+        make_lockfile(pyodide, wheel, partial / "pyodide-lock.json")
+        partial.rename(cache)
+    theme = Path(settings["THEME"]) / "static"
     siteurl = settings.get("SITEURL", "")
     settings.setdefault("JINJA_GLOBALS", {})["RUNTIME"] = {
         "pyodide": f"{siteurl}/runtime/{runtime_id}/",
         "lockfile": f"{siteurl}/runtime/{app_id}/pyodide-lock.json",
         "assets": {
-            name: f"{siteurl}/theme/{name}?v={digest([theme / 'static' / name], length=10)}"
+            name: f"{siteurl}/theme/{name}?v={digest([theme / name], theme, length=10)}"
             for name in THEME_ASSETS
         },
     }
@@ -50,9 +53,17 @@ def prepare_runtime(pelican):
 
 
 def copy_runtime(pelican):
-    """Copy runtime files into the output; a folder already there is already current."""
+    """Copy runtime files into the output; a folder already there is already current.
+
+    Folders of earlier builds are removed: the output holds one runtime, the current one.
+    """
     output = Path(pelican.settings["OUTPUT_PATH"]) / "runtime"
-    for folder, files in pelican.settings["RUNTIME_DIRS"].items():
+    current = pelican.settings["RUNTIME_DIRS"]
+    if output.is_dir():
+        for stale in output.iterdir():
+            if stale.name not in current:
+                shutil.rmtree(stale)
+    for folder, files in current.items():
         target = output / folder
         if target.is_dir():
             continue

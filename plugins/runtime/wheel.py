@@ -1,9 +1,14 @@
 """Build the pure-Python calculators wheel (the same one the Pyodide tests load)."""
 
+import json
+import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
+
+from .fingerprint import source_files
 
 
 class WheelBuildError(Exception):
@@ -11,16 +16,30 @@ class WheelBuildError(Exception):
 
 
 def build_wheel(project_root, out_dir):
-    """Build `calculators-*.whl` from `project_root` into `out_dir`; return its path."""
-    out_dir = Path(out_dir)
+    """Build `calculators-*.whl` from a clean copy of the package; return its path.
+
+    The copy keeps stray files (build/, caches) out of the wheel and the source tree, and gets
+    the data file parsed ahead of time (`calculators/data/protocols.json`, see data.load).
+    """
+    project_root, out_dir = Path(project_root), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "source"
+        package = project_root / "calculators"
+        for path in source_files(package):
+            target = source / "calculators" / path.relative_to(package)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+        shutil.copy2(project_root / "pyproject.toml", source / "pyproject.toml")
+        data = source / "calculators" / "data"
+        parsed = tomllib.loads((data / "protocols.toml").read_text("utf-8"))
+        (data / "protocols.json").write_text(json.dumps(parsed, ensure_ascii=False), "utf-8")
         done = subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", scratch,
-             str(project_root)],
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+             str(Path(scratch) / "dist"), str(source)],
             capture_output=True, text=True,
         )
         if done.returncode:
             raise WheelBuildError(f"building the calculators wheel failed:\n{done.stderr[-2000:]}")
-        (wheel,) = Path(scratch).glob("calculators-*.whl")
-        return Path(wheel.replace(out_dir / wheel.name))
+        (wheel,) = (Path(scratch) / "dist").glob("calculators-*.whl")
+        return Path(shutil.move(wheel, out_dir / wheel.name))

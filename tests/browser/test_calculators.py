@@ -102,6 +102,8 @@ def test_without_javascript_the_form_and_worked_example_are_there(visit):
         expected = calculators.run(name, form_fields_static(v.page, name))
         assert output_text(v.page, name) == text(expected.html)
         assert expected.ok
+        assert "Worked example" in form.locator(".calculator-status").inner_text()
+        assert not form.locator("button[type=submit]").is_visible()
 
 
 def form_fields_static(page, name):

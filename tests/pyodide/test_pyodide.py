@@ -16,7 +16,7 @@ NOW = "2026-11-26T12:00:00Z"
 
 
 @pytest.fixture(scope="module")
-def in_pyodide(tmp_path_factory, tmp_path_factory_dir=None):
+def in_pyodide(tmp_path_factory):
     folder = tmp_path_factory.mktemp("wheel")
     wheel = build_wheel(ROOT, folder)
     lockfile = make_lockfile(PYODIDE, wheel, folder / "pyodide-lock.json")

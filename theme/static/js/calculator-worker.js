@@ -1,6 +1,6 @@
 // Runs the Python calculators in Pyodide, off the main thread (a module worker).
 // Messages in:  {type: "init", pyodide, lockfile} once, then {id, type: "run"|"ics", name, fields, now}
-// Messages out: {type: "ready"} | {type: "failed", message} | {id, result} | {id, ics}
+// Messages out: {type: "ready"} | {type: "failed", message} | {id, result} | {id, ics} | {id, error}
 let calculators = null;
 let booting = null;
 
@@ -25,11 +25,16 @@ self.onmessage = async ({ data }) => {
     return;
   }
   await booting;
-  if (!calculators) return;
-  const fields = JSON.stringify(data.fields);
-  if (data.type === "ics") {
-    self.postMessage({ id: data.id, ics: calculators.schedule_ics_json(fields, data.now) });
-  } else {
-    self.postMessage({ id: data.id, result: JSON.parse(calculators.run_json(data.name, fields)) });
+  try {
+    if (!calculators) throw new Error("the calculator did not load");
+    const fields = JSON.stringify(data.fields);
+    if (data.type === "ics") {
+      self.postMessage({ id: data.id, ics: calculators.schedule_ics_json(fields, data.now) });
+    } else {
+      self.postMessage({ id: data.id, result: JSON.parse(calculators.run_json(data.name, fields)) });
+    }
+  } catch (error) {
+    // Every request gets an answer, so the page never waits for ever.
+    self.postMessage({ id: data.id, error: String(error.message || error) });
   }
 };
