@@ -1,0 +1,91 @@
+"""A broken article fails the build with the file, the line and what is wrong."""
+
+import shutil
+
+import pytest
+
+from tests.site import ROOT, build_site
+
+GOOD_HEADER = """Title: Test article
+Date: 2026-11-20
+Reviewed: 2026-11-26
+Summary: A test article.
+Order: 1
+
+"""
+
+
+def build_with(tmp_path, body, header=GOOD_HEADER):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    shutil.copytree(ROOT / "content" / "images", content / "images")
+    (content / "articles" / "broken.md").write_text(header + body)
+    return build_site(tmp_path / "out", PATH=str(content))
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Intro.\n\n[calculator: dsoe]\n", r"broken.md:9: unknown calculator 'dsoe'; known: dose, schedule"),
+        ("Intro.\n\n[table: protocol]\n", r"broken.md:9: unknown table 'protocol'; known:"),
+        ("A figure [@no-such-source].\n", r"broken.md:7: unknown reference [@no-such-source]"),
+        ("| A | B |\n|---|---|\n| 1 | 2 |\n", r"broken.md:7: the table with headers 'A | B' needs a line 'Table:"),
+        ("[calculator: dose]\n\n[calculator: dose]\n", r"broken.md:9: calculator 'dose' is already on this page"),
+        ("A figure [@ASRA-2018].\n", r"broken.md:7: cannot read the citation [@ASRA-2018]"),
+        ("A figure [@asra-2018, p. 5].\n", r"broken.md:7: cannot read the citation [@asra-2018, p. 5]"),
+        ("````\n```\n````\n\n[calculator: dsoe]\n", r"broken.md:11: unknown calculator 'dsoe'"),
+        ("Use ```x``` inline.\n\n[calculator: dsoe]\n", r"broken.md:9: unknown calculator 'dsoe'"),
+    ],
+)
+def test_mistakes_in_the_body_name_file_line_and_problem(tmp_path, body, expected):
+    assert expected in build_error(tmp_path, body)
+
+
+def build_error(tmp_path, body, header=GOOD_HEADER):
+    """The message of the BuildError the build ends with (the plugin's own class)."""
+    with pytest.raises(Exception) as error:
+        build_with(tmp_path, body, header)
+    assert type(error.value).__name__ == "BuildError", error.value
+    return str(error.value)
+
+
+def test_missing_metadata_is_named(tmp_path):
+    message = build_error(tmp_path, "Text.\n", header="Title: T\nDate: 2026-11-20\n\n")
+    assert "broken.md: missing metadata: Reviewed, Summary" in message
+
+
+def test_a_bad_review_date_is_named(tmp_path):
+    header = GOOD_HEADER.replace("2026-11-26", "last week")
+    assert "Reviewed: 'last week' is not a date" in build_error(tmp_path, "Text.\n", header)
+
+
+def test_a_citation_in_the_summary_is_refused(tmp_path):
+    header = GOOD_HEADER.replace("Summary: A test article.", "Summary: A test [@asra-2018].")
+    assert "broken.md:4: a citation belongs in the text, not in the Summary" in build_error(
+        tmp_path, "Text.\n", header
+    )
+
+
+def test_syntax_inside_code_blocks_is_left_alone(tmp_path):
+    body = ("```\n[calculator: dsoe]\n[@no-such-source]\n```\n\n`[@nope]`\n\n"
+            "~~~~\n~~~\n[calculator: dsoe]\n~~~~\n")
+    out = build_with(tmp_path, body)
+    html = (out / "test-article" / "index.html").read_text()
+    assert "[calculator: dsoe]" in html and "[@no-such-source]" in html and "[@nope]" in html
+
+
+def test_the_command_line_build_exits_non_zero(tmp_path):
+    import subprocess
+    import sys
+
+    content = tmp_path / "content" / "articles"
+    content.mkdir(parents=True)
+    (content / "broken.md").write_text(GOOD_HEADER + "[calculator: dsoe]\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"),
+         "-o", str(tmp_path / "out"), str(tmp_path / "content")],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert done.returncode != 0
+    assert "unknown calculator 'dsoe'" in done.stdout + done.stderr

@@ -1,0 +1,127 @@
+"""A real Pelican build of the site, and what its HTML must hold."""
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from pelicanconf import CLINIC
+from tests.html_index import parse, text_of
+
+ARTICLES = [
+    "how-dosing-works", "step-by-step", "factors-that-influence-dose", "protocols-in-practice",
+    "side-effects-and-monitoring", "patient-experience", "who-is-not-a-candidate",
+]
+PAGES = ["about", "disclaimer", "calculators", "calculators/dose", "calculators/schedule",
+         "authoring"]
+
+
+def html_files(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_article_and_page_is_built(site):
+    for slug in ARTICLES + PAGES:
+        assert (site / slug / "index.html").is_file(), slug
+    assert (site / "index.html").is_file()
+    assert "User-agent: *" in (site / "robots.txt").read_text()
+
+
+def test_feeds_and_sitemap(site):
+    atom = (site / "feeds" / "all.atom.xml").read_text()
+    assert atom.count("<entry>") == len(ARTICLES)
+    assert (site / "feeds" / "all.rss.xml").read_text().count("<item>") == len(ARTICLES)
+    sitemap = (site / "sitemap.xml").read_text()
+    for slug in ARTICLES + PAGES:
+        assert f"/{slug}/</loc>" in sitemap, slug
+
+
+def test_every_page_has_its_own_title_and_description(site):
+    pages = [parse(path) for path in html_files(site)]
+    titles = [page.title for page in pages]
+    assert len(set(titles)) == len(titles), titles
+    for page in pages:
+        assert 20 <= len(page.description) <= 200, (page.path, page.description)
+
+
+def test_every_page_shows_the_disclaimer_and_the_clinic(site):
+    for path in html_files(site):
+        page = parse(path)
+        text = text_of(page)
+        assert "not medical advice" in text, path
+        assert CLINIC["name"] in text and CLINIC["phone"] in text, path
+        assert CLINIC["booking_url"] in page.links, path
+        for line in CLINIC["address"]:
+            assert line in text, path
+
+
+def test_every_table_has_a_caption_and_scoped_headers(site):
+    tables = 0
+    for path in html_files(site):
+        for table in parse(path).tables:
+            tables += 1
+            assert table["caption"].strip(), path
+            assert table["col_scopes"] and set(table["col_scopes"]) == {"col"}, (path, table)
+            assert set(table["row_scopes"]) <= {"row"}, (path, table)
+    assert tables >= 5
+
+
+def test_articles_carry_dates_summary_and_numbered_references(site):
+    for slug in ARTICLES:
+        page = parse(site / slug / "index.html")
+        html = page.path.read_text()
+        assert "Last reviewed <time" in html, slug
+        assert 'class="lead"' in html, slug
+        assert "references" in page.ids, slug
+        cited = set(re.findall(r'href="#(ref-[a-z0-9-]+)"', html))
+        listed = {id_ for id_ in page.ids if id_.startswith("ref-")}
+        assert cited and cited == listed, slug
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    for path in html_files(site):
+        for url in parse(path).resources:
+            parts = urlsplit(url)
+            assert not parts.scheme and not parts.netloc, (path, url)
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(([^)]*)\)", css.read_text()):
+            assert "//" not in url, (css, url)
+        assert "@import" not in css.read_text(), css
+
+
+def resolve(site, page_path, href):
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
+        return None
+    if parts.path:
+        base = site if parts.path.startswith("/") else page_path.parent
+        target = (base / unquote(parts.path).lstrip("/")).resolve()
+    else:
+        target = page_path
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    checked, pages = 0, {}
+    for path in html_files(site):
+        for href in parse(path).links:
+            resolved = resolve(site, path, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            assert target.is_file(), f"{path.relative_to(site)} links to missing {href}"
+            if fragment:
+                ids = pages.setdefault(target, parse(target).ids if target.suffix == ".html" else set())
+                assert fragment in ids, f"{path.relative_to(site)} links to missing anchor {href}"
+            checked += 1
+    assert checked > 100
+
+
+def test_the_theme_is_our_own(site):
+    html = (site / "index.html").read_text()
+    assert "/theme/css/site.css?v=" in html
+    assert 'class="skip-link" href="#main"' in html
+    assert not list(Path(site, "theme", "css").glob("pygment*"))
