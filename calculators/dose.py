@@ -67,7 +67,7 @@ def _inputs() -> tuple[Input, ...]:
             "a dose needs a real weight.",
         ),
         Input("unit", "Weight unit", "select", default="kg", choices=UNITS,
-              help="Kilograms or pounds (1 lb = 0.45359237 kg)."),
+              help=f"Kilograms or pounds (1 lb = {data.load()['units']['kg_per_lb']} kg, exactly)."),
         Input(
             "height_cm", "Height", "number", "cm", *limits["height_cm"], 0.1,
             help="Optional. With sex, it gives the ideal (Devine) and adjusted body weights, "
