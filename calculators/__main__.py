@@ -11,7 +11,7 @@ import sys
 
 import calculators
 from calculators import data, render
-from calculators.dose import BASIS_WORDS
+from calculators.dose import BASIS_WORDS, PUMP
 from calculators.schedule import long_date
 from calculators.tables import dose_range
 
@@ -122,20 +122,29 @@ def _dose_text(result: calculators.Result) -> list[str]:
     v = result.values
     amount, weight, plain = render.amount, render.weight, render.plain
     conc = plain(v["concentration_mg_per_ml"])
+    missing = "not worked out: give --minutes"
     lines = [FRAMING, "", f"Protocol: {v['protocol_title']} ({v['protocol']})"]
     if v["ideal_weight_kg"] is not None:
         lines.append(f"Weights: actual {weight(v['actual_weight_kg'])} kg, "
                      f"ideal {weight(v['ideal_weight_kg'])} kg, "
                      f"adjusted {weight(v['adjusted_weight_kg'])} kg")
+    length = missing if v["minutes"] is None else f"{plain(v['minutes'])} min"
+    rate = missing if v["rate_mg_per_h"] is None else (
+        f"{amount(v['rate_mg_per_h'])} mg/h = {amount(v['rate_ml_per_h'])} mL/h at {conc} mg/mL"
+        + (" (capped)" if v["capped"] else "") + f" ({PUMP})")
+    total = missing if v["total_mg"] is None else (
+        f"{amount(v['total_mg'])} mg = {amount(v['volume_ml'])} mL")
     lines += [
-        f"Dosing weight: {weight(v['dosing_weight_kg'])} kg ({BASIS_WORDS[v['basis']]})",
-        f"Dose: {plain(v['dose'])} {v['dose_unit']} for {plain(v['minutes'])} min",
-        f"Rate: {amount(v['rate_mg_per_h'])} mg/h = {amount(v['rate_ml_per_h'])} mL/h "
-        f"at {conc} mg/mL" + (" (capped)" if v["capped"] else ""),
-        f"Total: {amount(v['total_mg'])} mg = {amount(v['volume_ml'])} mL",
-        "",
+        f"Dosing weight: {weight(v['dosing_weight_kg'])} kg ({BASIS_WORDS[v['basis_used']]})",
+        f"Dose: {plain(v['dose'])} {v['dose_unit']}"
+        + (" (a different dose to compare)" if v["dose_source"] == "custom" else ""),
+        f"Length: {length}",
+        f"Rate: {rate}",
+        f"Total: {total}",
     ]
-    return lines + _shared_text(result, "Compared with published lines")
+    for place in v["position"]:
+        lines.append(f"Where it sits: {place['where']} {place['label']} ({place['bound']})")
+    return lines + [""] + _shared_text(result, "Compared with published lines")
 
 
 def _schedule_text(result: calculators.Result) -> list[str]:

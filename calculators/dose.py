@@ -3,11 +3,19 @@
 Every clinical number comes from the data file; this module only does the arithmetic:
 mg/h = mg/kg/h x kg; mL/h = mg/h / (mg/mL); a dose over T minutes: mg = mg/kg x kg,
 rate = mg x 60 / T.
+
+Rules that keep the illustration safe:
+- the dose is never worked out from a weight above the actual weight (it says so);
+- a weight, dose or length outside what the site illustrates is refused with its reason
+  (`scope`); a dose beyond one protocol's line but within published practice is a warning;
+- only an upper line, a cap or a minimum crossed is a warning; where the dose sits among the
+  published lines is shown as neutral information.
 """
 
+import math
 from collections.abc import Mapping
 
-from calculators import data, render, schema
+from calculators import data, render, schema, scope
 from calculators.render import escape
 from calculators.schema import Input, Result, Warning
 
@@ -24,6 +32,8 @@ BASES = (
 BASIS_WORDS = {"actual": "actual weight", "ideal": "ideal weight", "adjusted": "adjusted weight"}
 # Quantities a published line can be about, and how they read.
 QUANTITY_UNITS = {"mg/kg/h": "mg/kg/h", "mg/h": "mg/h", "mg/kg": "mg/kg", "mg": "mg", "minutes": "min"}
+PER_KG = ("mg/kg/h", "mg/kg")
+PUMP = "arithmetic for illustration, never for programming a pump"
 
 
 def _usual_dose(protocol: dict) -> str:
@@ -58,13 +68,12 @@ def _concentration_choices() -> tuple[tuple[str, str], ...]:
 def _inputs() -> tuple[Input, ...]:
     limits = data.limits()
     example = data.load()["worked_example"]
-    devine = data.load()["devine"]
     return (
         Input(
             "weight", "Weight", "number", "", *limits["weight_kg"], 0.1,
             default=render.plain(example["weight_kg"]), required=True,
             help="Body weight, in the unit chosen below. There is no default: "
-            "a dose needs a real weight.",
+            "a dose needs a real weight. This site illustrates adult protocols only.",
         ),
         Input("unit", "Weight unit", "select", default="kg", choices=UNITS,
               help=f"Kilograms or pounds (1 lb = {data.load()['units']['kg_per_lb']} kg, exactly)."),
@@ -76,15 +85,15 @@ def _inputs() -> tuple[Input, ...]:
         Input("sex", "Sex, for the ideal-weight formula", "select", default="", choices=SEXES,
               help="Optional; needed with height for the ideal and adjusted weights."),
         Input("basis", "Dose by", "select", default="actual", choices=BASES,
-              help="Which weight the dose is worked out from. No ketamine-specific rule "
-              "says which to use."),
+              help="Which weight a per-kg dose is worked out from. No ketamine-specific rule "
+              "says which to use, and a weight above the actual weight is never used."),
         Input("protocol", "Published protocol", "select", default=example["protocol"],
               choices=_protocol_choices(), required=True,
               help="The dose, length and limits come from this published protocol."),
-        Input("dose", "Dose", "number", "", 0, None, 0.01,
-              help="Leave blank for the protocol's usual dose. A number is your own dose in the "
-              "protocol's unit (mg/kg/h, mg/h or mg/kg), compared with the published lines."),
-        Input("minutes", "Length", "number", "min", *limits["minutes"], 1,
+        Input("dose", "A different dose to compare", "number", "", 0, None, 0.01,
+              help="Optional. Leave blank for the protocol's published dose. A number is a "
+              "different dose to compare, in the protocol's unit (mg/kg/h, mg/h or mg/kg)."),
+        Input("minutes", "Length", "number", "min", *(f.value for f in scope.length_bounds()), 1,
               help="Leave blank for the protocol's usual length."),
         Input("concentration", "Bag strength", "select", "mg/mL", default="1",
               choices=_concentration_choices(),
@@ -93,6 +102,7 @@ def _inputs() -> tuple[Input, ...]:
 
 
 inputs = _inputs()
+_FIELDS = {field.name: field for field in inputs}
 
 
 def default_fields(today=None) -> dict[str, str]:
@@ -105,16 +115,17 @@ def compute(fields: Mapping[str, str]) -> Result:
     fields = fields if isinstance(fields, Mapping) else {}
     errors: dict[str, str] = {}
     reader = _Reader(fields, errors)
-    unit = reader.choice("unit", UNITS, "Choose kg or lb for the weight unit.")
+    unit = reader.choice("unit", "Choose kg or lb for the weight unit.")
     actual_kg = reader.weight(unit)
     height = reader.height()
-    sex = reader.choice("sex", SEXES, "Choose female or male, or leave sex blank.")
-    basis = reader.choice("basis", BASES, "Choose actual, ideal or adjusted weight.")
+    sex = reader.choice("sex", "Choose female or male, or leave sex blank.")
+    basis = reader.choice("basis", "Choose actual, ideal or adjusted weight.")
     protocol = reader.protocol()
     concentration = reader.concentration()
     dose = reader.dose(protocol)
-    minutes = reader.minutes(protocol)
-    reader.basis_needs(basis, height, sex)
+    minutes = reader.minutes()
+    if protocol is None or protocol["dose_unit"] in PER_KG:
+        reader.basis_needs(basis, height, sex)
     if errors:
         ordered = {f.name: errors[f.name] for f in inputs if f.name in errors}
         return Result({}, [], ordered, render.error_summary(name, inputs, ordered), [])
@@ -126,19 +137,17 @@ class _Reader:
 
     def __init__(self, fields: Mapping, errors: dict[str, str]):
         self.fields, self.errors = fields, errors
-        self.limits = data.limits()
 
     def text(self, field: str) -> str:
         return schema.text(self.fields, field)
 
-    def choice(self, field: str, choices, message: str) -> str:
-        raw = self.text(field)
-        default = next(f.default for f in inputs if f.name == field)
+    def choice(self, field: str, message: str) -> str:
+        raw, declared = self.text(field), _FIELDS[field]
         if raw == "":
-            return default
-        if raw not in {value for value, _ in choices}:
+            return declared.default
+        if raw not in {value for value, _ in declared.choices}:
             self.errors[field] = message
-            return default
+            return declared.default
         return raw
 
     def weight(self, unit: str) -> float | None:
@@ -146,28 +155,35 @@ class _Reader:
         if value is None:
             self.errors["weight"] = "Enter the weight as a number, for example 70."
             return None
-        kg = value * data.load()["units"]["kg_per_lb"] if unit == "lb" else value
-        low, high = self.limits["weight_kg"]
-        if not low <= kg <= high:
-            per_lb = data.load()["units"]["kg_per_lb"]
-            self.errors["weight"] = (
-                f"Weight must be between {render.plain(low)} and {render.plain(high)} kg "
-                f"(about {low / per_lb:.1f} to {high / per_lb:.1f} lb)."
-            )
-            return None
-        return kg
+        per_lb = data.load()["units"]["kg_per_lb"]
+        kg = value * per_lb if unit == "lb" else value
+        declared, limits = _FIELDS["weight"], data.limits()
+        between = (f"between {render.plain(declared.min)} and {render.plain(declared.max)} kg "
+                   f"(about {declared.min / per_lb:.0f} to {declared.max / per_lb:.0f} lb)")
+        if kg < declared.min:
+            title, _ = scope.article(limits["weight_low_see"])
+            reason = data.load()["scope"][limits["weight_low_reason"]]
+            self.errors["weight"] = (f"This page illustrates weights {between}. {reason} "
+                                     f"See “{title}”.")
+        elif kg > declared.max:
+            self.errors["weight"] = (f"This page illustrates weights {between}. "
+                                     f"{limits['weight_high_reason']}")
+        else:
+            return kg
+        return None
 
     def height(self) -> float | None:
         raw = self.text("height_cm")
         if raw == "":
             return None
         value = schema.decimal(raw)
-        low, high = self.limits["height_cm"]
+        declared = _FIELDS["height_cm"]
         if value is None:
             self.errors["height_cm"] = "Enter the height in centimetres as a number, for example 170."
-        elif not low <= value <= high:
+        elif not declared.min <= value <= declared.max:
             self.errors["height_cm"] = (
-                f"Height must be between {render.plain(low)} and {render.plain(high)} cm."
+                f"Height must be between {render.plain(declared.min)} and "
+                f"{render.plain(declared.max)} cm. {data.limits()['height_reason']}"
             )
         else:
             return value
@@ -179,20 +195,22 @@ class _Reader:
         if raw == "":
             self.errors["protocol"] = "Choose a published protocol from the list."
         elif raw not in offered:
+            known = data.protocols().get(raw)
+            why = f" ({known['why_not_offered']})" if known and "why_not_offered" in known else ""
             self.errors["protocol"] = (
-                "That protocol is not one the calculator offers; choose one from the list."
+                f"That protocol is not one the calculator offers{why}; choose one from the list."
             )
         else:
             return offered[raw]
         return None
 
     def concentration(self) -> float | None:
-        raw = self.text("concentration") or next(f.default for f in inputs if f.name == "concentration")
-        choices = {float(value): value for value, _ in _concentration_choices()}
+        raw = self.text("concentration") or _FIELDS["concentration"].default
+        choices = {float(value): value for value, _ in _FIELDS["concentration"].choices}
         value = schema.decimal(raw)
         if value is None or value not in choices:
-            shown = " or ".join(choices.values())
-            self.errors["concentration"] = f"Choose a bag strength of {shown} mg/mL."
+            shown = ", ".join(choices.values())
+            self.errors["concentration"] = f"Choose a bag strength from the list ({shown} mg/mL)."
             return None
         return value
 
@@ -209,29 +227,28 @@ class _Reader:
             )
         elif value <= 0:
             self.errors["dose"] = "The dose must be more than 0; leave it blank for the protocol's dose."
-        elif unit and value > self.limits["dose_max"][unit]:
-            high = render.plain(self.limits["dose_max"][unit])
-            self.errors["dose"] = f"A dose above {high} {unit} is not a dose this page can show."
+        elif unit and _above(value, (ceiling := scope.dose_ceiling(unit)).value):
+            self.errors["dose"] = scope.beyond(f"{render.plain(value)} {unit}", ceiling, unit)
         else:
             return value
         return None
 
-    def minutes(self, protocol: dict | None) -> float | None:
+    def minutes(self) -> float | None:
         raw = self.text("minutes")
-        low, high = self.limits["minutes"]
         if raw == "":
-            if protocol and "minutes" not in protocol and "minutes_min" not in protocol:
-                self.errors["minutes"] = (
-                    "This protocol gives no infusion length; enter the length in minutes."
-                )
             return None
         value = schema.decimal(raw)
+        shortest, longest = scope.length_bounds()
         if value is None:
             self.errors["minutes"] = "Enter the length in minutes as a number, for example 40."
-        elif not low <= value <= high:
+        elif _below(value, shortest.value):
             self.errors["minutes"] = (
-                f"The length must be between {render.plain(low)} and {render.plain(high)} minutes."
+                f"{render.plain(value)} min is shorter than {render.plain(shortest.value)} min, the "
+                f"shortest published length this page draws on ({shortest.words}). "
+                f"{data.load()['scope']['beyond_published']}"
             )
+        elif _above(value, longest.value):
+            self.errors["minutes"] = scope.beyond(f"{render.plain(value)} min", longest, "min")
         else:
             return value
         return None
@@ -276,9 +293,8 @@ def _cap(protocol: dict, actual_kg: float) -> dict | None:
     return min(applies, key=lambda cap: cap["mg_per_h"], default=None)
 
 
-def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, concentration):
-    notes: list[str] = []
-    refs = data.references()
+def _weights(actual_kg, height, sex, basis, per_kg: bool, notes: list[str]):
+    """(ideal, adjusted, dosing weight, the basis used): never a dosing weight above actual."""
     ideal = adjusted = None
     devine = data.load()["devine"]
     if height is not None and sex:
@@ -292,8 +308,14 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
             adjusted = adjusted_weight(actual_kg, ideal)
     elif height is not None or sex:
         notes.append("Give both height and sex to see the ideal and adjusted weights.")
-    dosing_kg = {"actual": actual_kg, "ideal": ideal, "adjusted": adjusted}[basis]
+    if not per_kg:
+        if basis != "actual":
+            notes.append("A fixed rate in mg/h does not depend on a dosing weight; the actual "
+                         "weight only picks which of the protocol's maximums applies.")
+        return ideal, adjusted, actual_kg, "actual"
+    chosen = {"actual": actual_kg, "ideal": ideal, "adjusted": adjusted}[basis]
     if basis == "adjusted":
+        notes.append(data.load()["adjusted_weight"]["convention"])
         low, high = data.load()["adjusted_weight"]["conventional_excess_percent"]
         excess = (actual_kg / ideal - 1) * 100
         if excess < low:
@@ -301,8 +323,64 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
                 f"Adjusted weight is conventionally used when the actual weight exceeds the ideal "
                 f"by {low}-{high}%; here it is {excess:+.0f}%."
             )
+    if chosen > actual_kg:
+        notes.append(
+            f"The {BASIS_WORDS[basis]} ({render.weight(chosen)} kg) is above the actual weight "
+            f"({render.weight(actual_kg)} kg). A dose is never worked out from a weight above "
+            "what the person weighs, because it would give more per kg of their body than the "
+            "protocol states, so the actual weight is used."
+        )
+        return ideal, adjusted, actual_kg, "actual"
+    return ideal, adjusted, chosen, basis
 
-    pid, dose_unit, kind = protocol["id"], protocol["dose_unit"], protocol["kind"]
+
+def _length(protocol: dict, minutes, rate, notes: list[str]):
+    """(minutes or None, where it came from), with a note saying how it was chosen."""
+    if minutes is not None:
+        return minutes, "custom"
+    if "minutes" in protocol:
+        shown = f"{render.plain(protocol['minutes'])} min"
+        said = "" if protocol["length_text"] == shown else f" ({protocol['length_text']})"
+        notes.append(f"Length: {shown}, as published{said}.")
+        return protocol["minutes"], "protocol"
+    first = protocol.get("first_infusion")
+    if first and rate:
+        takes = math.ceil(first["mg"] * 60 / rate)
+        minutes = max(takes, first["minutes"])
+        notes.append(
+            f"The source gives no fixed length; it suggests a first infusion of "
+            f"{first['text']}. At {render.amount(rate)} mg/h, "
+            f"{render.plain(first['mg'])} mg takes {hours(takes)}, so the length shown is "
+            f"{hours(minutes)}."
+        )
+        return minutes, "first-infusion"
+    if "minutes_min" in protocol:
+        notes.append(
+            f"No usual length is published; the lower end of the published "
+            f"{protocol['length_text']} ({render.plain(protocol['minutes_min'])} min) is used."
+        )
+        return protocol["minutes_min"], "protocol-range-lower-end"
+    needs = "rate" if protocol["kind"] == "over-minutes" else "total amount"
+    notes.append(f"Our sources give no length for this protocol, so no {needs} is shown: "
+                 "enter a length to see one.")
+    return None, "not-given"
+
+
+def hours(minutes: float) -> str:
+    """A length in words: 2 h 18 min, 4 h, 40 min."""
+    whole, rest = divmod(round(minutes), 60)
+    if not whole:
+        return f"{rest} min"
+    return f"{whole} h" + (f" {rest} min" if rest else "")
+
+
+def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, concentration):
+    notes: list[str] = []
+    refs = data.references()
+    dose_unit, kind = protocol["dose_unit"], protocol["kind"]
+    per_kg = dose_unit in PER_KG
+    ideal, adjusted, dosing_kg, basis_used = _weights(actual_kg, height, sex, basis, per_kg, notes)
+
     source = refs[protocol["reference"]]["short"]
     if dose is None:
         if "dose" in protocol:
@@ -317,45 +395,30 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
             )
     else:
         dose_source = "custom"
-    if minutes is None:
-        if "minutes" in protocol:
-            minutes, minutes_source = protocol["minutes"], "protocol"
-            shown = f"{render.plain(minutes)} min"
-            said = "" if protocol["length_text"] == shown else f" ({protocol['length_text']})"
-            notes.append(f"Length: {shown}, as published{said}.")
-        else:
-            minutes, minutes_source = protocol["minutes_min"], "protocol-range-lower-end"
-            notes.append(
-                f"No usual length is published; the lower end of the published "
-                f"{protocol['length_text']} ({render.plain(minutes)} min) is used."
-            )
-    else:
-        minutes_source = "custom"
-    notes.extend(protocol.get("notes", []))
 
-    cap = None
+    cap, capped = None, False
     if kind == "continuous":
-        rate = dose * dosing_kg if dose_unit == "mg/kg/h" else dose
-        uncapped = rate
+        rate = uncapped = dose * dosing_kg if dose_unit == "mg/kg/h" else dose
         cap = _cap(protocol, actual_kg)
-        capped = cap is not None and rate > cap["mg_per_h"]
-        if capped:
-            rate = float(cap["mg_per_h"])
-        total = rate * minutes / 60
+        if cap is not None and rate > cap["mg_per_h"]:
+            rate, capped = float(cap["mg_per_h"]), True
+        minutes, minutes_source = _length(protocol, minutes, rate, notes)
+        total = rate * minutes / 60 if minutes is not None else None
     else:
-        total = dose * dosing_kg
-        rate = uncapped = total * 60 / minutes
-        capped = False
-    volume = total / concentration
-    rate_ml = rate / concentration
+        total = dose * dosing_kg if per_kg else dose
+        minutes, minutes_source = _length(protocol, minutes, None, notes)
+        rate = uncapped = total * 60 / minutes if minutes is not None else None
+    notes.extend(protocol.get("notes", []))
+    bag = protocol.get("bag_mg_per_ml")
+    if bag is not None and bag != concentration:
+        notes.append(f"This source's own bag holds {render.plain(bag)} mg/mL; the mL figures "
+                     f"below are for the {render.plain(concentration)} mg/mL bag chosen.")
 
     quantities = {
-        "mg/kg/h": dose if dose_unit == "mg/kg/h" and not capped else rate / dosing_kg,
-        "mg/h": rate,
-        "mg/kg": dose if dose_unit == "mg/kg" else total / dosing_kg,
-        "mg": total,
-        "minutes": minutes,
+        "mg/kg/h": _per(rate, dosing_kg), "mg/h": rate, "mg/kg": _per(total, dosing_kg),
+        "mg": total, "minutes": minutes,
     }
+    on_actual = {"mg/kg/h": _per(rate, actual_kg), "mg/kg": _per(total, actual_kg)}
     warnings: list[Warning] = []
     if capped:
         warnings.append(Warning(
@@ -364,20 +427,14 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
             f"({cap['text']}); the rate shown is capped at {amount_text(rate, 'mg/h')}.",
             protocol["reference"],
         ))
-    warnings.extend(_own_range_warnings(protocol, dose, minutes))
-    own_lines = [{**line, "reference": protocol["reference"]} for line in protocol.get("lines", [])]
-    general = [
-        line for line in data.lines()
-        if line["kind"] == kind and line["use"] == protocol["use"]
-        and line["reference"] != protocol["reference"]
-    ]
-    for line in own_lines + general:
-        warning = check_line(line, quantities, actual_kg)
+    lines = compared_lines(protocol)
+    for line in lines:
+        warning = check_line(line, quantities, on_actual, actual_kg)
         if warning:
             warnings.append(warning)
 
     values = {
-        "protocol": pid,
+        "protocol": protocol["id"],
         "protocol_title": protocol["title"],
         "dose": dose,
         "dose_unit": dose_unit,
@@ -391,21 +448,57 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
         "ideal_weight_kg": ideal,
         "adjusted_weight_kg": adjusted,
         "basis": basis,
+        "basis_used": basis_used,
         "dosing_weight_kg": dosing_kg,
         "concentration_mg_per_ml": concentration,
         "rate_mg_per_h": rate,
-        "rate_ml_per_h": rate_ml,
+        "rate_ml_per_h": _per(rate, concentration),
         "total_mg": total,
-        "volume_ml": volume,
+        "volume_ml": _per(total, concentration),
         "capped": capped,
         "cap_mg_per_h": cap["mg_per_h"] if cap else None,
         "uncapped_rate_mg_per_h": uncapped,
+        "dose_per_kg_actual": on_actual["mg/kg/h" if kind == "continuous" else "mg/kg"],
+        "position": position(dose_unit if per_kg else "mg/h", quantities, lines, actual_kg),
         "notes": notes,
     }
+    devine_ref = [data.load()["devine"]["reference"]] if ideal is not None else []
     ref_ids = schema.citation_ids(
-        warnings, protocol["reference"], *([devine["reference"]] if ideal is not None else [])
+        warnings, protocol["reference"], *devine_ref, *(p["reference"] for p in values["position"])
     )
     return Result(values, warnings, {}, _html(values, protocol, warnings, ref_ids), ref_ids)
+
+
+def _per(amount: float | None, by: float) -> float | None:
+    return None if amount is None else amount / by
+
+
+def compared_lines(protocol: dict) -> list[dict]:
+    """The protocol's own lines (its range and its extra lines), then the general published
+    lines for its use and kind from other references."""
+    own = [{**line, "reference": protocol["reference"]} for line in protocol.get("lines", [])]
+    if "dose_max" in protocol:
+        range_line = {"code": "protocol-dose", "quantity": protocol["dose_unit"],
+                      "high": protocol["dose_max"], "label": "this protocol's published dose",
+                      "bound_text": protocol["dose_text"], "reference": protocol["reference"]}
+        if protocol.get("dose_min", protocol["dose_max"]) != protocol["dose_max"]:
+            range_line["low"] = protocol["dose_min"]
+        own.insert(0, range_line)
+    own += [{"code": "protocol-cap", "quantity": "mg/h", "high": cap["mg_per_h"],
+             "label": "this protocol's maximum rate", "bound_text": cap["text"],
+             "reference": protocol["reference"],
+             **{key: cap[key] for key in ("weight_above_kg", "weight_at_most_kg") if key in cap}}
+            for cap in protocol.get("caps", [])]
+    if "minutes_max" in protocol:
+        own.append({"code": "protocol-length", "quantity": "minutes",
+                    "high": protocol["minutes_max"], "label": "this protocol's published length",
+                    "reference": protocol["reference"]})
+    general = [
+        line for line in data.lines()
+        if line["kind"] == protocol["kind"] and line["use"] == protocol["use"]
+        and line["reference"] != protocol["reference"]
+    ]
+    return own + general
 
 
 def amount_text(value: float, quantity: str) -> str:
@@ -418,73 +511,80 @@ def amount_text(value: float, quantity: str) -> str:
     return f"{render.plain(float(f'{value:.3g}'))} {shown_unit}"
 
 
-def _outside_low(value: float, bound: float) -> bool:
+def _below(value: float, bound: float) -> bool:
     return value < bound - 1e-9 * max(1.0, abs(bound))
 
 
-def _outside_high(value: float, bound: float) -> bool:
+def _above(value: float, bound: float) -> bool:
     return value > bound + 1e-9 * max(1.0, abs(bound))
 
 
-def check_line(line: dict, quantities: dict, actual_kg: float) -> Warning | None:
-    """A warning when the value crosses a published line (which applies at this weight)."""
-    if "weight_above_kg" in line and not actual_kg > line["weight_above_kg"]:
-        return None
-    if "weight_at_most_kg" in line and not actual_kg <= line["weight_at_most_kg"]:
-        return None
-    quantity = line["quantity"]
-    value = quantities[quantity]
-    shown_unit = QUANTITY_UNITS[quantity]
-    low, high, more_than = line.get("low"), line.get("high"), line.get("more_than")
+def bound_text(line: dict) -> str:
+    """A line's bound in words: 0.5 to 2 mg/kg/h, at most 1 mg/kg/h, at least 80 mg."""
+    unit = QUANTITY_UNITS[line["quantity"]]
+    low, high = line.get("low"), line.get("high")
+    if "bound_text" in line:
+        return line["bound_text"]
     if low is not None and high is not None:
-        bound = f"{render.plain(low)} to {render.plain(high)} {shown_unit}"
-    elif high is not None:
-        bound = f"at most {render.plain(high)} {shown_unit}"
-    elif low is not None:
-        bound = f"at least {render.plain(low)} {shown_unit}"
-    else:
-        bound = f"more than {render.plain(more_than)} {shown_unit}"
-    if low is not None and _outside_low(value, low):
-        direction = "below"
-    elif high is not None and _outside_high(value, high):
-        direction = "above"
-    elif more_than is not None and not _outside_high(value, more_than):
-        direction = "not more than"
-    else:
+        return f"{render.plain(low)} to {render.plain(high)} {unit}"
+    if high is not None:
+        return f"at most {render.plain(high)} {unit}"
+    return f"at least {render.plain(low)} {unit}"
+
+
+def applies(line: dict, actual_kg: float) -> bool:
+    """Whether a line applies at this actual weight."""
+    return (actual_kg > line.get("weight_above_kg", float("-inf"))
+            and actual_kg <= line.get("weight_at_most_kg", float("inf")))
+
+
+def check_line(line: dict, quantities: dict, on_actual: dict, actual_kg: float) -> Warning | None:
+    """A warning when the value crosses an upper line, or falls short of a minimum (a line with
+    no top). A per-kg line is checked per kg of the dosing weight AND of the actual weight."""
+    quantity = line["quantity"]
+    if not applies(line, actual_kg) or quantities[quantity] is None:
         return None
-    return Warning(
-        line["code"],
-        f"{amount_text(value, quantity)} is {direction} {line['label']} ({bound}).",
-        line["reference"],
-    )
-
-
-def _own_range_warnings(protocol: dict, dose: float, minutes: float) -> list[Warning]:
-    warnings = []
-    unit = protocol["dose_unit"]
-    for code, value, low, high, shown_unit, what in (
-        ("protocol-dose", dose, protocol.get("dose_min"), protocol.get("dose_max"), unit, "dose"),
-        ("protocol-length", minutes, protocol.get("minutes_min"), protocol.get("minutes_max"),
-         "min", "length"),
-    ):
-        if low is not None and high is not None and low == high:
-            if _outside_low(value, low) or _outside_high(value, high):
-                message = (f"{render.plain(value)} {shown_unit} differs from this protocol's "
-                           f"published {what} ({render.plain(low)} {shown_unit}).")
-            else:
-                continue
-        elif low is not None and _outside_low(value, low):
-            message = (f"{render.plain(value)} {shown_unit} is below this protocol's published "
-                       f"{what} range ({render.plain(low)} to {render.plain(high)} {shown_unit}).")
-        elif high is not None and _outside_high(value, high):
-            limit = (f"{render.plain(low)} to {render.plain(high)}" if low is not None
-                     else f"up to {render.plain(high)}")
-            message = (f"{render.plain(value)} {shown_unit} is above this protocol's published "
-                       f"{what} ({limit} {shown_unit}).")
+    checked = [(quantities[quantity], "")]
+    if quantity in on_actual and on_actual[quantity] != quantities[quantity]:
+        checked.append((on_actual[quantity], " per kg of actual weight"))
+    low, high = line.get("low"), line.get("high")
+    for value, per in checked:
+        if high is not None and _above(value, high):
+            direction = "above"
+        elif high is None and low is not None and _below(value, low):
+            direction = "below"
         else:
             continue
-        warnings.append(Warning(code, message, protocol["reference"]))
-    return warnings
+        return Warning(
+            line["code"],
+            f"{amount_text(value, quantity)}{per} is {direction} {line['label']} "
+            f"({bound_text(line)}).",
+            line["reference"],
+        )
+    return None
+
+
+def position(quantity: str, quantities: dict, lines: list[dict], actual_kg: float) -> list[dict]:
+    """Where the dose sits among the published lines on its own quantity: information only."""
+    value = quantities[quantity]
+    if value is None:
+        return []
+    placed = []
+    for line in lines:
+        if line["quantity"] != quantity or not applies(line, actual_kg):
+            continue
+        low, high = line.get("low"), line.get("high")
+        if low is not None and _below(value, low):
+            where = "below"
+        elif high is not None and _above(value, high):
+            where = "above"
+        elif high is not None and not _below(value, high):
+            where = "at"
+        else:
+            where = "within"
+        placed.append({"label": line["label"], "bound": bound_text(line), "where": where,
+                       "low": low, "high": high, "reference": line["reference"]})
+    return placed
 
 
 def _html(values: dict, protocol: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
@@ -492,6 +592,7 @@ def _html(values: dict, protocol: dict, warnings: list[Warning], ref_ids: list[s
     per_lb = data.load()["units"]["kg_per_lb"]
     unit = values["dose_unit"]
     dosing_kg, rate, total = values["dosing_weight_kg"], values["rate_mg_per_h"], values["total_mg"]
+    minutes = values["minutes"]
     conc = plain(values["concentration_mg_per_ml"])
 
     def kg(value: float) -> str:
@@ -514,44 +615,73 @@ def _html(values: dict, protocol: dict, warnings: list[Warning], ref_ids: list[s
             f"<thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table>"
         )
 
-    rate_text = f"{amount(rate)} mg/h, {amount(values['rate_ml_per_h'])} mL/h at {conc} mg/mL"
-    if values["capped"]:
-        rate_text += f" (capped; {amount(values['uncapped_rate_mg_per_h'])} mg/h before the cap)"
-    minutes = values["minutes"]
+    missing = "not worked out: enter a length"
+    if rate is None:
+        rate_text = missing
+    else:
+        rate_text = (f"{amount(rate)} mg/h; {amount(values['rate_ml_per_h'])} mL/h at {conc} mg/mL "
+                     f"({PUMP})")
+        if values["capped"]:
+            rate_text += f"; capped, {amount(values['uncapped_rate_mg_per_h'])} mg/h before the cap"
+    dosing = (f"{kg(dosing_kg)} ({BASIS_WORDS[values['basis_used']]})" if unit in PER_KG
+              else f"not used: a fixed rate in mg/h (actual weight {kg(values['actual_weight_kg'])})")
     rows = (
         ("Protocol", protocol["title"]),
-        ("Dosing weight", f"{kg(dosing_kg)} ({BASIS_WORDS[values['basis']]})"),
+        ("Dosing weight", dosing),
         ("Dose", f"{plain(values['dose'])} {unit}"
-         + (" (your own dose)" if values["dose_source"] == "custom" else "")),
-        ("Length", f"{plain(minutes)} min ({plain(float(f'{minutes / 60:.3g}'))} h)"),
+         + (" (a different dose to compare)" if values["dose_source"] == "custom" else "")),
+        ("Length", missing if minutes is None
+         else f"{plain(minutes)} min ({hours(minutes)})"),
         ("Rate", rate_text),
-        ("Total", f"{amount(total)} mg, {amount(values['volume_ml'])} mL"),
+        ("Total", missing if total is None else f"{amount(total)} mg, {amount(values['volume_ml'])} mL"),
     )
     listing = "".join(
         f"<div><dt>{escape(term)}</dt><dd>{escape(detail)}</dd></div>" for term, detail in rows
     )
-
-    ending = (f"{amount(total)} mg ÷ {conc} mg/mL = {amount(values['volume_ml'])} mL; "
-              f"{amount(rate)} mg/h ÷ {conc} mg/mL = {amount(values['rate_ml_per_h'])} mL/h.")
-    if protocol["kind"] == "over-minutes":
-        formula = (f"{plain(values['dose'])} mg/kg × {weight(dosing_kg)} kg = {amount(total)} mg; "
-                   f"{amount(total)} mg × 60 ÷ {plain(minutes)} min = {amount(rate)} mg/h; ")
-    else:
-        start = (f"{plain(values['dose'])} mg/kg/h × {weight(dosing_kg)} kg = "
-                 f"{amount(values['uncapped_rate_mg_per_h'])} mg/h"
-                 if unit == "mg/kg/h" else f"{amount(values['uncapped_rate_mg_per_h'])} mg/h")
-        if values["capped"]:
-            start += f", capped at {amount(rate)} mg/h"
-        formula = f"{start}; {amount(rate)} mg/h × {plain(minutes)} min ÷ 60 = {amount(total)} mg; "
-    formula += ending
-
     return (
         '<div class="calculator-result">'
         f"{weights}"
         f'<dl class="calculator-values">{listing}</dl>'
-        f'<p class="calculator-formula">Formula: {escape(formula)}</p>'
+        f'<p class="calculator-formula">Formula: {escape(_formula(values, protocol))}</p>'
         f"{render.note_list(values['notes'])}"
         f"{render.warning_list(warnings, 'Compared with published lines')}"
+        f"{_position_html(values)}"
         f"{render.reference_list(ref_ids)}"
         "</div>"
     )
+
+
+def _position_html(values: dict) -> str:
+    quantity = values["dose_unit"] if values["dose_unit"] in PER_KG else "mg/h"
+    value = {"mg/kg/h": _per(values["rate_mg_per_h"], values["dosing_weight_kg"]),
+             "mg/kg": _per(values["total_mg"], values["dosing_weight_kg"]),
+             "mg/h": values["rate_mg_per_h"]}[quantity]
+    if value is None:
+        return ""
+    return render.position(values["position"], value, amount_text(value, quantity))
+
+
+def _formula(values: dict, protocol: dict) -> str:
+    amount, weight, plain = render.amount, render.weight, render.plain
+    conc = plain(values["concentration_mg_per_ml"])
+    dose, unit, minutes = values["dose"], values["dose_unit"], values["minutes"]
+    rate, total = values["rate_mg_per_h"], values["total_mg"]
+    steps = []
+    if protocol["kind"] == "over-minutes":
+        steps.append(f"{plain(dose)} mg/kg × {weight(values['dosing_weight_kg'])} kg = {amount(total)} mg")
+        if minutes is not None:
+            steps.append(f"{amount(total)} mg × 60 ÷ {plain(minutes)} min = {amount(rate)} mg/h")
+    else:
+        start = (f"{plain(dose)} mg/kg/h × {weight(values['dosing_weight_kg'])} kg = "
+                 f"{amount(values['uncapped_rate_mg_per_h'])} mg/h"
+                 if unit == "mg/kg/h" else f"{amount(values['uncapped_rate_mg_per_h'])} mg/h")
+        if values["capped"]:
+            start += f", capped at {amount(rate)} mg/h"
+        steps.append(start)
+        if minutes is not None:
+            steps.append(f"{amount(rate)} mg/h × {plain(minutes)} min ÷ 60 = {amount(total)} mg")
+    if total is not None:
+        steps.append(f"{amount(total)} mg ÷ {conc} mg/mL = {amount(values['volume_ml'])} mL")
+    if rate is not None:
+        steps.append(f"{amount(rate)} mg/h ÷ {conc} mg/mL = {amount(values['rate_ml_per_h'])} mL/h")
+    return "; ".join(steps) + "."

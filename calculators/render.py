@@ -47,7 +47,23 @@ def plain(value: float) -> str:
 
 
 def framing() -> str:
-    return f'<p class="calculator-framing">{escape(FRAMING)}</p>'
+    title, url = _article("how-strong-is-the-evidence")
+    return (f'<p class="calculator-framing">{escape(FRAMING)} '
+            f'<a href="{escape(url)}">{escape(title)}</a></p>')
+
+
+def _article(slug: str) -> tuple[str, str]:
+    """An article of the site: (title, root-relative URL)."""
+    return data.load()["scope"]["articles"][slug], f"/{slug}/"
+
+
+def linked(message: str) -> str:
+    """A message as HTML, the articles it names in “quotes” made links."""
+    shown = escape(message)
+    for slug, title in data.load()["scope"]["articles"].items():
+        quoted = escape(f"“{title}”")
+        shown = shown.replace(quoted, f'“<a href="/{escape(slug)}/">{escape(title)}</a>”')
+    return shown
 
 
 def warning_list(warnings: list[Warning], title: str) -> str:
@@ -62,6 +78,52 @@ def warning_list(warnings: list[Warning], title: str) -> str:
     return (
         f'<p class="calculator-heading">{escape(title)}</p>'
         f'<ul class="calculator-warnings">{items}</ul>'
+    )
+
+
+def position(placed: list[dict], value: float, value_text: str) -> str:
+    """Where a dose sits among published lines: a small labelled scale and its words.
+
+    Neutral information, not a warning. The scale is SVG drawn with attributes only (no inline
+    style, so a strict Content-Security-Policy allows it); the list says the same in words.
+    """
+    if not placed:
+        return ""
+    refs = data.references()
+    numbers = [p[key] for p in placed for key in ("low", "high") if p[key] is not None]
+    top = max(numbers + [value]) * 1.15
+    width, row = 300, 18
+
+    def x(number: float) -> str:
+        return f"{number / top * width:.1f}"
+
+    bars = []
+    for index, item in enumerate(placed):
+        y = index * row + 4
+        low = item["low"] if item["low"] is not None else 0
+        high = item["high"] if item["high"] is not None else top
+        bars.append(
+            f'<rect class="scale-line" x="{x(low)}" y="{y}" width="{float(x(high)) - float(x(low)):.1f}" '
+            f'height="8" rx="2"></rect><text x="{x(low)}" y="{y + 16}" class="scale-label">'
+            f"{escape(refs[item['reference']]['short'])}</text>"
+        )
+    height = len(placed) * row + 14
+    svg = (
+        f'<svg class="dose-scale" viewBox="0 0 {width} {height}" width="100%" '
+        f'preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false">'
+        f'{"".join(bars)}'
+        f'<line class="scale-value" x1="{x(value)}" x2="{x(value)}" y1="0" y2="{height - 12}"></line>'
+        f'<text class="scale-label" x="{x(value)}" y="{height - 2}">this illustration</text></svg>'
+    )
+    items = "".join(
+        f"<li>{escape(item['where'])} {escape(item['label'])} ({escape(item['bound'])}) "
+        f"<cite>{escape(refs[item['reference']]['short'])}</cite></li>"
+        for item in placed
+    )
+    return (
+        f'<p class="calculator-heading">Where {escape(value_text)} sits among published lines '
+        "(information, not a warning)</p>"
+        f'<figure class="calculator-position">{svg}<ul>{items}</ul></figure>'
     )
 
 
@@ -94,7 +156,7 @@ def error_summary(calc_name: str, inputs: tuple[Input, ...], errors: Mapping[str
     labels = {field.name: field.label for field in inputs}
     items = "".join(
         f'<li><a href="#{escape(control_id(calc_name, field, inputs))}">'
-        f"{escape(labels.get(field, field))}</a>: {escape(message)}</li>"
+        f"{escape(labels.get(field, field))}</a>: {linked(message)}</li>"
         for field, message in errors.items()
     )
     return (

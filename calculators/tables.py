@@ -37,6 +37,8 @@ def dose_range(protocol: dict) -> str:
         return f"up to {plain(high)} {unit}"
     if low is not None:
         return "a single published figure"
+    if not protocol["regimen"]:
+        return "not one regimen: a summary or a definition, quoted as written"
     return "not given"
 
 

@@ -60,12 +60,12 @@ def test_select_values_are_cli_strings():
     inputs = {f.name: f for f in calculators.get("dose").inputs}
     assert "schwartzman-2009" in dict(inputs["protocol"].choices)
     assert dict(inputs["unit"].choices).keys() == {"kg", "lb"}
-    assert list(dict(inputs["concentration"].choices)) == ["1", "2"]
+    assert list(dict(inputs["concentration"].choices)) == ["1", "2", "5"]
     assert inputs["weight"].default == "70" and inputs["protocol"].default == "schwartzman-2009"
 
 
 def test_result_to_dict_is_json():
-    result = calculators.run("dose", {"weight": "70", "protocol": "schwartzman-2009"})
+    result = calculators.run("dose", {"weight": "80", "protocol": "schwartzman-2009"})
     as_dict = json.loads(json.dumps(result.to_dict()))
     assert set(as_dict) == {"ok", "values", "warnings", "errors", "html", "references"}
     assert as_dict["ok"] is True

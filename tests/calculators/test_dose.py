@@ -145,68 +145,64 @@ def test_lower_end_of_range_is_used_and_said():
     assert "lower end" in label
 
 
-def test_a_protocol_with_no_length_asks_for_one():
-    for pid in ("asra-2018", "murrough-2013", "nhs-highland"):
-        result = run(weight=70, protocol=pid)
-        assert "no infusion length" in result.errors["minutes"]
-        assert run(weight=70, protocol=pid, minutes=60).ok
+def test_a_protocol_with_no_length_opens_on_a_result_not_an_error():
+    murrough = run(weight=70, protocol="murrough-2013")
+    assert murrough.ok and murrough.values["minutes"] is None
+    assert murrough.values["total_mg"] == pytest.approx(35) and murrough.values["rate_mg_per_h"] is None
+    assert "enter a length to see one" in " ".join(murrough.values["notes"])
+    nhs = run(weight=70, protocol="nhs-highland")
+    assert nhs.ok and nhs.values["rate_mg_per_h"] == 5 and nhs.values["total_mg"] is None
+    assert run(weight=70, protocol="murrough-2013", minutes=40).values["rate_mg_per_h"] == pytest.approx(52.5)
 
 
-def test_sci_pain_uses_the_lower_end_of_its_length_range():
-    v = run(weight=70, protocol="sci-pain").values
-    assert v["minutes"] == 17 and v["minutes_source"] == "protocol-range-lower-end"
-    assert v["rate_mg_per_h"] == pytest.approx(0.42 * 70)
+def test_asra_length_is_the_time_its_first_infusion_takes():
+    v = run(weight=70, protocol="asra-2018").values
+    assert v["rate_mg_per_h"] == pytest.approx(35)
+    assert v["minutes"] == 138 and v["minutes_source"] == "first-infusion"  # 80 mg at 35 mg/h
+    assert v["total_mg"] >= 80
+    fast = run(weight=100, protocol="asra-2018", dose="1").values  # 100 mg/h: 80 mg in 48 min
+    assert fast["minutes"] == 120 and fast["total_mg"] == pytest.approx(200)
 
 
-def test_fixed_rate_protocol_still_needs_weight():
-    assert "weight" in run(protocol="crps-22mgh").errors
-    v = run(weight=70, protocol="crps-22mgh").values
-    assert v["rate_mg_per_h"] == 22 and v["minutes"] == 4 * 24 * 60
-    assert v["total_mg"] == pytest.approx(22 * 4 * 24)
+def test_evidence_summaries_are_not_offered():
+    assert not {"crps-22mgh", "sci-pain"} & set(data.offered_protocols())
+    for pid in ("crps-22mgh", "sci-pain"):
+        assert "evidence summary" in run(weight=70, protocol=pid).errors["protocol"]
 
 
-def test_asra_line_warns_for_schwartzman():
-    result = run(weight=70)
-    warning = next(w for w in result.warnings if w.code == "asra-infusion-range")
-    assert warning.reference == "asra-2018"
-    assert "0.5 to 2 mg/kg/h" in warning.message
+def test_a_fixed_rate_needs_no_height_or_sex():
+    result = run(weight=70, protocol="nhs-highland", basis="ideal")
+    assert result.ok and result.values["basis_used"] == "actual"
+    assert "does not depend on a dosing weight" in " ".join(result.values["notes"])
 
 
-def test_custom_dose_above_lines_warns_and_is_not_changed():
+def test_custom_dose_beyond_a_line_within_practice_warns_and_is_not_changed():
     result = run(weight=60, protocol="asra-2018", dose="1.5", minutes=180)
     assert result.values["rate_mg_per_h"] == pytest.approx(90)  # never changed silently
-    assert {"pa-low-dose-infusion", "nhs-ward-max-over-50kg"} <= set(codes(result))
-    assert "asra-infusion-range" not in codes(result)  # its own range, within it
-
-
-def test_nhs_ward_lines_depend_on_weight():
-    light = run(weight=45, protocol="crps-22mgh")
-    heavy = run(weight=70, protocol="crps-22mgh")
-    assert "nhs-ward-max-under-50kg" in codes(light)
-    assert "nhs-ward-max-over-50kg" not in codes(heavy)
-    assert "nhs-ward-max-under-50kg" not in codes(heavy)
+    assert "pa-low-dose-infusion" in codes(result)
+    assert "protocol-dose" not in codes(result)  # within its own range
 
 
 def test_nhs_protocol_applies_its_own_caps():
-    over = run(weight=70, protocol="nhs-highland", dose="30", minutes=60)
-    under = run(weight=45, protocol="nhs-highland", dose="30", minutes=60)
-    assert over.values["rate_mg_per_h"] == 25 and over.values["capped"]
+    over = run(weight=70, protocol="nhs-highland", dose="25", minutes=60)
+    under = run(weight=45, protocol="nhs-highland", dose="20", minutes=60)
+    assert over.values["rate_mg_per_h"] == 25 and not over.values["capped"]
     assert under.values["rate_mg_per_h"] == 15 and under.values["capped"]
     start = run(weight=70, protocol="nhs-highland", minutes=60)
     assert start.values["rate_mg_per_h"] == 5 and not start.values["capped"]
 
 
-def test_protocol_range_and_length_warnings():
+def test_only_upper_lines_caps_and_minimums_warn():
     result = run(weight=70, dose="0.4", minutes=300)
     assert {"protocol-dose", "protocol-length"} <= set(codes(result))
-    depression = run(weight=70, protocol="andrade-2017", dose="0.9", minutes="120")
-    assert {"protocol-dose", "protocol-length"} <= set(codes(depression))
-    sanacora = run(weight=70, protocol="sanacora-2017", dose="0.9", minutes="120")
-    assert {"andrade-depression-range", "andrade-length-range"} <= set(codes(sanacora))
+    depression = run(weight=70, protocol="andrade-2017", dose="0.1", minutes="60")
+    assert codes(depression) == []  # below a range's top is information, not a warning
+    sanacora = run(weight=70, protocol="sanacora-2017", dose="0.75", minutes="40")
+    assert codes(sanacora) == ["protocol-dose"]
 
 
-def test_asra_first_infusion_lines():
-    result = run(weight=70, protocol="asra-2018", minutes=120)
+def test_asra_first_infusion_minimums():
+    result = run(weight=70, protocol="asra-2018", minutes=60)
     assert {"asra-first-infusion-amount", "asra-first-infusion-length"} <= set(codes(result))
     assert not {"asra-first-infusion-amount", "asra-first-infusion-length"} & set(
         codes(run(weight=70, protocol="asra-2018", minutes=180))
@@ -216,7 +212,7 @@ def test_asra_first_infusion_lines():
 def test_every_warning_names_a_known_reference():
     refs = data.references()
     for pid in data.offered_protocols():
-        for weight in ("40", "50", "70", "150"):
+        for weight in ("40", "50", "70", "150", "350"):
             result = run(weight=weight, protocol=pid, minutes=60, dose="")
             for warning in result.warnings:
                 assert warning.reference in refs
@@ -226,6 +222,7 @@ def test_every_warning_names_a_known_reference():
 def test_result_html_shows_amounts_formula_and_references():
     html = run(weight=70).html
     assert "24.5 mg/h" in html and "24.5 mL/h" in html and "98.0 mg" in html and "98.0 mL" in html
+    assert "never for programming a pump" in html
     assert "Formula:" in html
     assert "0.35 mg/kg/h × 70.0 kg = 24.5 mg/h" in html
     assert "Schwartzman RJ, et al. Pain 2009." in html

@@ -1,0 +1,68 @@
+"""What the dose calculator illustrates: bounds derived from the published figures, with reasons.
+
+Nothing here is a number of its own. The most a dose may be is the highest published figure for
+its unit (a line's top, a protocol's maximum or cap); the shortest and longest lengths are the
+published extremes. Outside them the calculator refuses with a field error that says why.
+"""
+
+import dataclasses
+import functools
+
+from calculators import data
+from calculators.render import plain
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    """One published figure: its value, in words, and its reference id."""
+
+    value: float
+    words: str
+    reference: str
+
+
+def _published(quantity: str) -> list[Figure]:
+    """Every published figure for a quantity (mg/kg/h, mg/h, mg/kg or minutes), in file order."""
+    figures = []
+    for protocol in data.protocols().values():
+        ref, title = protocol["reference"], protocol["title"]
+        if protocol["dose_unit"] == quantity:
+            figures += [Figure(protocol[key], f"{title}: {protocol['dose_text']}", ref)
+                        for key in ("dose_min", "dose", "dose_max") if key in protocol]
+        if quantity == "mg/h":
+            figures += [Figure(cap["mg_per_h"], f"{title}: {cap['text']}", ref)
+                        for cap in protocol.get("caps", [])]
+        if quantity == "minutes":
+            figures += [Figure(protocol[key], f"{title}: {protocol['length_text']}", ref)
+                        for key in ("minutes_min", "minutes", "minutes_max") if key in protocol]
+    for line in data.lines():
+        if line["quantity"] == quantity:
+            figures += [Figure(line[key], line["label"], line["reference"])
+                        for key in ("low", "high") if key in line]
+    return figures
+
+
+@functools.cache
+def dose_ceiling(unit: str) -> Figure:
+    """The highest published figure in a dose unit: the most the calculator illustrates."""
+    return max(_published(unit), key=lambda figure: figure.value)
+
+
+@functools.cache
+def length_bounds() -> tuple[Figure, Figure]:
+    """The shortest and the longest published infusion lengths, in minutes."""
+    lengths = _published("minutes")
+    return min(lengths, key=lambda f: f.value), max(lengths, key=lambda f: f.value)
+
+
+def article(slug: str) -> tuple[str, str]:
+    """An article the messages point to: (title, root-relative URL)."""
+    return data.load()["scope"]["articles"][slug], f"/{slug}/"
+
+
+def beyond(value_words: str, ceiling: Figure, unit: str) -> str:
+    """The message for a value above every published line."""
+    title, _ = article("how-dosing-works")
+    return (f"{value_words} is above {plain(ceiling.value)} {unit}, the highest published figure "
+            f"this page draws on ({ceiling.words}). {data.load()['scope']['beyond_published']} "
+            f"See “{title}”.")
