@@ -153,6 +153,8 @@ def _schedule_text(result: calculators.Result) -> list[str]:
     for number, session in enumerate(v["sessions"], start=1):
         day = datetime.date.fromisoformat(session["date"])
         lines.append(f"  {number:>2}. {session['date']}  {long_date(day)}  {session['phase']}")
+        if number == v["review_after"]:
+            lines.append(f"      {v['review']}")
     lines.append("")
     return lines + _shared_text(result, "Compared with the clinic schedule")
 

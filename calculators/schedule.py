@@ -3,10 +3,12 @@
 The phases and their ranges come from the data file (a clinic's practice, not trial evidence).
 Loading is spread as evenly as the open days allow inside the window from the start date;
 adjustment sessions follow a week apart; maintenance repeats every N weeks until the horizon.
-A date on a closed day moves to the next open day.
+A date on a closed day moves to the next open day. A session after the horizon is left out,
+and the result says so. After the first infusion the plan shows ASRA's review point.
 """
 
 import datetime
+import functools
 import re
 from collections.abc import Mapping
 
@@ -98,8 +100,7 @@ def compute(fields: Mapping[str, str]) -> Result:
 
     loading, titration = counts["loading"], counts["titration"]
     weeks, months = counts["maintenance_weeks"], counts["months"]
-    window = _window(start, open_days)
-    sessions = [(window[i * len(window) // loading], "loading") for i in range(loading)]
+    sessions = [(day, "loading") for day in _spread(start, _window(start, open_days), loading)]
     last = sessions[-1][0]
     for _ in range(titration):
         last = _next_open(last + datetime.timedelta(days=plan["adjustment_spacing_days"]), open_days)
@@ -107,9 +108,11 @@ def compute(fields: Mapping[str, str]) -> Result:
     horizon = add_months(start, months)
     while (last := _next_open(last + datetime.timedelta(weeks=weeks), open_days)) <= horizon:
         sessions.append((last, "maintenance"))
+    planned, sessions = sessions, [(day, phase) for day, phase in sessions if day <= horizon]
 
     warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks})
     notes = [plan["evidence"], plan["no_trial"], plan["infusion_length"]]
+    notes += _left_out_notes([phase for day, phase in planned if day > horizon])
     if not any(phase == "maintenance" for _, phase in sessions):
         notes.append("No maintenance infusion falls before the end of the plan.")
     values = {
@@ -122,9 +125,12 @@ def compute(fields: Mapping[str, str]) -> Result:
         "window_end": (start + datetime.timedelta(days=plan["window_days"] - 1)).isoformat(),
         "horizon_end": horizon.isoformat(),
         "sessions": [{"date": day.isoformat(), "phase": phase} for day, phase in sessions],
+        "left_out": len(planned) - len(sessions),
+        "review_after": plan["review_after"],
+        "review": plan["review"],
         "notes": notes,
     }
-    ref_ids = schema.citation_ids(warnings, plan["reference"])
+    ref_ids = schema.citation_ids(warnings, plan["reference"], plan["review_reference"])
     return Result(values, warnings, {}, _html(values, warnings, ref_ids), ref_ids)
 
 
@@ -182,6 +188,56 @@ def _window(start: datetime.date, open_days: set[int]) -> list[datetime.date]:
     return [day for day in window if day.weekday() in open_days]
 
 
+def _spread(start: datetime.date, window: list[datetime.date], count: int) -> list[datetime.date]:
+    """The `count` open days of the window, the first one first, spread as evenly as they allow.
+
+    The widest smallest gap in days between consecutive infusions wins; then the least squared
+    distance from the even targets start + i * window_days / count; then the earliest.
+    """
+    days = data.schedule()["window_days"]
+    offsets = [(day - start).days for day in window]
+
+    def fits(gap: int) -> bool:
+        """Whether `count` infusions fit `gap` days apart (the earliest such day each time)."""
+        last, placed = offsets[0], 1
+        for offset in offsets:
+            if offset >= last + gap:
+                last, placed = offset, placed + 1
+        return placed >= count
+
+    gap = next(gap for gap in range(days, 0, -1) if fits(gap))
+
+    @functools.cache
+    def best(i: int, offset: int) -> tuple[int, tuple[int, ...]] | None:
+        """Infusions i.. with infusion i on `offset`: (least distance, earliest offsets) or None."""
+        # count * offset - i * days is count times the distance from the target: exact integers
+        here = (count * offset - i * days) ** 2
+        if i == count - 1:
+            return here, (offset,)
+        later = [choice for o in offsets if o >= offset + gap if (choice := best(i + 1, o))]
+        if not later:
+            return None
+        distance, rest = min(later)
+        return here + distance, (offset, *rest)
+
+    chosen = best(0, offsets[0])[1]
+    return [start + datetime.timedelta(days=offset) for offset in chosen]
+
+
+def _left_out_notes(phases: list[str]) -> list[str]:
+    """Say plainly which sessions fall after the end of the plan (and so are not shown)."""
+    notes = []
+    for phase in PHASE_WORDS:
+        if count := phases.count(phase):
+            one = count == 1
+            notes.append(
+                f"{count} {phase} infusion{'' if one else 's'} would fall after the end of the "
+                f"plan, so {'it is' if one else 'they are'} not shown: plan more months to see "
+                f"{'it' if one else 'them'}."
+            )
+    return notes
+
+
 def _next_open(day: datetime.date, open_days: set[int]) -> datetime.date:
     while day.weekday() not in open_days:
         day += datetime.timedelta(days=1)
@@ -234,24 +290,37 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
     sessions = values["sessions"]
     start = datetime.date.fromisoformat(values["start"])
     horizon = datetime.date.fromisoformat(values["horizon_end"])
-    rows = "".join(
-        f'<tr><th scope="row">{number}</th>'
-        f'<td><time datetime="{escape(s["date"])}">'
-        f"{escape(long_date(datetime.date.fromisoformat(s['date'])))}</time></td>"
-        f"<td>{escape(label)}</td></tr>"
-        for number, (s, label) in enumerate(zip(sessions, _phase_labels(sessions)), start=1)
-    )
+    rows = []
+    for number, (s, label) in enumerate(zip(sessions, _phase_labels(sessions)), start=1):
+        rows.append(
+            f'<tr><th scope="row">{number}</th>'
+            f'<td><time datetime="{escape(s["date"])}">'
+            f"{escape(long_date(datetime.date.fromisoformat(s['date'])))}</time></td>"
+            f"<td>{escape(label)}</td></tr>"
+        )
+        if number == values["review_after"]:
+            rows.append(_review_row(values["review"]))
     caption = (f"Illustrative plan: {len(sessions)} infusions from {long_date(start)} "
                f"to {long_date(horizon)}")
     return (
         '<div class="calculator-result">'
         f'<table class="calculator-sessions"><caption>{escape(caption)}</caption>'
         '<thead><tr><th scope="col">Infusion</th><th scope="col">Date</th>'
-        f'<th scope="col">Phase</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<th scope="col">Phase</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f"{render.note_list(values['notes'])}"
         f"{render.warning_list(warnings, 'Compared with the clinic schedule')}"
         f"{render.reference_list(ref_ids)}"
         "</div>"
+    )
+
+
+def _review_row(review: str) -> str:
+    """A marked row (not an infusion) for ASRA's review point, with its citation."""
+    ref_id = data.schedule()["review_reference"]
+    return (
+        f'<tr class="calculator-review"><td colspan="3">{escape(review)} '
+        f'<cite data-reference="{escape(ref_id)}">{escape(data.references()[ref_id]["short"])}'
+        "</cite></td></tr>"
     )
 
 
@@ -266,12 +335,13 @@ def to_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
         "An illustrative date from an educational schedule planner based on a clinic's "
         "published practice; not a booking, a prescription or medical advice."
     )
+    review_after, review = result.values["review_after"], result.values["review"]
     events = [
         ics.Event(
             uid=f"{start}-{number:03d}-{s['phase']}-{s['date'].replace('-', '')}@schedule.calculators",
             day=datetime.date.fromisoformat(s["date"]),
             summary=f"Ketamine infusion: {label.lower()} (illustration)",
-            description=description,
+            description=f"{review} {description}" if number == review_after else description,
         )
         for number, (s, label) in enumerate(zip(sessions, _phase_labels(sessions)), start=1)
     ]

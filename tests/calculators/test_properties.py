@@ -92,14 +92,14 @@ def test_run_json_never_raises(payload):
         assert not NOT_A_NUMBER.search(out["html"])
 
 
-valid_weight = st.floats(min_value=1, max_value=350)
-valid_minutes = st.floats(min_value=1, max_value=10080)
+valid_weight = st.floats(min_value=40, max_value=350)
+valid_minutes = st.floats(min_value=2, max_value=6048)
 
 
-@given(weight=valid_weight, dose=st.floats(min_value=0.001, max_value=10), minutes=valid_minutes,
+@given(weight=valid_weight, dose=st.floats(min_value=0.001, max_value=2), minutes=valid_minutes,
        protocol=st.sampled_from(["schwartzman-2009", "nhs-highland"]))
 def test_a_cap_is_never_exceeded(weight, dose, minutes, protocol):
-    unit_dose = dose if protocol == "schwartzman-2009" else dose * 50  # mg/h for nhs
+    unit_dose = dose if protocol == "schwartzman-2009" else dose * 12.5  # mg/h for nhs, at most 25
     result = calculators.run("dose", {"weight": repr(weight), "protocol": protocol,
                                       "dose": repr(unit_dose), "minutes": repr(minutes)})
     assert result.ok
@@ -112,7 +112,7 @@ def test_a_cap_is_never_exceeded(weight, dose, minutes, protocol):
     assert v["capped"] == (v["uncapped_rate_mg_per_h"] > min(caps))
 
 
-@given(pounds=st.floats(min_value=2.3, max_value=771), protocol=st.sampled_from(OFFERED))
+@given(pounds=st.floats(min_value=88.2, max_value=771), protocol=st.sampled_from(OFFERED))
 def test_pounds_and_kilograms_agree(pounds, protocol):
     common = {"protocol": protocol, "minutes": "60"}
     in_lb = calculators.run("dose", {**common, "weight": repr(pounds), "unit": "lb"})
@@ -159,9 +159,9 @@ def test_schedule_sessions_keep_their_rules(start, loading, titration, weeks, mo
     assert all(d.weekday() in days for d in dates)
     assert [p for _, p in sessions][:loading] == ["loading"] * loading
     assert all(start <= d < start + datetime.timedelta(days=14) for d, p in sessions if p == "loading")
-    assert sum(p == "adjustment" for _, p in sessions) == titration
     horizon = datetime.date.fromisoformat(result.values["horizon_end"])
-    assert all(d <= horizon for d, p in sessions if p == "maintenance")
+    assert all(d <= horizon for d, _ in sessions)  # no phase runs past the end of the plan
+    assert sum(p == "adjustment" for _, p in sessions) + result.values["left_out"] == titration
     text = calculators.schedule_ics(fields, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
     assert len(icalendar.Calendar.from_ical(text).walk("VEVENT")) == len(sessions)
 

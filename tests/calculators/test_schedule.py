@@ -1,6 +1,7 @@
 """Schedule planner: phases, closed days, the horizon, and the clinic's ranges."""
 
 import datetime
+import itertools
 
 import pytest
 
@@ -134,3 +135,162 @@ def test_default_start_is_the_next_monday():
     assert schedule.default_fields(datetime.date(2026, 1, 1))["start"] == "2026-01-05"
     assert schedule.default_fields(datetime.date(2026, 1, 5))["start"] == "2026-01-12"
     assert schedule.default_fields(datetime.date(2026, 1, 11))["start"] == "2026-01-12"
+
+
+# Issue 7 (clinical review): no session after the plan's end, loading spread evenly, and the
+# ASRA review point after the first infusion.
+
+
+def test_no_session_falls_after_the_end_of_the_plan():
+    # Loading ends Fri 16 Jan; adjustments a week apart: 23 Jan, 30 Jan, 6 Feb, 13 Feb ...;
+    # the plan ends 5 Feb, so 2 of the 5 adjustments fall after it.
+    result = plan(start=MONDAY, loading=6, titration=5, maintenance_weeks=4, months=1)
+    horizon = datetime.date.fromisoformat(result.values["horizon_end"])
+    assert horizon == datetime.date(2026, 2, 5)
+    assert all(day <= horizon for day in dates(result))
+    assert dates(result, "adjustment") == [datetime.date(2026, 1, 23), datetime.date(2026, 1, 30)]
+    assert result.values["left_out"] == 3
+    assert ("3 adjustment infusions would fall after the end of the plan, so they are not "
+            "shown: plan more months to see them.") in result.values["notes"]
+    assert "3 adjustment infusions would fall after the end of the plan" in result.html
+
+
+def test_one_session_left_out_is_said_in_the_singular():
+    result = plan(start=MONDAY, loading=6, titration=3, months=1)  # the third: Fri 6 Feb
+    assert result.values["left_out"] == 1
+    assert ("1 adjustment infusion would fall after the end of the plan, so it is not "
+            "shown: plan more months to see it.") in result.values["notes"]
+
+
+def test_nothing_left_out_says_nothing():
+    result = plan(start=MONDAY, loading=6, titration=2, months=6)
+    assert result.values["left_out"] == 0
+    assert not any("after the end of the plan" in note for note in result.values["notes"])
+
+
+def test_sessions_keep_their_contract():
+    result = plan(start=MONDAY, loading=6, titration=5, months=1)
+    for session in result.values["sessions"]:
+        assert set(session) == {"date", "phase"}
+        assert session["phase"] in {"loading", "adjustment", "maintenance"}
+        assert datetime.date.fromisoformat(session["date"]).isoformat() == session["date"]
+
+
+@pytest.mark.parametrize(
+    ("start", "open_days", "loading", "expected"),
+    [
+        # Mon-Fri from a Monday: Mon, Wed, Fri twice (never Mon + Tue back to back).
+        (MONDAY, "mon,tue,wed,thu,fri", 6,
+         ["2026-01-05", "2026-01-07", "2026-01-09", "2026-01-12", "2026-01-14", "2026-01-16"]),
+        # Mon-Fri, 4: three or four days apart (Mon, Thu, Mon, Thu).
+        (MONDAY, "mon,tue,wed,thu,fri", 4,
+         ["2026-01-05", "2026-01-08", "2026-01-12", "2026-01-15"]),
+        # Mon/Wed/Fri, 4: Mon, Fri, Mon, Fri (3-4 days apart, not Mon + Wed).
+        (MONDAY, "mon,wed,fri", 4, ["2026-01-05", "2026-01-09", "2026-01-12", "2026-01-16"]),
+        # Tue/Thu from a Monday, 3: Tue, Thu, then the second Thursday (closest to even).
+        (MONDAY, "tue,thu", 3, ["2026-01-06", "2026-01-08", "2026-01-15"]),
+        # Tue/Thu, 4: every open day in the window.
+        (MONDAY, "tue,thu", 4, ["2026-01-06", "2026-01-08", "2026-01-13", "2026-01-15"]),
+        # Every day open, 5: the first day, then every third day.
+        (MONDAY, "mon,tue,wed,thu,fri,sat,sun", 5,
+         ["2026-01-05", "2026-01-08", "2026-01-11", "2026-01-14", "2026-01-17"]),
+    ],
+)
+def test_loading_is_spread_as_evenly_as_the_open_days_allow(start, open_days, loading, expected):
+    result = plan(start=start, loading=loading, titration=0, open_days=open_days)
+    assert [d.isoformat() for d in dates(result, "loading")] == expected
+
+
+def _two_days_apart_possible(start, open_days, loading):
+    """Greedy: the first open day, then each open day at least 2 days after the last one."""
+    chosen = []
+    for offset in range(14):
+        day = start + datetime.timedelta(days=offset)
+        if day.weekday() in open_days and (not chosen or (day - chosen[-1]).days >= 2):
+            chosen.append(day)
+    return len(chosen) >= loading
+
+
+def test_no_loading_days_back_to_back_when_two_days_apart_is_possible():
+    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    checked = 0
+    for mask in range(1, 2 ** 7):
+        open_days = {d for d in range(7) if mask >> d & 1}
+        for start in (datetime.date(2026, 1, 5), datetime.date(2026, 1, 8)):
+            window = sum((start + datetime.timedelta(days=i)).weekday() in open_days
+                         for i in range(14))
+            for loading in range(2, min(window, 7) + 1):
+                if not _two_days_apart_possible(start, open_days, loading):
+                    continue
+                result = plan(start=start.isoformat(), loading=loading, titration=0,
+                              open_days=",".join(names[d] for d in sorted(open_days)))
+                days = dates(result, "loading")
+                assert days[0].weekday() in open_days
+                assert all((b - a).days >= 2 for a, b in zip(days, days[1:])), (mask, loading)
+                checked += 1
+    assert checked > 500
+
+
+def _spread_by_brute_force(start, open_days, loading):
+    """The rule, searched over every set: the first open day first; the widest smallest gap,
+    then the least squared distance from start + i * 14 / loading, then the earliest."""
+    window = [start + datetime.timedelta(days=i) for i in range(14)]
+    first, *rest = [i for i, day in enumerate(window) if day.weekday() in open_days]
+
+    def key(chosen):
+        gap = min((b - a for a, b in zip(chosen, chosen[1:])), default=0)
+        return -gap, sum((loading * o - i * 14) ** 2 for i, o in enumerate(chosen)), chosen
+
+    best = min(((first, *more) for more in itertools.combinations(rest, loading - 1)), key=key)
+    return [start + datetime.timedelta(days=offset) for offset in best]
+
+
+def test_loading_spread_is_the_best_of_all_sets_of_open_days():
+    names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    for mask in range(1, 2 ** 7):
+        open_days = {d for d in range(7) if mask >> d & 1}
+        for start in (datetime.date(2026, 1, 5), datetime.date(2026, 1, 10)):
+            window = sum((start + datetime.timedelta(days=i)).weekday() in open_days
+                         for i in range(14))
+            for loading in range(1, window + 1):
+                result = plan(start=start.isoformat(), loading=loading, titration=0,
+                              open_days=",".join(names[d] for d in sorted(open_days)))
+                expected = _spread_by_brute_force(start, open_days, loading)
+                assert dates(result, "loading") == expected, (mask, start, loading)
+
+
+def test_loading_starts_on_the_first_open_day_and_is_quick():
+    import time
+
+    fields = {"start": MONDAY, "loading": "8", "titration": "0",
+              "open_days": "mon,tue,wed,thu,fri,sat,sun"}  # C(13, 7) = 1716 candidate sets
+    began = time.perf_counter()
+    result = calculators.run("schedule", fields)
+    elapsed = time.perf_counter() - began
+    assert dates(result, "loading")[0] == datetime.date.fromisoformat(MONDAY)
+    assert elapsed < 0.05  # generous: CPython on a slow machine; Pyodide runs a few times slower
+
+
+def test_review_after_the_first_infusion_asra():
+    result = plan(start=MONDAY)
+    assert result.values["review_after"] == 1
+    assert "reassess" in result.values["review"]
+    assert "asra-2018" in result.references
+    html = result.html
+    first = html.index('<time datetime="2026-01-05">')
+    second = html.index('<time datetime="2026-01-07">')
+    review = html.index('class="calculator-review"')
+    assert first < review < second
+    assert "ASRA suggests reassessing after the first infusion before planning more" in html
+    assert 'data-reference="asra-2018"' in html
+    # Still 1-based infusion numbers: the review row is not an infusion.
+    assert '<th scope="row">2</th><td><time datetime="2026-01-07">' in html
+
+
+def test_review_wording_comes_from_the_data_file():
+    from calculators import data
+
+    plan_data = data.schedule()
+    assert plan_data["review_reference"] == "asra-2018"
+    assert plan_data["review_reference"] in data.references()
+    assert plan(start=MONDAY).values["review"] == plan_data["review"]
