@@ -59,3 +59,12 @@ def phase(name: str) -> dict:
 def limits() -> dict:
     """Sanity bounds for typed input (not clinical lines)."""
     return load()["limits"]
+
+
+@functools.cache
+def figures() -> dict[str, dict]:
+    """Figure id -> {"id", "value", "unit", "reference", "text" (when there is one)}.
+
+    The clinical figures the articles state that no protocol field holds as a number.
+    """
+    return {fig_id: {"id": fig_id, **entry} for fig_id, entry in load()["figures"].items()}

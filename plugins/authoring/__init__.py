@@ -1,4 +1,5 @@
-"""Authoring syntax for articles: calculators, data tables, table captions and citations.
+"""Authoring syntax for articles: calculators, data tables, table captions, citations, values
+from the data file, and a check that hand-typed figures are in the data file.
 
 `register()` only connects signals; each concern lives in its own module.
 """

@@ -7,12 +7,10 @@ from calculators import tables
 from markdown.preprocessors import Preprocessor
 
 from .errors import AuthoringError
+from .fences import numbered_lines
 from .markup import scroll_region
 
 BLOCK_LINE = re.compile(r"^\[(?P<kind>calculator|table):\s*(?P<name>[^\]]*?)\s*\]\s*$")
-# A fenced code block opens with 3+ backticks or tildes (a backtick fence's info string has no
-# backtick) and closes with the same character, at least as many, and nothing else.
-FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
 
 
 def cite_marker(ids):
@@ -27,16 +25,9 @@ class BlockLinePreprocessor(Preprocessor):
 
     def run(self, lines):
         self.extension.lines = self.extension.lines or list(lines)
-        out, fence = [], None
-        for number, line in enumerate(lines, start=1):
-            if fence is None:
-                opening = FENCE_OPEN.match(line)
-                fence = opening["fence"] if opening else None
-                match = None if fence else BLOCK_LINE.match(line)
-            else:
-                if re.fullmatch(rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*", line):
-                    fence = None
-                match = None
+        out = []
+        for number, line, in_code in numbered_lines(lines):
+            match = None if in_code else BLOCK_LINE.match(line)
             if match is None:
                 out.append(line)
                 continue

@@ -6,6 +6,8 @@ from .blocks import BlockLinePreprocessor
 from .captions import TableCaptionTreeprocessor
 from .citations import CitationPostprocessor
 from .errors import AuthoringError
+from .figures import FigureCheckPreprocessor
+from .values import ValueInlineProcessor
 
 
 class AuthoringExtension(Extension):
@@ -17,7 +19,10 @@ class AuthoringExtension(Extension):
 
     def extendMarkdown(self, md):
         # Before "meta" (27) so line numbers count from the top of the file.
+        md.preprocessors.register(FigureCheckPreprocessor(md, self), "authoring_figures", 30)
         md.preprocessors.register(BlockLinePreprocessor(md, self), "authoring_blocks", 29)
+        # After escapes (180), before links (160); code spans (190) are left alone.
+        md.inlinePatterns.register(ValueInlineProcessor(self), "authoring_values", 175)
         md.treeprocessors.register(TableCaptionTreeprocessor(md, self), "authoring_captions", 5)
         # After raw HTML is restored (30), so tables from data are cited too.
         md.postprocessors.register(CitationPostprocessor(md, self), "authoring_citations", 5)

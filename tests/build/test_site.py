@@ -10,8 +10,9 @@ from pelicanconf import CLINIC
 from tests.html_index import parse, text_of
 
 ARTICLES = [
-    "how-dosing-works", "how-strong-is-the-evidence", "step-by-step", "factors-that-influence-dose", "protocols-in-practice",
-    "side-effects-and-monitoring", "patient-experience", "who-is-not-a-candidate",
+    "how-dosing-works", "how-strong-is-the-evidence", "step-by-step",
+    "factors-that-influence-dose", "protocols-in-practice", "side-effects-and-monitoring",
+    "patient-experience", "who-is-not-a-candidate",
 ]
 PAGES = ["about", "disclaimer", "calculators", "calculators/dose", "calculators/schedule",
          "authoring"]

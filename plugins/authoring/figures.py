@@ -1,0 +1,112 @@
+"""A figure typed by hand must be a number the data file holds.
+
+The rule, on every source line outside fenced code, code spans and `[value: ...]`:
+- a figure is a number directly followed by mg, mL, mmHg or % (so mg/kg, mg/h, mg/kg/h, mg/mL,
+  mL/h and "mg an hour", "mg a day" all count), or spelled milligrams, millilitres, per cent;
+  numbers joined by "to", "or", "and", "-" or "/" before the unit are figures too
+  ("40 to 80 mg a day", "3.28/3.17 mmHg");
+- each such number must equal a number the data file states in the same unit family (mg, mL,
+  mmHg or %): a numeric value whose entry names its unit, or a figure written inside a text
+  value (such as "40-80 mg a day"), in any section except [limits] (sanity bounds) and
+  [references] (citations). Signs and thousands commas are ignored.
+Years, ages, counts and lengths ("4 hours", "60 people") have no such unit: not figures.
+"""
+
+import functools
+import re
+
+from calculators import data
+from markdown.preprocessors import Preprocessor
+
+from .errors import AuthoringError
+from .fences import numbered_lines
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+UNIT = r"mg|ml|mmhg|milligrams?|millilit(?:re|er)s?|%|per ?cent"
+FIGURE = re.compile(
+    rf"(?<![\w.,])(?P<numbers>(?:{NUMBER})(?:\s*(?:to|or|and|-|–|/)\s*(?:{NUMBER}))*)"
+    rf"\s*(?P<unit>(?i:{UNIT}))(?![a-zA-Z])"
+)
+NOT_PROSE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\[value:[^\]]*\]")
+SKIPPED_SECTIONS = ("limits", "references")
+
+
+class FigureCheckPreprocessor(Preprocessor):
+    def __init__(self, md, extension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines):
+        if "meta" in self.md.preprocessors:  # the whole file (the Summary alone is a header line)
+            for number, line, in_code in numbered_lines(lines):
+                if not in_code:
+                    self.check(number, NOT_PROSE.sub(" ", line))
+        return lines
+
+    def check(self, line_number, prose):
+        for figure in FIGURE.finditer(prose):
+            for number in re.findall(NUMBER, figure["numbers"]):
+                if (family(figure["unit"]), as_float(number)) not in data_numbers():
+                    shown = repr(figure[0]) if number == figure["numbers"] else (
+                        f"{number!r} in {figure[0]!r}"
+                    )
+                    raise AuthoringError(
+                        self.extension.path, line_number,
+                        f"the figure {shown} is not in the data file "
+                        "(calculators/data/protocols.toml); state it with [value: ...]",
+                    )
+
+
+@functools.cache
+def data_numbers() -> frozenset[tuple[str, float]]:
+    """Every (unit family, number) the data file states, outside its skipped sections.
+
+    A number's unit comes from its entry: a figure's `unit`, a protocol's `dose_unit` for its
+    dose fields, a line's `quantity`, or a key that names it (`mg_per_h`, `mg`); in text, the
+    unit written after it. A number with no unit (a year, a count) matches no figure.
+    """
+    found = set()
+
+    def collect(leaf, unit=None):
+        if isinstance(leaf, dict):
+            for key, child in leaf.items():
+                collect(child, _unit_of(key, leaf) or unit)
+        elif isinstance(leaf, list):
+            for child in leaf:
+                collect(child, unit)
+        elif isinstance(leaf, str):
+            found.update(_figures_in(leaf))
+        elif isinstance(leaf, (int, float)) and not isinstance(leaf, bool) and unit:
+            found.add((family(unit), abs(float(leaf))))
+
+    collect({name: part for name, part in data.load().items() if name not in SKIPPED_SECTIONS})
+    return frozenset(found)
+
+
+def _unit_of(key, entry):
+    """The unit of a number stored under `key` in `entry`, if the entry or the key names one."""
+    if key == "value" and "unit" in entry:
+        return entry["unit"]
+    if key in ("dose", "dose_min", "dose_max") and "dose_unit" in entry:
+        return entry["dose_unit"]
+    if key in ("low", "high") and "quantity" in entry:
+        return entry["quantity"]
+    return "mg" if key == "mg" or key.startswith("mg_") or "_mg_" in key else None
+
+
+def _figures_in(prose):
+    """(unit family, number) for each figure written in a piece of text."""
+    return {(family(figure["unit"]), as_float(number))
+            for figure in FIGURE.finditer(prose)
+            for number in re.findall(NUMBER, figure["numbers"])}
+
+
+def family(unit):
+    """mg, ml, mmhg or %: the first word of a unit, spelled-out forms folded."""
+    word = re.split(r"[/\s]", unit.strip().lower(), maxsplit=1)[0]
+    return {"milligram": "mg", "milligrams": "mg", "millilitre": "ml", "millilitres": "ml",
+            "milliliter": "ml", "milliliters": "ml", "per": "%"}.get(word, word)
+
+
+def as_float(number):
+    return float(number.replace(",", ""))
