@@ -4,6 +4,8 @@ import functools
 import importlib.resources
 import json
 
+from calculators import datacheck
+
 DATA_FILE = "protocols.toml"
 BUILT_FILE = "protocols.json"  # the same data, written into the wheel when it is built
 
@@ -18,10 +20,20 @@ def load() -> dict:
     folder = importlib.resources.files("calculators") / "data"
     built = folder / BUILT_FILE
     if built.is_file():
-        return json.loads(built.read_text("utf-8"))
-    import tomllib
+        parsed = json.loads(built.read_text("utf-8"))
+    else:
+        import tomllib
 
-    return tomllib.loads((folder / DATA_FILE).read_text("utf-8"))
+        parsed = tomllib.loads((folder / DATA_FILE).read_text("utf-8"))
+    return checked(parsed)
+
+
+def checked(parsed: dict) -> dict:
+    """The parsed data file, once its rules hold (`datacheck`); a ValueError says what is wrong."""
+    found = datacheck.problems(parsed)
+    if found:
+        raise ValueError(f"calculators/data/{DATA_FILE}: " + "; ".join(found))
+    return parsed
 
 
 @functools.cache

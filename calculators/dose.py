@@ -161,13 +161,13 @@ class _Reader:
         between = (f"between {render.plain(declared.min)} and {render.plain(declared.max)} kg "
                    f"(about {declared.min / per_lb:.0f} to {declared.max / per_lb:.0f} lb)")
         if kg < declared.min:
-            title, _ = scope.article(limits["weight_low_see"])
-            reason = data.load()["scope"][limits["weight_low_reason"]]
+            title, _ = scope.article(limits["weight_kg_low_see"])
+            reason = data.load()["scope"][limits["weight_kg_low_reason"]]
             self.errors["weight"] = (f"This page illustrates weights {between}. {reason} "
                                      f"See “{title}”.")
         elif kg > declared.max:
             self.errors["weight"] = (f"This page illustrates weights {between}. "
-                                     f"{limits['weight_high_reason']}")
+                                     f"{limits['weight_kg_high_reason']}")
         else:
             return kg
         return None
@@ -183,7 +183,7 @@ class _Reader:
         elif not declared.min <= value <= declared.max:
             self.errors["height_cm"] = (
                 f"Height must be between {render.plain(declared.min)} and "
-                f"{render.plain(declared.max)} cm. {data.limits()['height_reason']}"
+                f"{render.plain(declared.max)} cm. {data.limits()['height_cm_reason']}"
             )
         else:
             return value

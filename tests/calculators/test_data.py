@@ -1,13 +1,14 @@
 """The data file: complete, cited, and the only place clinical numbers live."""
 
 import ast
+import copy
 import importlib.resources
 import pathlib
 
 import pytest
 
 import calculators
-from calculators import data
+from calculators import data, datacheck
 
 # Every reference the facts file marks SEEN, by the id the site cites it with.
 SEEN_IDS = {
@@ -129,3 +130,43 @@ def test_no_clinical_constant_in_code(module):
         if isinstance(node, ast.Constant) and type(node.value) in (int, float)
     }
     assert found <= ALLOWED_CONSTANTS | DRAWING.get(module.name, set())
+
+
+def test_the_data_file_is_sound_when_loaded():
+    assert datacheck.problems(data.load()) == []
+
+
+def _broken(change) -> list[str]:
+    parsed = copy.deepcopy(data.load())
+    change(parsed)
+    return datacheck.problems(parsed)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda d: d["protocols"]["crps-22mgh"].update(offered=True),
+         "protocols.crps-22mgh: offered, but not one published regimen"),
+        (lambda d: d["protocols"]["sanacora-2017"].pop("dose_unit"),
+         "protocols.sanacora-2017: offered without a kind and a dose unit"),
+        (lambda d: [d["protocols"]["murrough-2013"].pop(k) for k in ("dose", "dose_max")],
+         "protocols.murrough-2013: offered without a dose"),
+        (lambda d: d["protocols"]["goldberg-2005"].pop("why_not_offered"),
+         "protocols.goldberg-2005: not offered, and no why_not_offered"),
+        (lambda d: d["limits"].pop("months_reason"), "limits.months: a bound without its reason"),
+        (lambda d: d["limits"].pop("weight_kg_high_reason"), "limits.weight_kg: a bound without"),
+        (lambda d: d["lines"][0].update(reference="asra-2019"), "unknown reference 'asra-2019'"),
+        (lambda d: d["figures"]["noppers-rate-low"].update(reference="nope"),
+         "figures.noppers-rate-low: unknown reference 'nope'"),
+        (lambda d: d["limits"].update(weight_kg_low_see="nowhere"), "not an article named"),
+    ],
+)
+def test_a_broken_data_file_is_refused_with_what_is_wrong(change, words):
+    assert any(words in problem for problem in _broken(change))
+
+
+def test_loading_a_broken_data_file_raises():
+    bad = copy.deepcopy(data.load())
+    bad["protocols"]["sci-pain"]["offered"] = True
+    with pytest.raises(ValueError, match="sci-pain: offered, but not one published regimen"):
+        data.checked(bad)

@@ -1,0 +1,58 @@
+"""The data file's own rules, checked when it is loaded: a broken file never reaches a page.
+
+- every offered protocol is ONE published regimen, with a kind, a dose and a dose unit;
+- every bound a reader's input is held to has its reason;
+- every reference id used anywhere names a reference, and every article a message points to
+  is named in [scope].
+"""
+
+UNITS = ("mg/kg/h", "mg/h", "mg/kg")
+KINDS = ("continuous", "over-minutes")
+
+
+def problems(parsed: dict) -> list[str]:
+    """What is wrong with a parsed data file, one line each (empty when it is sound)."""
+    found = []
+    refs = parsed.get("references", {})
+    scope = parsed.get("scope", {})
+
+    def cited(where: str, ref_id: object) -> None:
+        if ref_id not in refs:
+            found.append(f"{where}: unknown reference {ref_id!r}")
+
+    for pid, protocol in parsed.get("protocols", {}).items():
+        where = f"protocols.{pid}"
+        cited(where, protocol.get("reference"))
+        if not isinstance(protocol.get("regimen"), bool):
+            found.append(f"{where}: say whether it is one regimen (regimen = true or false)")
+        if protocol.get("offered"):
+            if protocol.get("regimen") is not True:
+                found.append(f"{where}: offered, but not one published regimen")
+            if protocol.get("kind") not in KINDS or protocol.get("dose_unit") not in UNITS:
+                found.append(f"{where}: offered without a kind and a dose unit the calculator knows")
+            if "dose" not in protocol and not {"dose_min", "dose_max"} <= set(protocol):
+                found.append(f"{where}: offered without a dose or a published range")
+        elif "why_not_offered" not in protocol:
+            found.append(f"{where}: not offered, and no why_not_offered says why")
+    for index, line in enumerate(parsed.get("lines", [])):
+        cited(f"lines[{index}] ({line.get('code')})", line.get("reference"))
+        if not line.get("label") or not ({"low", "high"} & set(line)):
+            found.append(f"lines[{index}] ({line.get('code')}): a line needs a label and a bound")
+    for fig_id, figure in parsed.get("figures", {}).items():
+        cited(f"figures.{fig_id}", figure.get("reference"))
+    schedule = parsed.get("schedule", {})
+    for key in ("reference", "review_reference"):
+        cited(f"schedule.{key}", schedule.get(key))
+    cited("devine", parsed.get("devine", {}).get("reference"))
+
+    limits = parsed.get("limits", {})
+    for key, bound in limits.items():
+        if not isinstance(bound, list):
+            continue
+        whole, low, high = (limits.get(f"{key}_{end}") for end in ("reason", "low_reason", "high_reason"))
+        if not (whole or (low and high)):
+            found.append(f"limits.{key}: a bound without its reason ({key}_reason)")
+        see = limits.get(f"{key}_low_see")
+        if see is not None and see not in scope.get("articles", {}):
+            found.append(f"limits.{key}_low_see: {see!r} is not an article named in [scope]")
+    return found
