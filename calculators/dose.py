@@ -367,7 +367,7 @@ def _length(protocol: dict, minutes, rate, notes: list[str]):
 
 
 def hours(minutes: float) -> str:
-    """A length in words: 2 h 18 min, 4 h, 40 min."""
+    """A length in words: 2 h 18 min, 4 h, 40 min (whole minutes)."""
     whole, rest = divmod(round(minutes), 60)
     if not whole:
         return f"{rest} min"
@@ -414,11 +414,12 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
         notes.append(f"This source's own bag holds {render.plain(bag)} mg/mL; the mL figures "
                      f"below are for the {render.plain(concentration)} mg/mL bag chosen.")
 
+    # Per kg, the dose as asked for (before any cap, which is warned about on its own).
     quantities = {
-        "mg/kg/h": _per(rate, dosing_kg), "mg/h": rate, "mg/kg": _per(total, dosing_kg),
+        "mg/kg/h": _per(uncapped, dosing_kg), "mg/h": rate, "mg/kg": _per(total, dosing_kg),
         "mg": total, "minutes": minutes,
     }
-    on_actual = {"mg/kg/h": _per(rate, actual_kg), "mg/kg": _per(total, actual_kg)}
+    on_actual = {"mg/kg/h": _per(uncapped, actual_kg), "mg/kg": _per(total, actual_kg)}
     warnings: list[Warning] = []
     if capped:
         warnings.append(Warning(
@@ -630,8 +631,8 @@ def _html(values: dict, protocol: dict, warnings: list[Warning], ref_ids: list[s
         ("Dosing weight", dosing),
         ("Dose", f"{plain(values['dose'])} {unit}"
          + (" (a different dose to compare)" if values["dose_source"] == "custom" else "")),
-        ("Length", missing if minutes is None
-         else f"{plain(minutes)} min ({hours(minutes)})"),
+        ("Length", missing if minutes is None else f"{plain(minutes)} min"
+         + (f" ({hours(minutes)})" if minutes >= 60 else "")),
         ("Rate", rate_text),
         ("Total", missing if total is None else f"{amount(total)} mg, {amount(values['volume_ml'])} mL"),
     )
@@ -653,7 +654,7 @@ def _html(values: dict, protocol: dict, warnings: list[Warning], ref_ids: list[s
 
 def _position_html(values: dict) -> str:
     quantity = values["dose_unit"] if values["dose_unit"] in PER_KG else "mg/h"
-    value = {"mg/kg/h": _per(values["rate_mg_per_h"], values["dosing_weight_kg"]),
+    value = {"mg/kg/h": _per(values["uncapped_rate_mg_per_h"], values["dosing_weight_kg"]),
              "mg/kg": _per(values["total_mg"], values["dosing_weight_kg"]),
              "mg/h": values["rate_mg_per_h"]}[quantity]
     if value is None:

@@ -92,7 +92,7 @@ def position(placed: list[dict], value: float, value_text: str) -> str:
     refs = data.references()
     numbers = [p[key] for p in placed for key in ("low", "high") if p[key] is not None]
     top = max(numbers + [value]) * 1.15
-    width, row = 300, 18
+    width, row = 300, 22
 
     def x(number: float) -> str:
         return f"{number / top * width:.1f}"
