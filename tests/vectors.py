@@ -10,7 +10,11 @@ DOSE = [
     {"weight": "62.5", "unit": "kg", "height_cm": "181", "sex": "male", "basis": "ideal",
      "protocol": "sanacora-2017", "dose": "0.75"},
     {"weight": "45", "unit": "kg", "protocol": "nhs-highland", "minutes": "60"},
-    {"weight": "70", "unit": "kg", "protocol": "schwartzman-2009", "dose": "3"},
+    {"weight": "70", "unit": "kg", "protocol": "schwartzman-2009", "dose": "0.5"},
+    {"weight": "45", "unit": "kg", "height_cm": "180", "sex": "male", "basis": "ideal",
+     "protocol": "sanacora-2017"},
+    {"weight": "70", "unit": "kg", "protocol": "murrough-2013"},
+    {"weight": "70", "unit": "kg", "protocol": "asra-2018"},
 ]
 DOSE_BAD = [
     {"weight": "", "protocol": "schwartzman-2009"},
@@ -21,6 +25,9 @@ DOSE_BAD = [
     {"weight": "70", "protocol": "schwartzman-2009", "basis": "ideal"},
     {"weight": "70", "protocol": "schwartzman-2009", "basis": "ideal", "height_cm": "140", "sex": "female"},
     {"weight": "1e309", "protocol": "schwartzman-2009", "minutes": "0"},
+    {"weight": "70", "protocol": "schwartzman-2009", "dose": "3"},
+    {"weight": "20", "protocol": "asra-2018"},
+    {"weight": "70", "protocol": "crps-22mgh"},
 ]
 SCHEDULE = [
     {"start": "2026-12-07", "loading": "6", "titration": "2", "maintenance_weeks": "6",

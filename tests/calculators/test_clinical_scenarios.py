@@ -60,9 +60,9 @@ SCENARIOS = [
              refuses="minutes", says="shortest published length"),
     Scenario("3 mg/kg/h is beyond every published line", {"weight": "70", "protocol":
              "schwartzman-2009", "dose": "3"}, refuses="dose", says="2 mg/kg/h"),
-    Scenario("1 mg/kg/h: beyond Schwartzman's line, within published practice: a warning",
+    Scenario("1 mg/kg/h by ASRA: at the Pennsylvania low-dose line, inside ASRA's range",
              {"weight": "70", "protocol": "asra-2018", "dose": "1"},
-             {"rate_mg_per_h": 70}, never=("pa-low-dose-infusion",)),
+             {"rate_mg_per_h": 70, "minutes": 120}, never=ANY),
     Scenario("1.5 mg/kg/h by ASRA: above the Pennsylvania low-dose line: a warning",
              {"weight": "60", "protocol": "asra-2018", "dose": "1.5", "minutes": "180"},
              {"rate_mg_per_h": 90}, warns=("pa-low-dose-infusion",)),
