@@ -15,15 +15,16 @@ from calculators.render import escape
 from calculators.schema import Input, Result, Warning
 
 __all__ = [
-    "NAMES", "Input", "Result", "Warning", "data", "get", "render_form", "run", "run_json",
-    "schedule_ics", "schedule_ics_json",
+    "NAMES", "Input", "Result", "Warning", "data", "defaults_json", "export_json", "get",
+    "render_form", "run", "run_json", "schedule_ics", "schedule_ics_json",
 ]
 
-NAMES = ("dose", "schedule")
+# The registry: a calculator is a module of this package fulfilling `schema.Calculator`.
+NAMES = ("dose", "schedule", "convert")
 
 
 def get(name: str) -> ModuleType:
-    """The calculator module (`.name`, `.title`, `.inputs`, `.compute`); KeyError if unknown.
+    """The calculator module (see `schema.Calculator`); KeyError if unknown.
 
     Imported on first use: a page with one calculator does not compile the other in Pyodide.
     """
@@ -89,27 +90,41 @@ def render_form(
     if fields is None:
         values = calc.default_fields(today)
     else:
-        values = {
-            field.name: schema.text(fields, field.name) if field.name in fields
-            else ("" if field.required else field.default)
-            for field in calc.inputs
-        }
+        values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
     result = calc.compute(values)
-    return render.form(name, calc.inputs, values, result.errors, result.html)
+    return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions)
 
 
 def schedule_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
     """The schedule as iCalendar text, or "" when the input has errors. Pure: `now` is given."""
-    return get("schedule").to_ics(fields, now)
+    return get("schedule").export("ics", fields, now)
 
 
 def schedule_ics_json(fields_json: str, now_iso: str) -> str:
     """For the browser: JSON fields and an ISO time stamp in, iCalendar text ("" if invalid)."""
+    return export_json("schedule", "ics", fields_json, now_iso)
+
+
+def export_json(name: str, kind: str, fields_json: str, now_iso: str) -> str:
+    """For the browser: a calculator's download (its `export`) from JSON fields at an ISO time;
+    "" when the name, the kind, the time or the input is not right. Never raises."""
     fields = _fields_from_json(fields_json)
     try:
         now = datetime.datetime.fromisoformat(now_iso)
-    except (TypeError, ValueError):
+        calc = get(name)
+    except (TypeError, ValueError, KeyError):
         return ""
-    if fields is None:
+    if fields is None or kind not in {a.export for a in calc.actions if a.kind == "download"}:
         return ""
-    return get("schedule").to_ics(fields, now)
+    return calc.export(kind, fields, now)
+
+
+def defaults_json(name: str, today_iso: str) -> str:
+    """For the browser: a calculator's worked-example fields as of `today` (YYYY-MM-DD), as JSON
+    ({} for an unknown name or date), so the page and Python agree on defaults such as the
+    next Monday. Never raises."""
+    try:
+        today = datetime.date.fromisoformat(today_iso)
+        return json.dumps(get(name).default_fields(today))
+    except (TypeError, ValueError, KeyError):
+        return "{}"

@@ -1,7 +1,9 @@
-"""Command line: python -m calculators protocols|dose|schedule ... (the only module with I/O).
+"""Command line: python -m calculators protocols|dose|schedule|... (the only module with I/O).
 
-Every option is taken as text and checked by the calculator, so a bad value gets the
-calculator's own message. Exit 0 with the result; exit 2 with a line per problem on stderr.
+Each calculator's options are generated from its declared inputs (the flag is the input's
+name with "-" for "_"; the help is its label, unit, help and choices) and its download actions
+(`--ics FILE`). Every option is taken as text and checked by the calculator, so a bad value gets
+the calculator's own message. Exit 0 with the result; exit 2 with a line per problem on stderr.
 """
 
 import argparse
@@ -11,12 +13,32 @@ import sys
 
 import calculators
 from calculators import data, render
-from calculators.dose import BASIS_WORDS, PUMP
-from calculators.schedule import long_date
+from calculators.schema import Input
 from calculators.tables import dose_range
 
 FRAMING = render.FRAMING
-ALL_WEEKDAYS = "mon,tue,wed,thu,fri"
+
+
+def _metavar(field: Input) -> str:
+    values = [value for value, _ in field.choices if value]
+    if field.metavar or field.type == "days":
+        return field.metavar or ",".join(values)
+    if field.type == "select":
+        return "|".join(values)
+    return {"date": "YYYY-MM-DD", "integer": "N"}.get(field.type, field.name[0].upper())
+
+
+def _help(field: Input) -> str:
+    words = [field.label + (f", in {field.unit}" if field.unit else "") + "."]
+    if field.help:
+        words.append(field.help)
+    if field.metavar and field.choices:
+        words.append("One of: " + ", ".join(value for value, _ in field.choices) + ".")
+    if field.required and not field.absent_default:
+        words.append("Required.")
+    elif field.default:
+        words.append(f"Default: {field.default}.")
+    return " ".join(words).replace("%", "%%")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,31 +47,19 @@ def _parser() -> argparse.ArgumentParser:
         description="Illustrative ketamine dose and schedule calculators. " + FRAMING,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-
     protocols = commands.add_parser("protocols", help="list the published protocols")
     protocols.add_argument("--json", action="store_true", help="print one JSON object")
-
-    dose = commands.add_parser("dose", help="work out a published protocol's dose")
-    dose.add_argument("--weight", metavar="W", help="body weight (required)")
-    dose.add_argument("--unit", metavar="kg|lb")
-    dose.add_argument("--height-cm", metavar="H")
-    dose.add_argument("--sex", metavar="female|male")
-    dose.add_argument("--basis", metavar="actual|ideal|adjusted")
-    dose.add_argument("--protocol", metavar="ID", help="a protocol id (required; see protocols)")
-    dose.add_argument("--dose", metavar="D", help="your own dose, in the protocol's unit")
-    dose.add_argument("--minutes", metavar="M")
-    dose.add_argument("--concentration", metavar="C", help="bag strength in mg/mL: 1 or 2")
-    dose.add_argument("--json", action="store_true", help="print one JSON object")
-
-    plan = commands.add_parser("schedule", help="plan dated infusions from a clinic's schedule")
-    plan.add_argument("--start", metavar="YYYY-MM-DD", help="start date (required)")
-    plan.add_argument("--loading", metavar="N")
-    plan.add_argument("--titration", metavar="N", help="adjustment infusions")
-    plan.add_argument("--maintenance-weeks", metavar="N")
-    plan.add_argument("--months", metavar="N")
-    plan.add_argument("--open-days", metavar="mon,tue,wed,thu,fri", default=ALL_WEEKDAYS)
-    plan.add_argument("--json", action="store_true", help="print one JSON object")
-    plan.add_argument("--ics", metavar="FILE", help="also write the plan as an iCalendar file")
+    for name in calculators.NAMES:
+        calc = calculators.get(name)
+        command = commands.add_parser(name, help=calc.summary,
+                                      description=f"{calc.title}. {FRAMING}")
+        for field in calc.inputs:
+            command.add_argument(field.flag, metavar=_metavar(field), help=_help(field))
+        for action in calc.actions:
+            if action.kind == "download":
+                command.add_argument(f"--{action.export}", metavar="FILE",
+                                     help=f"Also write the result to FILE: {action.label}.")
+        command.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -65,14 +75,18 @@ def main(argv: list[str] | None = None) -> int:
         for field, message in result.errors.items():
             print(f"{field}: {message}", file=sys.stderr)
         return 2
-    if args.command == "schedule" and args.ics:
-        now = datetime.datetime.now(datetime.UTC)
+    written = []
+    for action in calc.actions:
+        path = options.get(action.export) if action.kind == "download" else None
+        if not path:
+            continue
         try:
-            with open(args.ics, "w", encoding="utf-8", newline="") as file:
-                file.write(calculators.schedule_ics(fields, now))
+            with open(path, "w", encoding="utf-8", newline="") as file:
+                file.write(calc.export(action.export, fields, datetime.datetime.now(datetime.UTC)))
         except OSError as error:
-            print(f"ics: cannot write {args.ics}: {error.strerror}", file=sys.stderr)
+            print(f"{action.export}: cannot write {path}: {error.strerror}", file=sys.stderr)
             return 2
+        written.append(f"Written to {path}: {action.label}.")
     if args.json:
         print(json.dumps({
             **result.values,
@@ -80,10 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             "references": result.references,
         }, indent=2))
     else:
-        lines = _dose_text(result) if args.command == "dose" else _schedule_text(result)
-        if args.command == "schedule" and args.ics:
-            lines.append(f"Calendar written to {args.ics}.")
-        print("\n".join(lines))
+        print("\n".join(calc.text(result) + written))
     return 0
 
 
@@ -103,60 +114,6 @@ def _protocols(as_json: bool) -> int:
         ]
     print("\n".join(lines))
     return 0
-
-
-def _shared_text(result: calculators.Result, warnings_title: str) -> list[str]:
-    refs = data.references()
-    lines = [f"Note: {note}" for note in result.values["notes"]]
-    if result.warnings:
-        lines.append(f"{warnings_title}:")
-        lines += [f"  - {w.message} ({refs[w.reference]['short']})" for w in result.warnings]
-    lines.append("References:")
-    for ref_id in result.references:
-        doi = f" doi:{refs[ref_id]['doi']}" if "doi" in refs[ref_id] else ""
-        lines.append(f"  [{ref_id}] {refs[ref_id]['citation']}{doi}")
-    return lines
-
-
-def _dose_text(result: calculators.Result) -> list[str]:
-    v = result.values
-    amount, weight, plain = render.amount, render.weight, render.plain
-    conc = plain(v["concentration_mg_per_ml"])
-    missing = "not worked out: give --minutes"
-    lines = [FRAMING, "", f"Protocol: {v['protocol_title']} ({v['protocol']})"]
-    if v["ideal_weight_kg"] is not None:
-        lines.append(f"Weights: actual {weight(v['actual_weight_kg'])} kg, "
-                     f"ideal {weight(v['ideal_weight_kg'])} kg, "
-                     f"adjusted {weight(v['adjusted_weight_kg'])} kg")
-    length = missing if v["minutes"] is None else f"{plain(v['minutes'])} min"
-    rate = missing if v["rate_mg_per_h"] is None else (
-        f"{amount(v['rate_mg_per_h'])} mg/h = {amount(v['rate_ml_per_h'])} mL/h at {conc} mg/mL"
-        + (" (capped)" if v["capped"] else "") + f" ({PUMP})")
-    total = missing if v["total_mg"] is None else (
-        f"{amount(v['total_mg'])} mg = {amount(v['volume_ml'])} mL")
-    lines += [
-        f"Dosing weight: {weight(v['dosing_weight_kg'])} kg ({BASIS_WORDS[v['basis_used']]})",
-        f"Dose: {plain(v['dose'])} {v['dose_unit']}"
-        + (" (a different dose to compare)" if v["dose_source"] == "custom" else ""),
-        f"Length: {length}",
-        f"Rate: {rate}",
-        f"Total: {total}",
-    ]
-    for place in v["position"]:
-        lines.append(f"Where it sits: {place['where']} {place['label']} ({place['bound']})")
-    return lines + [""] + _shared_text(result, "Compared with published lines")
-
-
-def _schedule_text(result: calculators.Result) -> list[str]:
-    v = result.values
-    lines = [FRAMING, "", f"Plan from {v['start']} to {v['horizon_end']}:"]
-    for number, session in enumerate(v["sessions"], start=1):
-        day = datetime.date.fromisoformat(session["date"])
-        lines.append(f"  {number:>2}. {session['date']}  {long_date(day)}  {session['phase']}")
-        if number == v["review_after"]:
-            lines.append(f"      {v['review']}")
-    lines.append("")
-    return lines + _shared_text(result, "Compared with the clinic schedule")
 
 
 if __name__ == "__main__":

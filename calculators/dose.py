@@ -21,6 +21,7 @@ from calculators.schema import Input, Result, Warning
 
 name = "dose"
 title = "Ketamine infusion dose (an illustration)"
+summary = "work out a published protocol's dose for one weight"
 
 UNITS = (("kg", "kg"), ("lb", "lb"))
 SEXES = (("", "Not given"), ("female", "Female"), ("male", "Male"))
@@ -66,43 +67,68 @@ def _concentration_choices() -> tuple[tuple[str, str], ...]:
 
 
 def _inputs() -> tuple[Input, ...]:
-    limits = data.limits()
+    limits, scope_words = data.limits(), data.load()["scope"]
     example = data.load()["worked_example"]
+    per_lb = data.load()["units"]["kg_per_lb"]
+    low, high = limits["weight_kg"]
+    between = (f"This page illustrates weights between {render.plain(low)} and "
+               f"{render.plain(high)} kg (about {low / per_lb:.0f} to {high / per_lb:.0f} lb).")
+    see, _ = scope.article(limits["weight_kg_low_see"])
+    shortest, longest = scope.length_bounds()
     return (
         Input(
-            "weight", "Weight", "number", "", *limits["weight_kg"], 0.1,
+            "weight", "Weight", "number", "", low, high, 0.1,
             default=render.plain(example["weight_kg"]), required=True,
             help="Body weight, in the unit chosen below. There is no default: "
             "a dose needs a real weight. This site illustrates adult protocols only.",
+            invalid="Enter the weight as a number, for example 70.",
+            too_low=f"{between} {scope_words[limits['weight_kg_low_reason']]} See “{see}”.",
+            too_high=f"{between} {limits['weight_kg_high_reason']}",
         ),
         Input("unit", "Weight unit", "select", default="kg", choices=UNITS,
-              help=f"Kilograms or pounds (1 lb = {data.load()['units']['kg_per_lb']} kg, exactly)."),
+              help=f"Kilograms or pounds (1 lb = {per_lb} kg, exactly).",
+              invalid="Choose kg or lb for the weight unit."),
         Input(
             "height_cm", "Height", "number", "cm", *limits["height_cm"], 0.1,
             help="Optional. With sex, it gives the ideal (Devine) and adjusted body weights, "
             f"which are defined from {_devine_start()}.",
+            invalid="Enter the height in centimetres as a number, for example 170.",
+            too_low=f"Height must be between {{min}} and {{max}} cm. {limits['height_cm_reason']}",
+            too_high=f"Height must be between {{min}} and {{max}} cm. {limits['height_cm_reason']}",
         ),
         Input("sex", "Sex, for the ideal-weight formula", "select", default="", choices=SEXES,
-              help="Optional; needed with height for the ideal and adjusted weights."),
+              help="Optional; needed with height for the ideal and adjusted weights.",
+              invalid="Choose female or male, or leave sex blank."),
         Input("basis", "Dose by", "select", default="actual", choices=BASES,
               help="Which weight a per-kg dose is worked out from. No ketamine-specific rule "
-              "says which to use, and a weight above the actual weight is never used."),
+              "says which to use, and a weight above the actual weight is never used.",
+              invalid="Choose actual, ideal or adjusted weight."),
         Input("protocol", "Published protocol", "select", default=example["protocol"],
               choices=_protocol_choices(), required=True,
-              help="The dose, length and limits come from this published protocol."),
+              help="The dose, length and limits come from this published protocol.",
+              missing="Choose a published protocol from the list.",
+              metavar="ID",
+              invalid="That protocol is not one the calculator offers; choose one from the list."),
         Input("dose", "A different dose to compare", "number", "", 0, None, 0.01,
               help="Optional. Leave blank for the protocol's published dose. A number is a "
-              "different dose to compare, in the protocol's unit (mg/kg/h, mg/h or mg/kg)."),
-        Input("minutes", "Length", "number", "min", *(f.value for f in scope.length_bounds()), 1,
-              help="Leave blank for the protocol's usual length."),
+              "different dose to compare, in the protocol's unit (mg/kg/h, mg/h or mg/kg).",
+              too_low="The dose must be more than 0; leave it blank for the protocol's dose."),
+        Input("minutes", "Length", "number", "min", shortest.value, longest.value, 1,
+              help="Leave blank for the protocol's usual length.",
+              invalid="Enter the length in minutes as a number, for example 40.",
+              too_low=f"{{value}} min is shorter than {{min}} min, the shortest published length "
+              f"this page draws on ({shortest.words}). {scope_words['beyond_published']}",
+              too_high=scope.beyond("{value} min", longest, "min")),
         Input("concentration", "Bag strength", "select", "mg/mL", default="1",
               choices=_concentration_choices(),
-              help="Milligrams of ketamine in each millilitre of the bag."),
+              help="Milligrams of ketamine in each millilitre of the bag.",
+              invalid="Choose a bag strength from the list "
+              f"({', '.join(value for value, _ in _concentration_choices())} mg/mL)."),
     )
 
 
 inputs = _inputs()
-_FIELDS = {field.name: field for field in inputs}
+actions = ()
 
 
 def default_fields(today=None) -> dict[str, str]:
@@ -112,162 +138,66 @@ def default_fields(today=None) -> dict[str, str]:
 
 def compute(fields: Mapping[str, str]) -> Result:
     """Work out the illustration from raw form text; bad input gives field errors, never raises."""
-    fields = fields if isinstance(fields, Mapping) else {}
-    errors: dict[str, str] = {}
-    reader = _Reader(fields, errors)
-    unit = reader.choice("unit", "Choose kg or lb for the weight unit.")
-    actual_kg = reader.weight(unit)
-    height = reader.height()
-    sex = reader.choice("sex", "Choose female or male, or leave sex blank.")
-    basis = reader.choice("basis", "Choose actual, ideal or adjusted weight.")
-    protocol = reader.protocol()
-    concentration = reader.concentration()
-    dose = reader.dose(protocol)
-    minutes = reader.minutes()
+    read = schema.Reader(inputs, fields)
+    unit = read.choice("unit")
+    actual_kg = read.number("weight", data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
+    height = read.number("height_cm")
+    sex = read.choice("sex")
+    basis = read.choice("basis")
+    protocol = _protocol(read)
+    concentration = float(read.choice("concentration"))
+    dose = _dose(read, protocol)
+    minutes = read.number("minutes")
     if protocol is None or protocol["dose_unit"] in PER_KG:
-        reader.basis_needs(basis, height, sex)
-    if errors:
-        ordered = {f.name: errors[f.name] for f in inputs if f.name in errors}
-        return Result({}, [], ordered, render.error_summary(name, inputs, ordered), [])
+        _basis_needs(read, basis, height, sex)
+    if read.errors:
+        return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
     return _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, concentration)
 
 
-class _Reader:
-    """Reads and checks each raw field, recording a specific message per problem."""
-
-    def __init__(self, fields: Mapping, errors: dict[str, str]):
-        self.fields, self.errors = fields, errors
-
-    def text(self, field: str) -> str:
-        return schema.text(self.fields, field)
-
-    def choice(self, field: str, message: str) -> str:
-        raw, declared = self.text(field), _FIELDS[field]
-        if raw == "":
-            return declared.default
-        if raw not in {value for value, _ in declared.choices}:
-            self.errors[field] = message
-            return declared.default
-        return raw
-
-    def weight(self, unit: str) -> float | None:
-        value = schema.decimal(self.text("weight"))
-        if value is None:
-            self.errors["weight"] = "Enter the weight as a number, for example 70."
-            return None
-        per_lb = data.load()["units"]["kg_per_lb"]
-        kg = value * per_lb if unit == "lb" else value
-        declared, limits = _FIELDS["weight"], data.limits()
-        between = (f"between {render.plain(declared.min)} and {render.plain(declared.max)} kg "
-                   f"(about {declared.min / per_lb:.0f} to {declared.max / per_lb:.0f} lb)")
-        if kg < declared.min:
-            title, _ = scope.article(limits["weight_kg_low_see"])
-            reason = data.load()["scope"][limits["weight_kg_low_reason"]]
-            self.errors["weight"] = (f"This page illustrates weights {between}. {reason} "
-                                     f"See “{title}”.")
-        elif kg > declared.max:
-            self.errors["weight"] = (f"This page illustrates weights {between}. "
-                                     f"{limits['weight_kg_high_reason']}")
-        else:
-            return kg
+def _protocol(read: schema.Reader) -> dict | None:
+    """The offered protocol chosen; an entry that exists but is not offered says why."""
+    known = data.protocols().get(read.raw("protocol"))
+    if known and not known["offered"]:
+        read.fail("protocol", f"That protocol is not one the calculator offers "
+                              f"({known['why_not_offered']}); choose one from the list.")
         return None
+    pid = read.choice("protocol")
+    return None if read.has_error("protocol") else data.offered_protocols()[pid]
 
-    def height(self) -> float | None:
-        raw = self.text("height_cm")
-        if raw == "":
-            return None
-        value = schema.decimal(raw)
-        declared = _FIELDS["height_cm"]
-        if value is None:
-            self.errors["height_cm"] = "Enter the height in centimetres as a number, for example 170."
-        elif not declared.min <= value <= declared.max:
-            self.errors["height_cm"] = (
-                f"Height must be between {render.plain(declared.min)} and "
-                f"{render.plain(declared.max)} cm. {data.limits()['height_cm_reason']}"
-            )
-        else:
-            return value
+
+def _dose(read: schema.Reader, protocol: dict | None) -> float | None:
+    """A different dose to compare, refused above the highest published figure in its unit."""
+    raw = read.raw("dose")
+    unit = protocol["dose_unit"] if protocol else None
+    if raw != "" and schema.decimal(raw) is None:
+        in_unit = f" in {unit}" if unit else ""
+        read.fail("dose", f"Enter the dose as a number{in_unit}, or leave it blank for the "
+                          "protocol's dose.")
         return None
-
-    def protocol(self) -> dict | None:
-        raw = self.text("protocol")
-        offered = data.offered_protocols()
-        if raw == "":
-            self.errors["protocol"] = "Choose a published protocol from the list."
-        elif raw not in offered:
-            known = data.protocols().get(raw)
-            why = f" ({known['why_not_offered']})" if known and "why_not_offered" in known else ""
-            self.errors["protocol"] = (
-                f"That protocol is not one the calculator offers{why}; choose one from the list."
-            )
-        else:
-            return offered[raw]
-        return None
-
-    def concentration(self) -> float | None:
-        raw = self.text("concentration") or _FIELDS["concentration"].default
-        choices = {float(value): value for value, _ in _FIELDS["concentration"].choices}
-        value = schema.decimal(raw)
-        if value is None or value not in choices:
-            shown = ", ".join(choices.values())
-            self.errors["concentration"] = f"Choose a bag strength from the list ({shown} mg/mL)."
-            return None
+    value = read.number("dose")
+    if value == 0:
+        read.fail("dose", read.inputs["dose"].too_low)
+    elif value is not None and unit and _above(value, (ceiling := scope.dose_ceiling(unit)).value):
+        read.fail("dose", scope.beyond(f"{render.plain(value)} {unit}", ceiling, unit))
+    else:
         return value
+    return None
 
-    def dose(self, protocol: dict | None) -> float | None:
-        raw = self.text("dose")
-        if raw == "":
-            return None
-        value = schema.decimal(raw)
-        unit = protocol["dose_unit"] if protocol else None
-        if value is None:
-            in_unit = f" in {unit}" if unit else ""
-            self.errors["dose"] = (
-                f"Enter the dose as a number{in_unit}, or leave it blank for the protocol's dose."
-            )
-        elif value <= 0:
-            self.errors["dose"] = "The dose must be more than 0; leave it blank for the protocol's dose."
-        elif unit and _above(value, (ceiling := scope.dose_ceiling(unit)).value):
-            self.errors["dose"] = scope.beyond(f"{render.plain(value)} {unit}", ceiling, unit)
-        else:
-            return value
-        return None
 
-    def minutes(self) -> float | None:
-        raw = self.text("minutes")
-        if raw == "":
-            return None
-        value = schema.decimal(raw)
-        shortest, longest = scope.length_bounds()
-        if value is None:
-            self.errors["minutes"] = "Enter the length in minutes as a number, for example 40."
-        elif _below(value, shortest.value):
-            self.errors["minutes"] = (
-                f"{render.plain(value)} min is shorter than {render.plain(shortest.value)} min, the "
-                f"shortest published length this page draws on ({shortest.words}). "
-                f"{data.load()['scope']['beyond_published']}"
-            )
-        elif _above(value, longest.value):
-            self.errors["minutes"] = scope.beyond(f"{render.plain(value)} min", longest, "min")
-        else:
-            return value
-        return None
-
-    def basis_needs(self, basis: str, height: float | None, sex: str) -> None:
-        if basis == "actual":
-            return
-        devine = data.load()["devine"]
-        words = BASIS_WORDS[basis]
-        if "height_cm" not in self.errors:
-            if height is None:
-                self.errors["height_cm"] = f"Enter the height in cm to dose by {words}."
-            elif height < devine["from_height_cm"]:
-                self.errors["height_cm"] = (
-                    f"The Devine ideal-weight formula does not apply below {_devine_start()}; "
-                    "dose by actual weight instead."
-                )
-        if sex == "" and "sex" not in self.errors:
-            self.errors["sex"] = f"Choose female or male to dose by {words}."
+def _basis_needs(read: schema.Reader, basis: str, height: float | None, sex: str) -> None:
+    """A per-kg dose by ideal or adjusted weight needs a height the formula covers, and a sex."""
+    if basis == "actual":
+        return
+    words = BASIS_WORDS[basis]
+    if not read.has_error("height_cm"):
+        if height is None:
+            read.fail("height_cm", f"Enter the height in cm to dose by {words}.")
+        elif height < data.load()["devine"]["from_height_cm"]:
+            read.fail("height_cm", f"The Devine ideal-weight formula does not apply below "
+                                   f"{_devine_start()}; dose by actual weight instead.")
+    if sex == "" and not read.has_error("sex"):
+        read.fail("sex", f"Choose female or male to dose by {words}.")
 
 
 def ideal_weight(height_cm: float, sex: str) -> float | None:
@@ -686,3 +616,32 @@ def _formula(values: dict, protocol: dict) -> str:
     if rate is not None:
         steps.append(f"{amount(rate)} mg/h ÷ {conc} mg/mL = {amount(values['rate_ml_per_h'])} mL/h")
     return "; ".join(steps) + "."
+
+
+def text(result: Result) -> list[str]:
+    """The result as lines for a terminal."""
+    v = result.values
+    amount, weight, plain = render.amount, render.weight, render.plain
+    conc = plain(v["concentration_mg_per_ml"])
+    missing = "not worked out: give --minutes"
+    lines = [render.FRAMING, "", f"Protocol: {v['protocol_title']} ({v['protocol']})"]
+    if v["ideal_weight_kg"] is not None:
+        lines.append(f"Weights: actual {weight(v['actual_weight_kg'])} kg, "
+                     f"ideal {weight(v['ideal_weight_kg'])} kg, "
+                     f"adjusted {weight(v['adjusted_weight_kg'])} kg")
+    length = missing if v["minutes"] is None else f"{plain(v['minutes'])} min"
+    rate = missing if v["rate_mg_per_h"] is None else (
+        f"{amount(v['rate_mg_per_h'])} mg/h = {amount(v['rate_ml_per_h'])} mL/h at {conc} mg/mL"
+        + (" (capped)" if v["capped"] else "") + f" ({PUMP})")
+    total = missing if v["total_mg"] is None else (
+        f"{amount(v['total_mg'])} mg = {amount(v['volume_ml'])} mL")
+    lines += [
+        f"Dosing weight: {weight(v['dosing_weight_kg'])} kg ({BASIS_WORDS[v['basis_used']]})",
+        f"Dose: {plain(v['dose'])} {v['dose_unit']}"
+        + (" (a different dose to compare)" if v["dose_source"] == "custom" else ""),
+        f"Length: {length}",
+        f"Rate: {rate}",
+        f"Total: {total}",
+    ]
+    lines += [f"Where it sits: {p['where']} {p['label']} ({p['bound']})" for p in v["position"]]
+    return lines + [""] + render.text_tail(result, "Compared with published lines")

@@ -6,7 +6,7 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
-from calculators.schema import Input, Warning
+from calculators.schema import Action, Input, Warning, plain
 
 FRAMING = (
     "Educational illustration of published protocols, not a prescription or medical advice. "
@@ -36,14 +36,6 @@ def amount(value: float) -> str:
 
 def weight(value: float) -> str:
     return f"{value:.1f}"
-
-
-def plain(value: float) -> str:
-    """A number as a person would write it: 0.35, 22, 5760."""
-    shown = f"{value:.6g}"
-    if "e" in shown:
-        shown = f"{value:.12f}".rstrip("0").rstrip(".")
-    return shown
 
 
 def framing() -> str:
@@ -134,21 +126,49 @@ def note_list(notes: list[str]) -> str:
     return f'<ul class="calculator-notes">{items}</ul>'
 
 
+def reference_parts(ref_id: str) -> tuple[str, str | None]:
+    """A reference as the site cites it (Vancouver-like): its citation and its DOI, if any."""
+    ref = data.references()[ref_id]
+    return ref["citation"], ref.get("doi")
+
+
+def reference_html(ref_id: str, doi_link: bool = False) -> str:
+    """One reference as HTML; `doi_link` makes the DOI a link (articles do, results do not)."""
+    citation, doi = reference_parts(ref_id)
+    if doi is None:
+        return escape(citation)
+    shown = f"doi:{escape(doi)}"
+    return f"{escape(citation)} " + (
+        f'<a href="https://doi.org/{escape(doi)}">{shown}</a>' if doi_link else shown)
+
+
+def reference_text(ref_id: str) -> str:
+    citation, doi = reference_parts(ref_id)
+    return citation + (f" doi:{doi}" if doi else "")
+
+
 def reference_list(ref_ids: list[str]) -> str:
     if not ref_ids:
         return ""
-    refs = data.references()
-    items = []
-    for ref_id in ref_ids:
-        ref = refs[ref_id]
-        doi = f" doi:{escape(ref['doi'])}" if "doi" in ref else ""
-        items.append(
-            f'<li data-reference="{escape(ref_id)}">{escape(ref["citation"])}{doi}</li>'
-        )
+    items = "".join(
+        f'<li data-reference="{escape(ref_id)}">{reference_html(ref_id)}</li>' for ref_id in ref_ids
+    )
     return (
         '<p class="calculator-heading">References</p>'
-        f'<ol class="calculator-references">{"".join(items)}</ol>'
+        f'<ol class="calculator-references">{items}</ol>'
     )
+
+
+def text_tail(result, warnings_title: str) -> list[str]:
+    """The notes, warnings and references of a result, as lines of plain text."""
+    refs = data.references()
+    lines = [f"Note: {note}" for note in result.values.get("notes", [])]
+    if result.warnings:
+        lines.append(f"{warnings_title}:")
+        lines += [f"  - {w.message} ({refs[w.reference]['short']})" for w in result.warnings]
+    lines.append("References:")
+    lines += [f"  [{ref_id}] {reference_text(ref_id)}" for ref_id in result.references]
+    return lines
 
 
 def error_summary(calc_name: str, inputs: tuple[Input, ...], errors: Mapping[str, str]) -> str:
@@ -180,8 +200,10 @@ def form(
     values: Mapping[str, str],
     errors: Mapping[str, str],
     output: str,
+    actions: tuple[Action, ...] = (),
 ) -> str:
-    """The whole calculator: a GET form built from the declaration, then its result region."""
+    """The whole calculator: a GET form built from the declaration, then its result region and
+    its actions (hidden until the live calculator is ready)."""
     controls = "".join(_field(calc_name, field, values, errors) for field in inputs)
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
@@ -191,8 +213,23 @@ def form(
         '<p class="calculator-submit" hidden><button type="submit">Calculate</button></p>'
         f'<p class="calculator-status" role="status">{escape(NO_SCRIPT_STATUS)}</p>'
         f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
-        "</form>"
+        f"{action_bar(actions)}</form>"
     )
+
+
+def action_bar(actions: tuple[Action, ...]) -> str:
+    """The buttons for a calculator's actions; the browser runtime wires them by their data."""
+    if not actions:
+        return ""
+    buttons = " ".join(
+        f'<button type="button" data-action="{escape(action.kind)}"'
+        + "".join(f' data-{key}="{escape(value)}"' for key, value in (
+            ("export", action.export), ("filename", action.filename),
+            ("media-type", action.media_type)) if value)
+        + f">{escape(action.label)}</button>"
+        for action in actions
+    )
+    return f'<p class="calculator-actions" data-calculator-actions hidden>{buttons}</p>'
 
 
 def _field(calc_name: str, field: Input, values: Mapping[str, str], errors: Mapping[str, str]):
@@ -204,10 +241,11 @@ def _field(calc_name: str, field: Input, values: Mapping[str, str], errors: Mapp
     required = ' aria-required="true"' if field.required else ""
     value = values.get(field.name, "")
     help_html = f'<p class="field-help" id="{help_id}">{escape(field.help)}</p>'
+    slot = f'class="field-error" id="{error_id}" data-field="{escape(field.name)}"'
     if error:
-        error_html = f'<p class="field-error" id="{error_id}">{escape(error)}</p>'
+        error_html = f"<p {slot}>{escape(error)}</p>"
     else:
-        error_html = f'<p class="field-error" id="{error_id}" hidden></p>'
+        error_html = f"<p {slot} hidden></p>"
     label_text = escape(field.label) + (f" ({escape(field.unit)})" if field.unit else "")
 
     if field.type == "days":

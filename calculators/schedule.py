@@ -9,15 +9,15 @@ and the result says so. After the first infusion the plan shows ASRA's review po
 
 import datetime
 import functools
-import re
 from collections.abc import Mapping
 
 from calculators import data, ics, render, schema
 from calculators.render import escape
-from calculators.schema import Input, Result, Warning
+from calculators.schema import Action, Input, Result, Warning
 
 name = "schedule"
 title = "Infusion schedule planner (an illustration)"
+summary = "plan dated infusions from a clinic's schedule"
 
 DAYS = (
     ("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"),
@@ -27,18 +27,17 @@ DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 PHASE_WORDS = {"loading": "Loading", "adjustment": "Adjustment", "maintenance": "Maintenance"}
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Each count: (what it is, words for its smallest and largest value; {min} and {max} the bounds)
 COUNTS = {
-    # field: (what it is, message when too small, message when too large; {n} is the bound)
-    "loading": ("number of loading infusions", "Plan at least {n} loading infusion.",
-                "Plan at most {n} loading infusions."),
-    "titration": ("number of adjustment infusions", "Plan at least {n} adjustment infusions.",
-                  "Plan at most {n} adjustment infusions."),
+    "loading": ("number of loading infusions", "Plan at least {min} loading infusion.",
+                "Plan at most {max} loading infusions."),
+    "titration": ("number of adjustment infusions", "Plan at least {min} adjustment infusions.",
+                  "Plan at most {max} adjustment infusions."),
     "maintenance_weeks": ("maintenance interval in weeks",
-                          "The maintenance interval must be at least {n} week.",
-                          "The maintenance interval can be at most {n} weeks."),
-    "months": ("number of months", "The plan must cover at least {n} month.",
-               "The plan can cover at most {n} months."),
+                          "The maintenance interval must be at least {min} week.",
+                          "The maintenance interval can be at most {max} weeks."),
+    "months": ("number of months", "The plan must cover at least {min} month.",
+               "The plan can cover at most {max} months."),
 }
 
 
@@ -49,13 +48,18 @@ def _inputs() -> tuple[Input, ...]:
     spacing = render.plain(plan["adjustment_spacing_days"])
 
     def count(field: str, label: str, unit: str, help_text: str) -> Input:
-        low, high = limits[field]
-        return Input(field, label, "integer", unit, low, high, 1,
-                     default=str(defaults[field]), help=help_text)
+        what, too_low, too_high = COUNTS[field]
+        return Input(field, label, "integer", unit, *limits[field], 1,
+                     default=str(defaults[field]), help=help_text,
+                     invalid=f"Enter the {what} as a whole number, for example {defaults[field]}.",
+                     negative=f"The {what} cannot be negative.", too_low=too_low, too_high=too_high)
 
+    years = "Choose a start date between the years {min} and {max}."
     return (
-        Input("start", "First infusion on or after", "date", required=True,
-              help="The date the plan starts, as YYYY-MM-DD."),
+        Input("start", "First infusion on or after", "date", "", *limits["start_year"],
+              required=True, help="The date the plan starts, as YYYY-MM-DD.",
+              invalid="Enter the start date as YYYY-MM-DD, for example 2026-01-05.",
+              too_low=years, too_high=years),
         count("loading", "Loading infusions", "",
               f"How many infusions in the {window} days from the start date."),
         count("titration", "Adjustment infusions", "",
@@ -63,13 +67,20 @@ def _inputs() -> tuple[Input, ...]:
         count("maintenance_weeks", "Maintenance every", "weeks",
               "Weeks between maintenance infusions."),
         count("months", "Plan covers", "months", "How far ahead to plan."),
-        Input("open_days", "Days the clinic is open", "days", required=True,
+        Input("open_days", "Days the clinic is open", "days", required=True, absent_default=True,
               default="mon,tue,wed,thu,fri", choices=DAYS,
-              help="A date that falls on a closed day moves to the next open day."),
+              help="A date that falls on a closed day moves to the next open day.",
+              missing="Choose at least one day the clinic is open.",
+              invalid="Open days must be among mon, tue, wed, thu, fri, sat and sun."),
     )
 
 
 inputs = _inputs()
+actions = (
+    Action("download", "Download the plan (.ics calendar)", export="ics",
+           filename="ketamine-schedule-illustration.ics", media_type="text/calendar"),
+    Action("print", "Print the plan"),
+)
 
 
 def default_fields(today: datetime.date | None = None) -> dict[str, str]:
@@ -81,22 +92,20 @@ def default_fields(today: datetime.date | None = None) -> dict[str, str]:
 
 def compute(fields: Mapping[str, str]) -> Result:
     """Plan the dated sessions from raw form text; bad input gives field errors, never raises."""
-    fields = fields if isinstance(fields, Mapping) else {}
-    errors: dict[str, str] = {}
-    start = _start(schema.text(fields, "start"), errors)
-    counts = {field: _count(field, schema.text(fields, field), errors) for field in COUNTS}
-    open_days = _open_days(schema.text(fields, "open_days"), errors)
+    read = schema.Reader(inputs, fields)
+    start = read.date("start")
+    counts = {field: read.whole(field) for field in COUNTS}
+    open_days = read.days("open_days")
     plan = data.schedule()
     if start is not None and open_days and counts["loading"] is not None:
         window = _window(start, open_days)
         if counts["loading"] > len(window):
-            errors["loading"] = (
+            read.fail("loading", (
                 f"Only {len(window)} open days fall in the {render.plain(plan['window_days'])} "
                 f"days from the start date; plan at most {len(window)} loading infusions."
-            )
-    if errors:
-        ordered = {f.name: errors[f.name] for f in inputs if f.name in errors}
-        return Result({}, [], ordered, render.error_summary(name, inputs, ordered), [])
+            ))
+    if read.errors:
+        return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
 
     loading, titration = counts["loading"], counts["titration"]
     weeks, months = counts["maintenance_weeks"], counts["months"]
@@ -132,54 +141,6 @@ def compute(fields: Mapping[str, str]) -> Result:
     }
     ref_ids = schema.citation_ids(warnings, plan["reference"], plan["review_reference"])
     return Result(values, warnings, {}, _html(values, warnings, ref_ids), ref_ids)
-
-
-def _start(raw: str, errors: dict[str, str]) -> datetime.date | None:
-    low, high = data.limits()["start_year"]
-    if not _ISO_DATE.fullmatch(raw):
-        errors["start"] = "Enter the start date as YYYY-MM-DD, for example 2026-01-05."
-        return None
-    try:
-        start = datetime.date.fromisoformat(raw)
-    except ValueError:
-        errors["start"] = "That date does not exist; check the month and the day."
-        return None
-    if not low <= start.year <= high:
-        errors["start"] = f"Choose a start date between the years {low} and {high}."
-        return None
-    return start
-
-
-def _count(field: str, raw: str, errors: dict[str, str]) -> int | None:
-    what, too_small, too_large = COUNTS[field]
-    default = data.schedule()["defaults"][field]
-    if raw == "":
-        return default
-    value = schema.integer(raw)
-    low, high = data.limits()[field]
-    if value is None:
-        errors[field] = f"Enter the {what} as a whole number, for example {default}."
-    elif value < 0:
-        errors[field] = f"The {what} cannot be negative."
-    elif value < low:
-        errors[field] = too_small.format(n=low)
-    elif value > high:
-        errors[field] = too_large.format(n=high)
-    else:
-        return value
-    return None
-
-
-def _open_days(raw: str, errors: dict[str, str]) -> set[int]:
-    names = [day for day, _ in DAYS]
-    chosen = [token.strip().lower() for token in raw.split(",") if token.strip()]
-    if not chosen:
-        errors["open_days"] = "Choose at least one day the clinic is open."
-        return set()
-    if any(token not in names for token in chosen):
-        errors["open_days"] = "Open days must be among mon, tue, wed, thu, fri, sat and sun."
-        return set()
-    return {names.index(token) for token in chosen}
 
 
 def _window(start: datetime.date, open_days: set[int]) -> list[datetime.date]:
@@ -347,3 +308,20 @@ def to_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
     ]
     return ics.calendar(events, now, "-//calculators//schedule planner//EN",
                         "Illustrative ketamine infusion plan")
+
+
+def export(kind: str, fields: Mapping[str, str], now: datetime.datetime) -> str:
+    """A download of the plan: "ics" gives iCalendar text ("" when the input has errors)."""
+    return to_ics(fields, now) if kind == "ics" else ""
+
+
+def text(result: Result) -> list[str]:
+    """The plan as lines for a terminal."""
+    v = result.values
+    lines = [render.FRAMING, "", f"Plan from {v['start']} to {v['horizon_end']}:"]
+    for number, session in enumerate(v["sessions"], start=1):
+        day = datetime.date.fromisoformat(session["date"])
+        lines.append(f"  {number:>2}. {session['date']}  {long_date(day)}  {session['phase']}")
+        if number == v["review_after"]:
+            lines.append(f"      {v['review']}")
+    return lines + [""] + render.text_tail(result, "Compared with the clinic schedule")

@@ -1,16 +1,30 @@
-"""What every calculator shares: its input declaration, its result, and reading raw form text."""
+"""What every calculator shares: its contract, its inputs and result, and reading raw form text.
+
+A calculator is a module with `name`, `title`, `summary`, `inputs`, `actions`, `compute(fields)`,
+`text(result)`, `default_fields(today)` and, when it declares a download, `export(kind, fields,
+now)`. The site builds the form, the command line and the browser's actions from those.
+"""
 
 import dataclasses
+import datetime
 import math
 import re
 from collections.abc import Mapping
+from typing import Protocol
 
 from calculators import data
 
 
 @dataclasses.dataclass(frozen=True)
 class Input:
-    """One input of a calculator, as data: the site builds the form from it."""
+    """One input of a calculator, as data: the form, the command line and the reader use it.
+
+    `default` is what the worked example shows; a field that is not sent at all takes it
+    (unless it is required). `required`: blank is an error. `absent_default`: a required field
+    that is not sent at all (a command line without the flag) still takes the default.
+    The messages say what is wrong in this field's own words; {min} and {max} are its bounds,
+    {value} what was typed. A date's bounds are years.
+    """
 
     name: str
     label: str
@@ -19,10 +33,37 @@ class Input:
     min: float | None = None
     max: float | None = None
     step: float | None = None
-    default: str = ""  # the worked-example value the form shows
+    default: str = ""
     choices: tuple[tuple[str, str], ...] = ()
     help: str = ""
-    required: bool = False  # blank is an error (otherwise blank means the default)
+    required: bool = False
+    absent_default: bool = False
+    invalid: str = ""  # not a number, not one of the choices, not a date
+    missing: str = ""  # required and blank
+    too_low: str = ""
+    too_high: str = ""
+    negative: str = ""  # below zero, when that deserves its own words
+    metavar: str = ""  # the command line's name for the value, when its choices are too many
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+@dataclasses.dataclass(frozen=True)
+class Action:
+    """Something the reader can do with a result once the live calculator is ready.
+
+    `kind` "download" asks the calculator's `export(export, fields, now)` for text, saved as
+    `filename` of type `media_type` (and offered on the command line as `--<export> FILE`);
+    "print" prints the page.
+    """
+
+    kind: str
+    label: str
+    export: str = ""
+    filename: str = ""
+    media_type: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,6 +88,7 @@ class Result:
         return not self.errors
 
     def to_dict(self) -> dict:
+        """The JSON shape the browser's worker returns."""
         return {
             "ok": self.ok,
             "values": self.values,
@@ -57,8 +99,25 @@ class Result:
         }
 
 
+class Calculator(Protocol):
+    """The contract every calculator module fulfils (see the module docstring)."""
+
+    name: str
+    title: str
+    summary: str
+    inputs: tuple[Input, ...]
+    actions: tuple[Action, ...]
+
+    def compute(self, fields: Mapping[str, str]) -> Result: ...
+
+    def text(self, result: Result) -> list[str]: ...
+
+    def default_fields(self, today: datetime.date | None = None) -> dict[str, str]: ...
+
+
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LONGEST = 64  # characters: anything longer is not a number a person typed
 
 
@@ -83,6 +142,135 @@ def integer(raw: str) -> int | None:
     if len(raw) > _LONGEST or not _INTEGER.fullmatch(raw):
         return None
     return int(raw)
+
+
+def plain(value: float) -> str:
+    """A number as a person would write it: 0.35, 22, 5760."""
+    shown = f"{value:.6g}"
+    if "e" in shown:
+        shown = f"{value:.12f}".rstrip("0").rstrip(".")
+    return shown
+
+
+def shown_value(fields: Mapping, field: Input) -> str:
+    """The text a field holds: what was sent, else its default (nothing for a required field
+    that takes no default when absent)."""
+    if fields.get(field.name) is not None:
+        return text(fields, field.name)
+    return field.default if not field.required or field.absent_default else ""
+
+
+class Reader:
+    """Reads raw form text against the declared inputs: one message per field, in the order the
+    inputs are declared, each in that field's own words. Never raises."""
+
+    def __init__(self, inputs: tuple[Input, ...], fields: object):
+        self.inputs = {field.name: field for field in inputs}
+        self.fields = fields if isinstance(fields, Mapping) else {}
+        self._errors: dict[str, str] = {}
+
+    @property
+    def errors(self) -> dict[str, str]:
+        return {name: self._errors[name] for name in self.inputs if name in self._errors}
+
+    def fail(self, name: str, message: str) -> None:
+        """Record a problem with a field (the first one found for it stands)."""
+        self._errors.setdefault(name, message)
+
+    def has_error(self, name: str) -> bool:
+        return name in self._errors
+
+    def raw(self, name: str) -> str:
+        """The field's text; blank or absent means the default unless the field is required."""
+        declared = self.inputs[name]
+        raw = shown_value(self.fields, declared)
+        return declared.default if raw == "" and not declared.required else raw
+
+    def _present(self, name: str) -> str | None:
+        """The field's text, or None when it is blank (an error first if it is required)."""
+        raw = self.raw(name)
+        if raw == "":
+            declared = self.inputs[name]
+            if declared.required:
+                self.fail(name, declared.missing or declared.invalid)
+            return None
+        return raw
+
+    def _bounded(self, name: str, value: float, scale: float) -> float | None:
+        declared = self.inputs[name]
+        bounds = {"min": plain(declared.min or 0), "max": plain(declared.max or 0),
+                  "value": plain(value)}
+        if value < 0 and declared.negative:
+            self.fail(name, declared.negative.format(**bounds))
+        elif declared.min is not None and value * scale < declared.min:
+            self.fail(name, declared.too_low.format(**bounds))
+        elif declared.max is not None and value * scale > declared.max:
+            self.fail(name, declared.too_high.format(**bounds))
+        else:
+            return value * scale
+        return None
+
+    def number(self, name: str, scale: float = 1.0) -> float | None:
+        """A decimal within the declared bounds (checked after `scale`, e.g. lb to kg)."""
+        raw = self._present(name)
+        if raw is None:
+            return None
+        value = decimal(raw)
+        if value is None:
+            self.fail(name, self.inputs[name].invalid)
+            return None
+        return self._bounded(name, value, scale)
+
+    def whole(self, name: str) -> int | None:
+        """A whole number within the declared bounds."""
+        raw = self._present(name)
+        if raw is None:
+            return None
+        value = integer(raw)
+        if value is None:
+            self.fail(name, self.inputs[name].invalid)
+            return None
+        bounded = self._bounded(name, value, 1)
+        return None if bounded is None else value
+
+    def choice(self, name: str) -> str:
+        """One of the declared choices (the default when blank)."""
+        declared = self.inputs[name]
+        raw = self._present(name)
+        if raw is None:
+            return declared.default
+        if raw not in {value for value, _ in declared.choices}:
+            self.fail(name, declared.invalid)
+            return declared.default
+        return raw
+
+    def date(self, name: str) -> datetime.date | None:
+        """An ISO date (YYYY-MM-DD) that exists, its year within the declared bounds."""
+        raw = self._present(name)
+        if raw is None:
+            return None
+        if not _ISO_DATE.fullmatch(raw):
+            self.fail(name, self.inputs[name].invalid)
+            return None
+        try:
+            day = datetime.date.fromisoformat(raw)
+        except ValueError:
+            self.fail(name, "That date does not exist; check the month and the day.")
+            return None
+        return day if self._bounded(name, day.year, 1) is not None else None
+
+    def days(self, name: str) -> set[int]:
+        """A set of the declared choices, written as a comma-separated list: their positions."""
+        declared = self.inputs[name]
+        names = [value for value, _ in declared.choices]
+        chosen = [token.strip().lower() for token in self.raw(name).split(",") if token.strip()]
+        if not chosen:
+            self.fail(name, declared.missing)
+            return set()
+        if any(token not in names for token in chosen):
+            self.fail(name, declared.invalid)
+            return set()
+        return {names.index(token) for token in chosen}
 
 
 def citation_ids(warnings: list[Warning], *first: str) -> list[str]:

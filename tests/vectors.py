@@ -44,4 +44,12 @@ SCHEDULE_BAD = [
     {"start": "2026-12-07", "loading": "6", "months": "36"},
     {"start": "2026-12-07", "loading": "6", "open_days": ""},
 ]
-ALL = ([("dose", f) for f in DOSE + DOSE_BAD] + [("schedule", f) for f in SCHEDULE + SCHEDULE_BAD])
+CONVERT = [
+    {"rate": "0.35", "rate_unit": "mg/kg/h", "weight": "70", "unit": "kg", "concentration": "1"},
+    {"rate": "12.5", "rate_unit": "mL/h", "weight": "154", "unit": "lb", "concentration": "2"},
+]
+CONVERT_BAD = [
+    {"rate": "3", "rate_unit": "mg/kg/h", "weight": "70", "unit": "kg", "concentration": "1"},
+]
+ALL = ([("dose", f) for f in DOSE + DOSE_BAD] + [("schedule", f) for f in SCHEDULE + SCHEDULE_BAD]
+       + [("convert", f) for f in CONVERT + CONVERT_BAD])

@@ -1,9 +1,9 @@
 """`[@id]` and `[@a; @b]` become numbered citations and a References section at the end."""
 
-import html
 import re
 
 from calculators import data
+from calculators.render import reference_html
 from markdown.postprocessors import Postprocessor
 
 from .errors import AuthoringError
@@ -53,18 +53,11 @@ class CitationPostprocessor(Postprocessor):
 
 
 def references_section(order):
-    known = data.references()
-    items = []
-    for id_ in order:
-        reference = known[id_]
-        doi = reference.get("doi")
-        link = (
-            f' <a href="https://doi.org/{html.escape(doi)}">doi:{html.escape(doi)}</a>'
-            if doi else ""
-        )
-        items.append(f'<li id="ref-{id_}">{html.escape(reference["citation"])}{link}</li>')
+    items = "".join(
+        f'<li id="ref-{id_}">{reference_html(id_, doi_link=True)}</li>' for id_ in order
+    )
     return (
         '<section class="references" aria-labelledby="references">'
         '<h2 id="references">References</h2>'
-        f'<ol>{"".join(items)}</ol></section>'
+        f"<ol>{items}</ol></section>"
     )

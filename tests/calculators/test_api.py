@@ -37,7 +37,7 @@ class Tags(html.parser.HTMLParser):
 
 
 def test_names_and_get():
-    assert calculators.NAMES == ("dose", "schedule")
+    assert calculators.NAMES == ("dose", "schedule", "convert")
     for name in calculators.NAMES:
         calc = calculators.get(name)
         assert calc.name == name and calc.title
@@ -174,3 +174,33 @@ def test_tables_render_from_the_data():
     assert "not trial evidence" in schedule
     with pytest.raises(KeyError):
         tables.render("nope", cite)
+
+
+def test_actions_are_prerendered_hidden_and_declared_as_data():
+    tags = Tags(calculators.render_form("schedule", today=TODAY))
+    (bar,) = tags.find("p", **{"class": "calculator-actions"})
+    assert "hidden" in bar and "data-calculator-actions" in bar
+    (download,) = tags.find("button", **{"data-action": "download"})
+    assert (download["data-export"], download["data-media-type"]) == ("ics", "text/calendar")
+    assert tags.find("button", **{"data-action": "print"})
+    assert not Tags(calculators.render_form("dose")).find("p", **{"class": "calculator-actions"})
+
+
+def test_every_error_slot_names_its_field():
+    for name in calculators.NAMES:
+        tags = Tags(calculators.render_form(name, today=TODAY))
+        slots = tags.find("p", **{"class": "field-error"})
+        assert [slot["data-field"] for slot in slots] == [f.name for f in calculators.get(name).inputs]
+
+
+def test_export_json_and_defaults_json_never_raise():
+    fields = json.dumps({"start": "2026-01-05", "loading": "4"})
+    assert calculators.export_json("schedule", "ics", fields, "2026-01-01T00:00:00+00:00").startswith(
+        "BEGIN:VCALENDAR")
+    for args in [("schedule", "pdf", fields, "2026-01-01T00:00:00"), ("nope", "ics", fields, "x"),
+                 ("schedule", "ics", "{", "2026-01-01T00:00:00"), ("dose", "ics", fields, "now")]:
+        assert calculators.export_json(*args) == ""
+    assert json.loads(calculators.defaults_json("schedule", "2026-01-01"))["start"] == "2026-01-05"
+    assert json.loads(calculators.defaults_json("dose", "2026-01-01"))["weight"] == "70"
+    assert calculators.defaults_json("nope", "2026-01-01") == "{}"
+    assert calculators.defaults_json("schedule", "soon") == "{}"

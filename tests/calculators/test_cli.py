@@ -118,3 +118,29 @@ def test_protocols():
     out = json.loads(cli("protocols", "--json").stdout)
     ids = [p["id"] for p in out["protocols"]]
     assert "schwartzman-2009" in ids and "esketamine" in ids
+
+
+@pytest.mark.parametrize("name", ["dose", "schedule", "convert"])
+def test_help_documents_every_flag(name):
+    import calculators
+
+    done = cli(name, "--help")
+    assert done.returncode == 0 and "not a prescription" in done.stdout
+    lines = done.stdout.splitlines()
+    calc = calculators.get(name)
+    for field in calc.inputs:
+        where = next(i for i, line in enumerate(lines) if line.strip().startswith(field.flag))
+        described = " ".join(lines[where:where + 3])
+        assert field.label in described, field.flag
+    for action in calc.actions:
+        if action.kind == "download":
+            assert f"--{action.export} FILE" in done.stdout
+
+
+def test_convert_on_the_command_line():
+    out = json.loads(cli("convert", "--rate", "5", "--rate-unit", "mL/h", "--weight", "70",
+                         "--concentration", "2", "--json").stdout)
+    assert out["mg_per_h"] == 10 and out["mg_per_kg_per_h"] == pytest.approx(10 / 70)
+    refused = cli("convert", "--rate", "3", "--weight", "70")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.startswith("rate: 3 mg/kg/h is above 2 mg/kg/h")
