@@ -7,6 +7,7 @@ the calculator's own message. Exit 0 with the result; exit 2 with a line per pro
 """
 
 import argparse
+import dataclasses
 import datetime
 import json
 import sys
@@ -101,16 +102,18 @@ def main(argv: list[str] | None = None) -> int:
 def _protocols(as_json: bool) -> int:
     protocols = list(data.protocols().values())
     if as_json:
-        print(json.dumps({"protocols": protocols}, indent=2))
+        shown = [{key: value for key, value in dataclasses.asdict(p).items()
+                  if value not in (None, "", [], ())} for p in protocols]
+        print(json.dumps({"protocols": shown}, indent=2))
         return 0
     lines = [FRAMING, ""]
     for protocol in protocols:
-        offered = "in the dose calculator" if protocol["offered"] else "reference only"
+        offered = "in the dose calculator" if protocol.offered else "reference only"
         lines += [
-            f"{protocol['id']}  ({offered})",
-            f"  {protocol['title']}; {protocol['condition']}; {protocol['route']}",
-            f"  dose: {protocol['dose_text']}; published range: {dose_range(protocol)}",
-            f"  length: {protocol['length_text']}; course: {protocol['course']}",
+            f"{protocol.id}  ({offered})",
+            f"  {protocol.title}; {protocol.condition}; {protocol.route}",
+            f"  dose: {protocol.dose_text}; published range: {dose_range(protocol)}",
+            f"  length: {protocol.length_text}; course: {protocol.course}",
         ]
     print("\n".join(lines))
     return 0

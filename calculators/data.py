@@ -1,5 +1,6 @@
 """The protocol data file: read once, from inside the package (works from a wheel in Pyodide)."""
 
+import dataclasses
 import functools
 import importlib.resources
 import json
@@ -36,40 +37,167 @@ def checked(parsed: dict) -> dict:
     return parsed
 
 
-@functools.cache
-def references() -> dict[str, dict]:
-    """Reference id -> {"id", "citation", "short", "doi" (when there is one)}."""
-    return {ref_id: {"id": ref_id, **entry} for ref_id, entry in load()["references"].items()}
+@dataclasses.dataclass(frozen=True)
+class Reference:
+    id: str
+    short: str
+    citation: str
+    doi: str | None = None
+    status: str | None = None  # "SEEN-2": read only in a secondary summary
+
+
+class _ByWeight:
+    """Something that applies only above and/or up to an actual weight."""
+
+    weight_above_kg: float | None
+    weight_at_most_kg: float | None
+
+    def applies(self, actual_kg: float) -> bool:
+        above = self.weight_above_kg if self.weight_above_kg is not None else float("-inf")
+        at_most = self.weight_at_most_kg if self.weight_at_most_kg is not None else float("inf")
+        return above < actual_kg <= at_most
+
+
+@dataclasses.dataclass(frozen=True)
+class Cap(_ByWeight):
+    """A protocol's own maximum rate, for the actual weights it applies to."""
+
+    mg_per_h: float
+    text: str
+    weight_above_kg: float | None = None
+    weight_at_most_kg: float | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Line(_ByWeight):
+    """A published line a dose is compared with (its shape says what crossing it means)."""
+
+    code: str
+    quantity: str  # mg/kg/h, mg/h, mg/kg, mg or minutes
+    label: str
+    reference: str
+    low: float | None = None
+    high: float | None = None
+    kind: str = ""
+    use: str = ""
+    weight_above_kg: float | None = None
+    weight_at_most_kg: float | None = None
+    bound_text: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class FirstInfusion:
+    mg: float
+    minutes: float
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Protocol:
+    id: str
+    title: str
+    use: str
+    condition: str
+    study: str
+    route: str
+    regimen: bool
+    offered: bool
+    kind: str
+    dose_unit: str
+    dose_text: str
+    length_text: str
+    course: str
+    sessions: str
+    spacing: str
+    reference: str
+    dose: float | None = None
+    dose_note: str = ""
+    dose_min: float | None = None
+    dose_max: float | None = None
+    minutes: float | None = None
+    minutes_min: float | None = None
+    minutes_max: float | None = None
+    caps: tuple[Cap, ...] = ()
+    lines: tuple[Line, ...] = ()
+    notes: tuple[str, ...] = ()
+    first_infusion: FirstInfusion | None = None
+    bag_mg_per_ml: float | None = None
+    why_not_offered: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Phase:
+    phase: str
+    stage: str
+    frequency: str
+    purpose: str
+    low: int
+    high: int
+    unit: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Schedule:
+    reference: str
+    evidence: str
+    no_trial: str
+    infusion_length: str
+    window_days: int
+    adjustment_spacing_days: int
+    defaults: dict
+    phases: tuple[Phase, ...]
+    review_after: int
+    review: str
+    review_reference: str
+
+    def phase(self, name: str) -> Phase:
+        """One phase: "loading", "adjustment" or "maintenance"."""
+        return next(phase for phase in self.phases if phase.phase == name)
+
+
+def _protocol(pid: str, entry: dict) -> Protocol:
+    own = {**entry}
+    own["caps"] = tuple(Cap(**cap) for cap in entry.get("caps", ()))
+    own["lines"] = tuple(Line(**line, reference=entry["reference"]) for line in entry.get("lines", ()))
+    own["notes"] = tuple(entry.get("notes", ()))
+    if "first_infusion" in entry:
+        own["first_infusion"] = FirstInfusion(**entry["first_infusion"])
+    return Protocol(id=pid, **own)
 
 
 @functools.cache
-def protocols() -> dict[str, dict]:
-    """Protocol id -> its entry with "id" added, in the file's order."""
-    return {pid: {"id": pid, **entry} for pid, entry in load()["protocols"].items()}
+def references() -> dict[str, Reference]:
+    """Reference id -> its citation, short name and DOI."""
+    return {ref_id: Reference(id=ref_id, **entry) for ref_id, entry in load()["references"].items()}
 
 
-def offered_protocols() -> dict[str, dict]:
-    """The protocols the dose calculator offers (those with a dose to compute from)."""
-    return {pid: entry for pid, entry in protocols().items() if entry["offered"]}
+@functools.cache
+def protocols() -> dict[str, Protocol]:
+    """Protocol id -> the protocol, in the file's order."""
+    return {pid: _protocol(pid, entry) for pid, entry in load()["protocols"].items()}
 
 
-def lines() -> list[dict]:
+@functools.cache
+def offered_protocols() -> dict[str, Protocol]:
+    """The protocols the dose calculator offers (one published regimen each, with a dose)."""
+    return {pid: protocol for pid, protocol in protocols().items() if protocol.offered}
+
+
+@functools.cache
+def lines() -> tuple[Line, ...]:
     """The published lines a dose is compared with."""
-    return load()["lines"]
+    return tuple(Line(**line) for line in load()["lines"])
 
 
-def schedule() -> dict:
+@functools.cache
+def schedule() -> Schedule:
     """The clinic's schedule (loading, adjustment, maintenance) and the planner's settings."""
-    return load()["schedule"]
-
-
-def phase(name: str) -> dict:
-    """One phase of the clinic's schedule: "loading", "adjustment" or "maintenance"."""
-    return next(entry for entry in schedule()["phases"] if entry["phase"] == name)
+    entry = load()["schedule"]
+    return Schedule(**{**entry, "phases": tuple(Phase(**phase) for phase in entry["phases"])})
 
 
 def limits() -> dict:
-    """Sanity bounds for typed input (not clinical lines)."""
+    """Bounds for typed input, with their reasons (not clinical lines)."""
     return load()["limits"]
 
 

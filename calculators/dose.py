@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from calculators import data, render, schema, scope
 from calculators.render import escape
+from calculators.data import Cap, Line, Protocol
 from calculators.schema import Input, Result, Warning
 
 name = "dose"
@@ -37,11 +38,11 @@ PER_KG = ("mg/kg/h", "mg/kg")
 PUMP = "arithmetic for illustration, never for programming a pump"
 
 
-def _usual_dose(protocol: dict) -> str:
-    unit = protocol["dose_unit"]
-    if "dose" in protocol:
-        return f"{render.plain(protocol['dose'])} {unit}"
-    low, high = render.plain(protocol["dose_min"]), render.plain(protocol["dose_max"])
+def _usual_dose(protocol: Protocol) -> str:
+    unit = protocol.dose_unit
+    if protocol.dose is not None:
+        return f"{render.plain(protocol.dose)} {unit}"
+    low, high = render.plain(protocol.dose_min), render.plain(protocol.dose_max)
     return f"{low} {unit}, the lower end of the published {low}-{high} {unit}"
 
 
@@ -54,7 +55,7 @@ def _devine_start() -> str:
 
 def _protocol_choices() -> tuple[tuple[str, str], ...]:
     return tuple(
-        (pid, f"{p['title']} ({_usual_dose(p)})") for pid, p in data.offered_protocols().items()
+        (pid, f"{p.title} ({_usual_dose(p)})") for pid, p in data.offered_protocols().items()
     )
 
 
@@ -148,7 +149,7 @@ def compute(fields: Mapping[str, str]) -> Result:
     concentration = float(read.choice("concentration"))
     dose = _dose(read, protocol)
     minutes = read.number("minutes")
-    if protocol is None or protocol["dose_unit"] in PER_KG:
+    if protocol is None or protocol.dose_unit in PER_KG:
         _basis_needs(read, basis, height, sex)
     if read.errors:
         return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
@@ -158,18 +159,18 @@ def compute(fields: Mapping[str, str]) -> Result:
 def _protocol(read: schema.Reader) -> dict | None:
     """The offered protocol chosen; an entry that exists but is not offered says why."""
     known = data.protocols().get(read.raw("protocol"))
-    if known and not known["offered"]:
+    if known and not known.offered:
         read.fail("protocol", f"That protocol is not one the calculator offers "
-                              f"({known['why_not_offered']}); choose one from the list.")
+                              f"({known.why_not_offered}); choose one from the list.")
         return None
     pid = read.choice("protocol")
     return None if read.has_error("protocol") else data.offered_protocols()[pid]
 
 
-def _dose(read: schema.Reader, protocol: dict | None) -> float | None:
+def _dose(read: schema.Reader, protocol: Protocol | None) -> float | None:
     """A different dose to compare, refused above the highest published figure in its unit."""
     raw = read.raw("dose")
-    unit = protocol["dose_unit"] if protocol else None
+    unit = protocol.dose_unit if protocol else None
     if raw != "" and schema.decimal(raw) is None:
         in_unit = f" in {unit}" if unit else ""
         read.fail("dose", f"Enter the dose as a number{in_unit}, or leave it blank for the "
@@ -213,14 +214,10 @@ def adjusted_weight(actual_kg: float, ideal_kg: float) -> float:
     return ideal_kg + data.load()["adjusted_weight"]["factor"] * (actual_kg - ideal_kg)
 
 
-def _cap(protocol: dict, actual_kg: float) -> dict | None:
+def _cap(protocol: Protocol, actual_kg: float) -> Cap | None:
     """The protocol's own maximum rate that applies at this weight (the lowest), if any."""
-    applies = [
-        cap for cap in protocol.get("caps", [])
-        if actual_kg > cap.get("weight_above_kg", float("-inf"))
-        and actual_kg <= cap.get("weight_at_most_kg", float("inf"))
-    ]
-    return min(applies, key=lambda cap: cap["mg_per_h"], default=None)
+    caps = [cap for cap in protocol.caps if cap.applies(actual_kg)]
+    return min(caps, key=lambda cap: cap.mg_per_h, default=None)
 
 
 def _weights(actual_kg, height, sex, basis, per_kg: bool, notes: list[str]):
@@ -264,33 +261,33 @@ def _weights(actual_kg, height, sex, basis, per_kg: bool, notes: list[str]):
     return ideal, adjusted, chosen, basis
 
 
-def _length(protocol: dict, minutes, rate, notes: list[str]):
+def _length(protocol: Protocol, minutes, rate, notes: list[str]):
     """(minutes or None, where it came from), with a note saying how it was chosen."""
     if minutes is not None:
         return minutes, "custom"
-    if "minutes" in protocol:
-        shown = f"{render.plain(protocol['minutes'])} min"
-        said = "" if protocol["length_text"] == shown else f" ({protocol['length_text']})"
+    if protocol.minutes is not None:
+        shown = f"{render.plain(protocol.minutes)} min"
+        said = "" if protocol.length_text == shown else f" ({protocol.length_text})"
         notes.append(f"Length: {shown}, as published{said}.")
-        return protocol["minutes"], "protocol"
-    first = protocol.get("first_infusion")
+        return protocol.minutes, "protocol"
+    first = protocol.first_infusion
     if first and rate:
-        takes = math.ceil(first["mg"] * 60 / rate)
-        minutes = max(takes, first["minutes"])
+        takes = math.ceil(first.mg * 60 / rate)
+        minutes = max(takes, first.minutes)
         notes.append(
             f"The source gives no fixed length; it suggests a first infusion of "
-            f"{first['text']}. At {render.amount(rate)} mg/h, "
-            f"{render.plain(first['mg'])} mg takes {hours(takes)}, so the length shown is "
+            f"{first.text}. At {render.amount(rate)} mg/h, "
+            f"{render.plain(first.mg)} mg takes {hours(takes)}, so the length shown is "
             f"{hours(minutes)}."
         )
         return minutes, "first-infusion"
-    if "minutes_min" in protocol:
+    if protocol.minutes_min is not None:
         notes.append(
             f"No usual length is published; the lower end of the published "
-            f"{protocol['length_text']} ({render.plain(protocol['minutes_min'])} min) is used."
+            f"{protocol.length_text} ({render.plain(protocol.minutes_min)} min) is used."
         )
-        return protocol["minutes_min"], "protocol-range-lower-end"
-    needs = "rate" if protocol["kind"] == "over-minutes" else "total amount"
+        return protocol.minutes_min, "protocol-range-lower-end"
+    needs = "rate" if protocol.kind == "over-minutes" else "total amount"
     notes.append(f"Our sources give no length for this protocol, so no {needs} is shown: "
                  "enter a length to see one.")
     return None, "not-given"
@@ -307,20 +304,20 @@ def hours(minutes: float) -> str:
 def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, concentration):
     notes: list[str] = []
     refs = data.references()
-    dose_unit, kind = protocol["dose_unit"], protocol["kind"]
+    dose_unit, kind = protocol.dose_unit, protocol.kind
     per_kg = dose_unit in PER_KG
     ideal, adjusted, dosing_kg, basis_used = _weights(actual_kg, height, sex, basis, per_kg, notes)
 
-    source = refs[protocol["reference"]]["short"]
+    source = refs[protocol.reference].short
     if dose is None:
-        if "dose" in protocol:
-            dose, dose_source = protocol["dose"], "protocol"
-            notes.append(f"Dose: {render.plain(dose)} {dose_unit}, {protocol['dose_note']} ({source}).")
+        if protocol.dose is not None:
+            dose, dose_source = protocol.dose, "protocol"
+            notes.append(f"Dose: {render.plain(dose)} {dose_unit}, {protocol.dose_note} ({source}).")
         else:
-            dose, dose_source = protocol["dose_min"], "protocol-range-lower-end"
+            dose, dose_source = protocol.dose_min, "protocol-range-lower-end"
             notes.append(
                 f"No typical dose is published; the lower end of the published range "
-                f"({render.plain(protocol['dose_min'])}-{render.plain(protocol['dose_max'])} "
+                f"({render.plain(protocol.dose_min)}-{render.plain(protocol.dose_max)} "
                 f"{dose_unit}, {source}) is used."
             )
     else:
@@ -330,16 +327,16 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
     if kind == "continuous":
         rate = uncapped = dose * dosing_kg if dose_unit == "mg/kg/h" else dose
         cap = _cap(protocol, actual_kg)
-        if cap is not None and rate > cap["mg_per_h"]:
-            rate, capped = float(cap["mg_per_h"]), True
+        if cap is not None and rate > cap.mg_per_h:
+            rate, capped = float(cap.mg_per_h), True
         minutes, minutes_source = _length(protocol, minutes, rate, notes)
         total = rate * minutes / 60 if minutes is not None else None
     else:
         total = dose * dosing_kg if per_kg else dose
         minutes, minutes_source = _length(protocol, minutes, None, notes)
         rate = uncapped = total * 60 / minutes if minutes is not None else None
-    notes.extend(protocol.get("notes", []))
-    bag = protocol.get("bag_mg_per_ml")
+    notes.extend(protocol.notes)
+    bag = protocol.bag_mg_per_ml
     if bag is not None and bag != concentration:
         notes.append(f"This source's own bag holds {render.plain(bag)} mg/mL; the mL figures "
                      f"below are for the {render.plain(concentration)} mg/mL bag chosen.")
@@ -355,8 +352,8 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
         warnings.append(Warning(
             "protocol-cap",
             f"{amount_text(uncapped, 'mg/h')} is above this protocol's maximum "
-            f"({cap['text']}); the rate shown is capped at {amount_text(rate, 'mg/h')}.",
-            protocol["reference"],
+            f"({cap.text}); the rate shown is capped at {amount_text(rate, 'mg/h')}.",
+            protocol.reference,
         ))
     lines = compared_lines(protocol)
     for line in lines:
@@ -365,8 +362,8 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
             warnings.append(warning)
 
     values = {
-        "protocol": protocol["id"],
-        "protocol_title": protocol["title"],
+        "protocol": protocol.id,
+        "protocol_title": protocol.title,
         "dose": dose,
         "dose_unit": dose_unit,
         "dose_source": dose_source,
@@ -387,7 +384,7 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
         "total_mg": total,
         "volume_ml": _per(total, concentration),
         "capped": capped,
-        "cap_mg_per_h": cap["mg_per_h"] if cap else None,
+        "cap_mg_per_h": cap.mg_per_h if cap else None,
         "uncapped_rate_mg_per_h": uncapped,
         "dose_per_kg_actual": on_actual["mg/kg/h" if kind == "continuous" else "mg/kg"],
         "position": position(dose_unit if per_kg else "mg/h", quantities, lines, actual_kg),
@@ -395,7 +392,7 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
     }
     devine_ref = [data.load()["devine"]["reference"]] if ideal is not None else []
     ref_ids = schema.citation_ids(
-        warnings, protocol["reference"], *devine_ref, *(p["reference"] for p in values["position"])
+        warnings, protocol.reference, *devine_ref, *(p["reference"] for p in values["position"])
     )
     return Result(values, warnings, {}, _html(values, protocol, warnings, ref_ids), ref_ids)
 
@@ -404,32 +401,26 @@ def _per(amount: float | None, by: float) -> float | None:
     return None if amount is None else amount / by
 
 
-def compared_lines(protocol: dict) -> list[dict]:
-    """The protocol's own lines (its range and its extra lines), then the general published
-    lines for its use and kind from other references."""
-    own = [{**line, "reference": protocol["reference"]} for line in protocol.get("lines", [])]
-    if "dose_max" in protocol:
-        range_line = {"code": "protocol-dose", "quantity": protocol["dose_unit"],
-                      "high": protocol["dose_max"], "label": "this protocol's published dose",
-                      "bound_text": protocol["dose_text"], "reference": protocol["reference"]}
-        if protocol.get("dose_min", protocol["dose_max"]) != protocol["dose_max"]:
-            range_line["low"] = protocol["dose_min"]
-        own.insert(0, range_line)
-    own += [{"code": "protocol-cap", "quantity": "mg/h", "high": cap["mg_per_h"],
-             "label": "this protocol's maximum rate", "bound_text": cap["text"],
-             "reference": protocol["reference"],
-             **{key: cap[key] for key in ("weight_above_kg", "weight_at_most_kg") if key in cap}}
-            for cap in protocol.get("caps", [])]
-    if "minutes_max" in protocol:
-        own.append({"code": "protocol-length", "quantity": "minutes",
-                    "high": protocol["minutes_max"], "label": "this protocol's published length",
-                    "reference": protocol["reference"]})
+def compared_lines(protocol: Protocol) -> list[Line]:
+    """The protocol's own lines (its dose, caps, length and extra lines), then the general
+    published lines for its use and kind from other references."""
+    ref = protocol.reference
+    own = []
+    if protocol.dose_max is not None:
+        low = protocol.dose_min if protocol.dose_min != protocol.dose_max else None
+        own.append(Line("protocol-dose", protocol.dose_unit, "this protocol's published dose",
+                        ref, low=low, high=protocol.dose_max, bound_text=protocol.dose_text))
+    own += [Line("protocol-cap", "mg/h", "this protocol's maximum rate", ref, high=cap.mg_per_h,
+                 bound_text=cap.text, weight_above_kg=cap.weight_above_kg,
+                 weight_at_most_kg=cap.weight_at_most_kg) for cap in protocol.caps]
+    if protocol.minutes_max is not None:
+        own.append(Line("protocol-length", "minutes", "this protocol's published length", ref,
+                        high=protocol.minutes_max))
     general = [
         line for line in data.lines()
-        if line["kind"] == protocol["kind"] and line["use"] == protocol["use"]
-        and line["reference"] != protocol["reference"]
+        if line.kind == protocol.kind and line.use == protocol.use and line.reference != ref
     ]
-    return own + general
+    return own + list(protocol.lines) + general
 
 
 def amount_text(value: float, quantity: str) -> str:
@@ -450,12 +441,12 @@ def _above(value: float, bound: float) -> bool:
     return value > bound + 1e-9 * max(1.0, abs(bound))
 
 
-def bound_text(line: dict) -> str:
+def bound_text(line: Line) -> str:
     """A line's bound in words: 0.5 to 2 mg/kg/h, at most 1 mg/kg/h, at least 80 mg."""
-    unit = QUANTITY_UNITS[line["quantity"]]
-    low, high = line.get("low"), line.get("high")
-    if "bound_text" in line:
-        return line["bound_text"]
+    unit = QUANTITY_UNITS[line.quantity]
+    low, high = line.low, line.high
+    if line.bound_text:
+        return line.bound_text
     if low is not None and high is not None:
         return f"{render.plain(low)} to {render.plain(high)} {unit}"
     if high is not None:
@@ -463,22 +454,16 @@ def bound_text(line: dict) -> str:
     return f"at least {render.plain(low)} {unit}"
 
 
-def applies(line: dict, actual_kg: float) -> bool:
-    """Whether a line applies at this actual weight."""
-    return (actual_kg > line.get("weight_above_kg", float("-inf"))
-            and actual_kg <= line.get("weight_at_most_kg", float("inf")))
-
-
-def check_line(line: dict, quantities: dict, on_actual: dict, actual_kg: float) -> Warning | None:
+def check_line(line: Line, quantities: dict, on_actual: dict, actual_kg: float) -> Warning | None:
     """A warning when the value crosses an upper line, or falls short of a minimum (a line with
     no top). A per-kg line is checked per kg of the dosing weight AND of the actual weight."""
-    quantity = line["quantity"]
-    if not applies(line, actual_kg) or quantities[quantity] is None:
+    quantity = line.quantity
+    if not line.applies(actual_kg) or quantities[quantity] is None:
         return None
     checked = [(quantities[quantity], "")]
     if quantity in on_actual and on_actual[quantity] != quantities[quantity]:
         checked.append((on_actual[quantity], " per kg of actual weight"))
-    low, high = line.get("low"), line.get("high")
+    low, high = line.low, line.high
     for value, per in checked:
         if high is not None and _above(value, high):
             direction = "above"
@@ -487,24 +472,24 @@ def check_line(line: dict, quantities: dict, on_actual: dict, actual_kg: float) 
         else:
             continue
         return Warning(
-            line["code"],
-            f"{amount_text(value, quantity)}{per} is {direction} {line['label']} "
+            line.code,
+            f"{amount_text(value, quantity)}{per} is {direction} {line.label} "
             f"({bound_text(line)}).",
-            line["reference"],
+            line.reference,
         )
     return None
 
 
-def position(quantity: str, quantities: dict, lines: list[dict], actual_kg: float) -> list[dict]:
+def position(quantity: str, quantities: dict, lines: list[Line], actual_kg: float) -> list[dict]:
     """Where the dose sits among the published lines on its own quantity: information only."""
     value = quantities[quantity]
     if value is None:
         return []
     placed = []
     for line in lines:
-        if line["quantity"] != quantity or not applies(line, actual_kg):
+        if line.quantity != quantity or not line.applies(actual_kg):
             continue
-        low, high = line.get("low"), line.get("high")
+        low, high = line.low, line.high
         if low is not None and _below(value, low):
             where = "below"
         elif high is not None and _above(value, high):
@@ -513,12 +498,12 @@ def position(quantity: str, quantities: dict, lines: list[dict], actual_kg: floa
             where = "at"
         else:
             where = "within"
-        placed.append({"label": line["label"], "bound": bound_text(line), "where": where,
-                       "low": low, "high": high, "reference": line["reference"]})
+        placed.append({"label": line.label, "bound": bound_text(line), "where": where,
+                       "low": low, "high": high, "reference": line.reference})
     return placed
 
 
-def _html(values: dict, protocol: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
+def _html(values: dict, protocol: Protocol, warnings: list[Warning], ref_ids: list[str]) -> str:
     amount, weight, plain = render.amount, render.weight, render.plain
     per_lb = data.load()["units"]["kg_per_lb"]
     unit = values["dose_unit"]
@@ -557,7 +542,7 @@ def _html(values: dict, protocol: dict, warnings: list[Warning], ref_ids: list[s
     dosing = (f"{kg(dosing_kg)} ({BASIS_WORDS[values['basis_used']]})" if unit in PER_KG
               else f"not used: a fixed rate in mg/h (actual weight {kg(values['actual_weight_kg'])})")
     rows = (
-        ("Protocol", protocol["title"]),
+        ("Protocol", protocol.title),
         ("Dosing weight", dosing),
         ("Dose", f"{plain(values['dose'])} {unit}"
          + (" (a different dose to compare)" if values["dose_source"] == "custom" else "")),
@@ -592,13 +577,13 @@ def _position_html(values: dict) -> str:
     return render.position(values["position"], value, amount_text(value, quantity))
 
 
-def _formula(values: dict, protocol: dict) -> str:
+def _formula(values: dict, protocol: Protocol) -> str:
     amount, weight, plain = render.amount, render.weight, render.plain
     conc = plain(values["concentration_mg_per_ml"])
     dose, unit, minutes = values["dose"], values["dose_unit"], values["minutes"]
     rate, total = values["rate_mg_per_h"], values["total_mg"]
     steps = []
-    if protocol["kind"] == "over-minutes":
+    if protocol.kind == "over-minutes":
         steps.append(f"{plain(dose)} mg/kg × {weight(values['dosing_weight_kg'])} kg = {amount(total)} mg")
         if minutes is not None:
             steps.append(f"{amount(total)} mg × 60 ÷ {plain(minutes)} min = {amount(rate)} mg/h")

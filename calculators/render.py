@@ -64,7 +64,7 @@ def warning_list(warnings: list[Warning], title: str) -> str:
     refs = data.references()
     items = "".join(
         f'<li data-code="{escape(w.code)}" data-reference="{escape(w.reference)}">'
-        f"{escape(w.message)} <cite>{escape(refs[w.reference]['short'])}</cite></li>"
+        f"{escape(w.message)} <cite>{escape(refs[w.reference].short)}</cite></li>"
         for w in warnings
     )
     return (
@@ -97,7 +97,7 @@ def position(placed: list[dict], value: float, value_text: str) -> str:
         bars.append(
             f'<rect class="scale-line" x="{x(low)}" y="{y}" width="{float(x(high)) - float(x(low)):.1f}" '
             f'height="8" rx="2"></rect><text x="{x(low)}" y="{y + 16}" class="scale-label">'
-            f"{escape(refs[item['reference']]['short'])}</text>"
+            f"{escape(refs[item['reference']].short)}</text>"
         )
     height = len(placed) * row + 14
     svg = (
@@ -109,7 +109,7 @@ def position(placed: list[dict], value: float, value_text: str) -> str:
     )
     items = "".join(
         f"<li>{escape(item['where'])} {escape(item['label'])} ({escape(item['bound'])}) "
-        f"<cite>{escape(refs[item['reference']]['short'])}</cite></li>"
+        f"<cite>{escape(refs[item['reference']].short)}</cite></li>"
         for item in placed
     )
     return (
@@ -129,7 +129,7 @@ def note_list(notes: list[str]) -> str:
 def reference_parts(ref_id: str) -> tuple[str, str | None]:
     """A reference as the site cites it (Vancouver-like): its citation and its DOI, if any."""
     ref = data.references()[ref_id]
-    return ref["citation"], ref.get("doi")
+    return ref.citation, ref.doi
 
 
 def reference_html(ref_id: str, doi_link: bool = False) -> str:
@@ -165,7 +165,7 @@ def text_tail(result, warnings_title: str) -> list[str]:
     lines = [f"Note: {note}" for note in result.values.get("notes", [])]
     if result.warnings:
         lines.append(f"{warnings_title}:")
-        lines += [f"  - {w.message} ({refs[w.reference]['short']})" for w in result.warnings]
+        lines += [f"  - {w.message} ({refs[w.reference].short})" for w in result.warnings]
     lines.append("References:")
     lines += [f"  [{ref_id}] {reference_text(ref_id)}" for ref_id in result.references]
     return lines

@@ -43,9 +43,9 @@ COUNTS = {
 
 def _inputs() -> tuple[Input, ...]:
     limits, plan = data.limits(), data.schedule()
-    defaults = plan["defaults"]
-    window = render.plain(plan["window_days"])
-    spacing = render.plain(plan["adjustment_spacing_days"])
+    defaults = plan.defaults
+    window = render.plain(plan.window_days)
+    spacing = render.plain(plan.adjustment_spacing_days)
 
     def count(field: str, label: str, unit: str, help_text: str) -> Input:
         what, too_low, too_high = COUNTS[field]
@@ -101,7 +101,7 @@ def compute(fields: Mapping[str, str]) -> Result:
         window = _window(start, open_days)
         if counts["loading"] > len(window):
             read.fail("loading", (
-                f"Only {len(window)} open days fall in the {render.plain(plan['window_days'])} "
+                f"Only {len(window)} open days fall in the {render.plain(plan.window_days)} "
                 f"days from the start date; plan at most {len(window)} loading infusions."
             ))
     if read.errors:
@@ -112,7 +112,7 @@ def compute(fields: Mapping[str, str]) -> Result:
     sessions = [(day, "loading") for day in _spread(start, _window(start, open_days), loading)]
     last = sessions[-1][0]
     for _ in range(titration):
-        last = _next_open(last + datetime.timedelta(days=plan["adjustment_spacing_days"]), open_days)
+        last = _next_open(last + datetime.timedelta(days=plan.adjustment_spacing_days), open_days)
         sessions.append((last, "adjustment"))
     horizon = add_months(start, months)
     while (last := _next_open(last + datetime.timedelta(weeks=weeks), open_days)) <= horizon:
@@ -120,7 +120,7 @@ def compute(fields: Mapping[str, str]) -> Result:
     planned, sessions = sessions, [(day, phase) for day, phase in sessions if day <= horizon]
 
     warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks})
-    notes = [plan["evidence"], plan["no_trial"], plan["infusion_length"]]
+    notes = [plan.evidence, plan.no_trial, plan.infusion_length]
     notes += _left_out_notes([phase for day, phase in planned if day > horizon])
     if not any(phase == "maintenance" for _, phase in sessions):
         notes.append("No maintenance infusion falls before the end of the plan.")
@@ -131,20 +131,20 @@ def compute(fields: Mapping[str, str]) -> Result:
         "maintenance_weeks": weeks,
         "months": months,
         "open_days": [DAYS[index][0] for index in sorted(open_days)],
-        "window_end": (start + datetime.timedelta(days=plan["window_days"] - 1)).isoformat(),
+        "window_end": (start + datetime.timedelta(days=plan.window_days - 1)).isoformat(),
         "horizon_end": horizon.isoformat(),
         "sessions": [{"date": day.isoformat(), "phase": phase} for day, phase in sessions],
         "left_out": len(planned) - len(sessions),
-        "review_after": plan["review_after"],
-        "review": plan["review"],
+        "review_after": plan.review_after,
+        "review": plan.review,
         "notes": notes,
     }
-    ref_ids = schema.citation_ids(warnings, plan["reference"], plan["review_reference"])
+    ref_ids = schema.citation_ids(warnings, plan.reference, plan.review_reference)
     return Result(values, warnings, {}, _html(values, warnings, ref_ids), ref_ids)
 
 
 def _window(start: datetime.date, open_days: set[int]) -> list[datetime.date]:
-    days = data.schedule()["window_days"]
+    days = data.schedule().window_days
     window = (start + datetime.timedelta(days=i) for i in range(days))
     return [day for day in window if day.weekday() in open_days]
 
@@ -155,7 +155,7 @@ def _spread(start: datetime.date, window: list[datetime.date], count: int) -> li
     The widest smallest gap in days between consecutive infusions wins; then the least squared
     distance from the even targets start + i * window_days / count; then the earliest.
     """
-    days = data.schedule()["window_days"]
+    days = data.schedule().window_days
     offsets = [(day - start).days for day in window]
 
     def fits(gap: int) -> bool:
@@ -215,18 +215,18 @@ def add_months(start: datetime.date, months: int) -> datetime.date:
 
 
 def _warnings(chosen: dict[str, int]) -> list[Warning]:
-    reference = data.schedule()["reference"]
+    reference = data.schedule().reference
     warnings = []
     for phase_name, value in chosen.items():
-        phase = data.phase(phase_name)
-        if phase["low"] <= value <= phase["high"]:
+        phase = data.schedule().phase(phase_name)
+        if phase.low <= value <= phase.high:
             continue
         shown = (f"every {value} weeks" if phase_name == "maintenance"
                  else f"{value} infusion{'s' if value != 1 else ''}")
         warnings.append(Warning(
             f"{phase_name}-outside-clinic-range",
-            f"{phase['stage']}: {shown} is outside the clinic's schedule "
-            f"({phase['frequency'].lower()}).",
+            f"{phase.stage}: {shown} is outside the clinic's schedule "
+            f"({phase.frequency.lower()}).",
             reference,
         ))
     return warnings
@@ -277,10 +277,10 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
 
 def _review_row(review: str) -> str:
     """A marked row (not an infusion) for ASRA's review point, with its citation."""
-    ref_id = data.schedule()["review_reference"]
+    ref_id = data.schedule().review_reference
     return (
         f'<tr class="calculator-review"><td colspan="3">{escape(review)} '
-        f'<cite data-reference="{escape(ref_id)}">{escape(data.references()[ref_id]["short"])}'
+        f'<cite data-reference="{escape(ref_id)}">{escape(data.references()[ref_id].short)}'
         "</cite></td></tr>"
     )
 

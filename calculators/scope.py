@@ -25,20 +25,21 @@ def _published(quantity: str) -> list[Figure]:
     """Every published figure for a quantity (mg/kg/h, mg/h, mg/kg or minutes), in file order."""
     figures = []
     for protocol in data.protocols().values():
-        ref, title = protocol["reference"], protocol["title"]
-        if protocol["dose_unit"] == quantity:
-            figures += [Figure(protocol[key], f"{title}: {protocol['dose_text']}", ref)
-                        for key in ("dose_min", "dose", "dose_max") if key in protocol]
+        ref, title = protocol.reference, protocol.title
+        if protocol.dose_unit == quantity:
+            figures += [Figure(value, f"{title}: {protocol.dose_text}", ref)
+                        for value in (protocol.dose_min, protocol.dose, protocol.dose_max)
+                        if value is not None]
         if quantity == "mg/h":
-            figures += [Figure(cap["mg_per_h"], f"{title}: {cap['text']}", ref)
-                        for cap in protocol.get("caps", [])]
+            figures += [Figure(cap.mg_per_h, f"{title}: {cap.text}", ref) for cap in protocol.caps]
         if quantity == "minutes":
-            figures += [Figure(protocol[key], f"{title}: {protocol['length_text']}", ref)
-                        for key in ("minutes_min", "minutes", "minutes_max") if key in protocol]
+            figures += [Figure(value, f"{title}: {protocol.length_text}", ref)
+                        for value in (protocol.minutes_min, protocol.minutes, protocol.minutes_max)
+                        if value is not None]
     for line in data.lines():
-        if line["quantity"] == quantity:
-            figures += [Figure(line[key], line["label"], line["reference"])
-                        for key in ("low", "high") if key in line]
+        if line.quantity == quantity:
+            figures += [Figure(value, line.label, line.reference)
+                        for value in (line.low, line.high) if value is not None]
     return figures
 
 

@@ -30,14 +30,14 @@ def _table(caption_html: str, head: tuple[str, ...], rows: list[tuple[str, ...]]
 
 def dose_range(protocol: dict) -> str:
     """The protocol's own published dose range, in words."""
-    low, high, unit = protocol.get("dose_min"), protocol.get("dose_max"), protocol["dose_unit"]
+    low, high, unit = protocol.dose_min, protocol.dose_max, protocol.dose_unit
     if low is not None and high is not None and low != high:
         return f"{plain(low)}–{plain(high)} {unit}"
     if high is not None and low is None:
         return f"up to {plain(high)} {unit}"
     if low is not None:
         return "a single published figure"
-    if not protocol["regimen"]:
+    if not protocol.regimen:
         return "not one regimen: a summary or a definition, quoted as written"
     return "not given"
 
@@ -45,17 +45,17 @@ def dose_range(protocol: dict) -> str:
 def _protocols(cite: Cite) -> str:
     rows = []
     for protocol in data.protocols().values():
-        caps = "; ".join(cap["text"] for cap in protocol.get("caps", [])) or "none given"
+        caps = "; ".join(cap.text for cap in protocol.caps) or "none given"
         rows.append((
-            escape(protocol["title"]),
-            escape(f"{protocol['condition']} ({protocol['study']})"),
-            escape(protocol["route"]),
-            escape(protocol["dose_text"]),
+            escape(protocol.title),
+            escape(f"{protocol.condition} ({protocol.study})"),
+            escape(protocol.route),
+            escape(protocol.dose_text),
             escape(dose_range(protocol)),
-            escape(protocol["length_text"]),
+            escape(protocol.length_text),
             escape(caps),
-            escape(protocol["course"]),
-            cite([protocol["reference"]]),
+            escape(protocol.course),
+            cite([protocol.reference]),
         ))
     return _table(
         escape("Published ketamine dosing protocols"),
@@ -68,11 +68,11 @@ def _protocols(cite: Cite) -> str:
 def _schedule(cite: Cite) -> str:
     plan = data.schedule()
     rows = [
-        (escape(phase["stage"]), escape(phase["frequency"]), escape(phase["purpose"]))
-        for phase in plan["phases"]
+        (escape(phase.stage), escape(phase.frequency), escape(phase.purpose))
+        for phase in plan.phases
     ]
     caption = (
-        f"{escape('Stages of a clinic’s infusion schedule. ' + plan['evidence'] + ' ' + plan['no_trial'])} "
-        f"{cite([plan['reference']])}"
+        f"{escape('Stages of a clinic’s infusion schedule. ' + plan.evidence + ' ' + plan.no_trial)} "
+        f"{cite([plan.reference])}"
     )
     return _table(caption, ("Stage", "Typical frequency", "Purpose"), rows)

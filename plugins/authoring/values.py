@@ -50,7 +50,7 @@ def lookup(key):
             f"unknown value {key!r}: no protocol {protocol_id!r}; protocols: "
             f"{', '.join(data.protocols())}"
         )
-    protocol = data.protocols()[protocol_id]
+    protocol = data.load()["protocols"][protocol_id]
     leaf = protocol
     for part in SHORT_NAMES.get(path, path).split("."):
         if isinstance(leaf, list) and part.isdigit() and int(part) < len(leaf):

@@ -165,7 +165,7 @@ def test_tables_render_from_the_data():
     assert markup.startswith("<table") and tags.find("caption") is not None
     assert len(tags.find("th", scope="row")) == len(data.protocols())
     assert len(tags.find("th", scope="col")) == 9
-    assert set(cited) == {p["reference"] for p in data.protocols().values()}
+    assert set(cited) == {p.reference for p in data.protocols().values()}
     assert "never above 25 mg/h" in markup and '<sup class="cite">' in markup
     schedule = tables.render("schedule", lambda ids: "<sup>[1]</sup>")
     tags = Tags(schedule)

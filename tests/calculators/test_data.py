@@ -34,67 +34,67 @@ def test_every_seen_reference_is_there_with_a_citation():
     refs = data.references()
     assert SEEN_IDS <= set(refs)
     for ref_id, ref in refs.items():
-        assert ref["id"] == ref_id
-        assert ref["citation"].strip() and ref["short"].strip()
+        assert ref.id == ref_id
+        assert ref.citation.strip() and ref.short.strip()
         assert ref_id == ref_id.lower() and " " not in ref_id
 
 
 def test_a_reference_read_only_in_a_secondary_summary_says_so():
     refs = data.references()
-    secondary = {ref_id for ref_id, ref in refs.items() if ref.get("status") == "SEEN-2"}
+    secondary = {ref_id for ref_id, ref in refs.items() if ref.status == "SEEN-2"}
     assert secondary == {"bladder-recreational"}
-    assert "secondary summary" in refs["bladder-recreational"]["citation"]
+    assert "secondary summary" in refs["bladder-recreational"].citation
 
 
 def test_dois_are_the_ones_in_the_facts_file():
     refs = data.references()
-    assert refs["asra-2018"]["doi"] == "10.1097/AAP.0000000000000808"
-    assert refs["schwartzman-2009"]["doi"] == "10.1016/j.pain.2009.08.015"
-    assert refs["sigtermans-2009"]["doi"] == "10.1016/j.pain.2009.06.023"
-    assert refs["singh-2016"]["doi"] == "10.1176/appi.ajp.2016.16010037"
-    assert refs["sanacora-2017"]["doi"] == "10.1001/jamapsychiatry.2017.1773"
-    assert refs["bp-jad-2018"]["doi"] == "10.1016/j.jad.2018.02.025"
-    assert refs["bp-ghp-2024"]["doi"] == "10.1016/j.genhosppsych.2024.07.001"
+    assert refs["asra-2018"].doi == "10.1097/AAP.0000000000000808"
+    assert refs["schwartzman-2009"].doi == "10.1016/j.pain.2009.08.015"
+    assert refs["sigtermans-2009"].doi == "10.1016/j.pain.2009.06.023"
+    assert refs["singh-2016"].doi == "10.1176/appi.ajp.2016.16010037"
+    assert refs["sanacora-2017"].doi == "10.1001/jamapsychiatry.2017.1773"
+    assert refs["bp-jad-2018"].doi == "10.1016/j.jad.2018.02.025"
+    assert refs["bp-ghp-2024"].doi == "10.1016/j.genhosppsych.2024.07.001"
 
 
 def test_every_id_used_names_a_reference():
     refs = data.references()
     for protocol in data.protocols().values():
-        assert protocol["reference"] in refs
+        assert protocol.reference in refs
     for line in data.lines():
-        assert line["reference"] in refs
-    assert data.schedule()["reference"] in refs
+        assert line.reference in refs
+    assert data.schedule().reference in refs
     assert data.load()["devine"]["reference"] in refs
 
 
 def test_offered_protocols_have_a_dose_and_a_length_rule():
     assert set(data.offered_protocols()) == OFFERED
     for protocol in data.offered_protocols().values():
-        assert protocol["regimen"] is True  # one published regimen, never an evidence summary
-        assert "dose" in protocol or "dose_min" in protocol
-        assert protocol["kind"] in ("continuous", "over-minutes")
-        assert protocol["dose_unit"] in ("mg/kg/h", "mg/h", "mg/kg")
-        for cap in protocol.get("caps", []):
-            assert protocol["kind"] == "continuous"
+        assert protocol.regimen is True  # one published regimen, never an evidence summary
+        assert protocol.dose is not None or protocol.dose_min is not None
+        assert protocol.kind in ("continuous", "over-minutes")
+        assert protocol.dose_unit in ("mg/kg/h", "mg/h", "mg/kg")
+        for cap in protocol.caps:
+            assert protocol.kind == "continuous"
 
 
 def test_the_facts_numbers():
     protocols = data.protocols()
-    assert protocols["schwartzman-2009"]["dose"] == 0.35
-    assert protocols["schwartzman-2009"]["caps"][0]["mg_per_h"] == 25
-    assert protocols["schwartzman-2009"]["minutes"] == 4 * 60
-    assert (protocols["asra-2018"]["dose_min"], protocols["asra-2018"]["dose_max"]) == (0.5, 2)
-    assert "22 mg/h for 4 days" in protocols["crps-22mgh"]["dose_text"]
-    assert protocols["crps-22mgh"]["minutes_max"] == 4 * 24 * 60
-    assert protocols["sigtermans-2009"]["minutes_max"] == 6048  # 4.2 days x 24 h x 60
-    assert "0.42 mg/kg per hour to 0.4 mg/kg" in protocols["sci-pain"]["dose_text"]
-    assert protocols["nhs-highland"]["bag_mg_per_ml"] == 5
-    assert protocols["nhs-highland"]["use"] == "acute-pain"
-    assert protocols["asra-2018"]["first_infusion"] == {
-        "mg": 80, "minutes": 120, "text": "at least 80 mg over more than 2 h"}
-    assert protocols["sanacora-2017"]["dose"] == 0.5 and protocols["sanacora-2017"]["minutes"] == 40
-    assert (protocols["andrade-2017"]["dose_min"], protocols["andrade-2017"]["dose_max"]) == (0.1, 0.75)
-    assert protocols["nhs-highland"]["dose"] == 5
+    assert protocols["schwartzman-2009"].dose == 0.35
+    assert protocols["schwartzman-2009"].caps[0].mg_per_h == 25
+    assert protocols["schwartzman-2009"].minutes == 4 * 60
+    assert (protocols["asra-2018"].dose_min, protocols["asra-2018"].dose_max) == (0.5, 2)
+    assert "22 mg/h for 4 days" in protocols["crps-22mgh"].dose_text
+    assert protocols["crps-22mgh"].minutes_max == 4 * 24 * 60
+    assert protocols["sigtermans-2009"].minutes_max == 6048  # 4.2 days x 24 h x 60
+    assert "0.42 mg/kg per hour to 0.4 mg/kg" in protocols["sci-pain"].dose_text
+    assert protocols["nhs-highland"].bag_mg_per_ml == 5
+    assert protocols["nhs-highland"].use == "acute-pain"
+    assert protocols["asra-2018"].first_infusion == data.FirstInfusion(
+        mg=80, minutes=120, text="at least 80 mg over more than 2 h")
+    assert protocols["sanacora-2017"].dose == 0.5 and protocols["sanacora-2017"].minutes == 40
+    assert (protocols["andrade-2017"].dose_min, protocols["andrade-2017"].dose_max) == (0.1, 0.75)
+    assert protocols["nhs-highland"].dose == 5
     assert data.load()["units"]["kg_per_lb"] == 0.45359237
     devine = data.load()["devine"]
     assert (devine["male_base_kg"], devine["female_base_kg"]) == (50, 45.5)
@@ -105,11 +105,11 @@ def test_the_facts_numbers():
 
 def test_the_clinic_schedule_is_marked_as_practice_not_evidence():
     plan = data.schedule()
-    assert "not trial evidence" in plan["evidence"]
-    assert "No randomised trial" in plan["no_trial"]
-    ranges = {phase["phase"]: (phase["low"], phase["high"]) for phase in plan["phases"]}
+    assert "not trial evidence" in plan.evidence
+    assert "No randomised trial" in plan.no_trial
+    ranges = {phase.phase: (phase.low, phase.high) for phase in plan.phases}
     assert ranges == {"loading": (4, 6), "adjustment": (0, 2), "maintenance": (4, 8)}
-    assert plan["window_days"] == 14
+    assert plan.window_days == 14
 
 
 # Numbers in the code that are not clinical: 0/1/2 counters, 60 min an hour, 7 days a week,

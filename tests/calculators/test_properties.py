@@ -104,9 +104,7 @@ def test_a_cap_is_never_exceeded(weight, dose, minutes, protocol):
                                       "dose": repr(unit_dose), "minutes": repr(minutes)})
     assert result.ok
     v = result.values
-    caps = [c["mg_per_h"] for c in data.protocols()[protocol]["caps"]
-            if weight > c.get("weight_above_kg", float("-inf"))
-            and weight <= c.get("weight_at_most_kg", float("inf"))]
+    caps = [c.mg_per_h for c in data.protocols()[protocol].caps if c.applies(weight)]
     assert v["rate_mg_per_h"] <= min(caps)
     assert v["total_mg"] <= min(caps) * minutes / 60 * (1 + 1e-12)
     assert v["capped"] == (v["uncapped_rate_mg_per_h"] > min(caps))

@@ -291,6 +291,6 @@ def test_review_wording_comes_from_the_data_file():
     from calculators import data
 
     plan_data = data.schedule()
-    assert plan_data["review_reference"] == "asra-2018"
-    assert plan_data["review_reference"] in data.references()
-    assert plan(start=MONDAY).values["review"] == plan_data["review"]
+    assert plan_data.review_reference == "asra-2018"
+    assert plan_data.review_reference in data.references()
+    assert plan(start=MONDAY).values["review"] == plan_data.review
