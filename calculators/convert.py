@@ -6,7 +6,7 @@ calculator's own inputs; a rate above the highest published mg/kg/h figure is re
 
 from collections.abc import Mapping
 
-from calculators import data, dose, render, schema, scope
+from calculators import dose, render, schema, scope
 from calculators.render import amount, escape, plain
 from calculators.schema import Input, Result
 
@@ -32,7 +32,7 @@ actions = ()
 
 def default_fields(today=None) -> dict[str, str]:
     """The worked example: 0.35 mg/kg/h at 70 kg and 1 mg/mL (`today` unused)."""
-    return {field.name: field.default for field in inputs}
+    return schema.worked_example(inputs)
 
 
 def compute(fields: Mapping[str, str]) -> Result:
@@ -40,8 +40,7 @@ def compute(fields: Mapping[str, str]) -> Result:
     read = schema.Reader(inputs, fields)
     rate = read.number("rate")
     rate_unit = read.choice("rate_unit")
-    unit = read.choice("unit")
-    kg = read.number("weight", data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
+    unit, kg = dose.read_weight(read)
     concentration = float(read.choice("concentration"))
     if rate == 0:
         read.fail("rate", read.inputs["rate"].too_low)

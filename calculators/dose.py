@@ -134,14 +134,19 @@ actions = ()
 
 def default_fields(today=None) -> dict[str, str]:
     """The worked example the form shows before the reader changes anything (`today` unused)."""
-    return {field.name: field.default for field in inputs}
+    return schema.worked_example(inputs)
+
+
+def read_weight(read: schema.Reader) -> tuple[str, float | None]:
+    """The weight unit, and the weight in kg (pounds converted exactly)."""
+    unit = read.choice("unit")
+    return unit, read.number("weight", data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
 
 
 def compute(fields: Mapping[str, str]) -> Result:
     """Work out the illustration from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields)
-    unit = read.choice("unit")
-    actual_kg = read.number("weight", data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
+    unit, actual_kg = read_weight(read)
     height = read.number("height_cm")
     sex = read.choice("sex")
     basis = read.choice("basis")

@@ -87,7 +87,7 @@ def default_fields(today: datetime.date | None = None) -> dict[str, str]:
     """The worked example: the declared defaults, starting the Monday after `today`."""
     today = today or datetime.date.today()
     start = today + datetime.timedelta(days=7 - today.weekday())
-    return {field.name: field.default for field in inputs} | {"start": start.isoformat()}
+    return schema.worked_example(inputs) | {"start": start.isoformat()}
 
 
 def compute(fields: Mapping[str, str]) -> Result:

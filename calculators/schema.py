@@ -152,6 +152,11 @@ def plain(value: float) -> str:
     return shown
 
 
+def worked_example(inputs: tuple[Input, ...]) -> dict[str, str]:
+    """The fields of a worked example: every input's declared default."""
+    return {field.name: field.default for field in inputs}
+
+
 def shown_value(fields: Mapping, field: Input) -> str:
     """The text a field holds: what was sent, else its default (nothing for a required field
     that takes no default when absent)."""
@@ -212,26 +217,21 @@ class Reader:
 
     def number(self, name: str, scale: float = 1.0) -> float | None:
         """A decimal within the declared bounds (checked after `scale`, e.g. lb to kg)."""
-        raw = self._present(name)
-        if raw is None:
-            return None
-        value = decimal(raw)
-        if value is None:
-            self.fail(name, self.inputs[name].invalid)
-            return None
-        return self._bounded(name, value, scale)
+        value = self._parsed(name, decimal)
+        return None if value is None else self._bounded(name, value, scale)
 
     def whole(self, name: str) -> int | None:
         """A whole number within the declared bounds."""
+        value = self._parsed(name, integer)
+        return value if value is not None and self._bounded(name, value, 1) is not None else None
+
+    def _parsed(self, name: str, parse):
+        """The field parsed by `parse`, or None (with the field's message when it cannot be)."""
         raw = self._present(name)
-        if raw is None:
-            return None
-        value = integer(raw)
-        if value is None:
+        value = None if raw is None else parse(raw)
+        if raw is not None and value is None:
             self.fail(name, self.inputs[name].invalid)
-            return None
-        bounded = self._bounded(name, value, 1)
-        return None if bounded is None else value
+        return value
 
     def choice(self, name: str) -> str:
         """One of the declared choices (the default when blank)."""
