@@ -7,7 +7,6 @@ import sys
 
 from invoke import task
 from pelican import main as pelican_main
-from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -22,10 +21,8 @@ CONFIG = {
     "host": os.environ.get("HOST", "127.0.0.1"),
     "port": int(os.environ.get("PORT", "8000")),
 }
-MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".ics": "text/calendar"}
-
-
-WATCHED = ["content", "theme", "calculators", "plugins", "pelicanconf.py"]
+# A change to any of these (folders: any file in them) rebuilds: `regenerate`, `livereload`.
+WATCHED = [CONFIG["settings_base"], SETTINGS["PATH"], SETTINGS["THEME"], "calculators", "plugins"]
 
 
 def pelican_run(cmd):
@@ -70,18 +67,9 @@ def regenerate(c):
 @task
 def serve(c):
     """Serve site at http://$HOST:$PORT/ (default 127.0.0.1:8000)"""
+    from hosting import SiteServer
 
-    class Handler(ComplexHTTPRequestHandler):
-        extensions_map = {**ComplexHTTPRequestHandler.extensions_map, **MIME_TYPES}
-
-    class AddressReuseTCPServer(RootedHTTPServer):
-        allow_reuse_address = True
-
-    server = AddressReuseTCPServer(
-        CONFIG["deploy_path"], (CONFIG["host"], CONFIG["port"]), Handler
-    )
-    sys.stderr.write("Serving at http://{host}:{port}/ ...\n".format(**CONFIG))
-    server.serve_forever()
+    SiteServer(CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"], quiet=False).run()
 
 
 @task
@@ -105,17 +93,8 @@ def livereload(c):
 
     fresh_build(c)
     server = Server()
-    theme_path = SETTINGS["THEME"]
-    for glob in [
-        CONFIG["settings_base"],
-        f"{theme_path}/templates/**/*",
-        f"{theme_path}/static/**/*",
-        "{}/**/*".format(SETTINGS["PATH"]),
-        "calculators/**/*.py",
-        "calculators/data/*.toml",
-        "plugins/**/*.py",
-    ]:
-        server.watch(glob, lambda: fresh_build(c))
+    for path in WATCHED:
+        server.watch(path, lambda: fresh_build(c))
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 

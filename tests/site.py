@@ -1,16 +1,14 @@
-"""Test helpers: a real Pelican build into a folder, and a local HTTP server for it."""
+"""Test helpers: a real Pelican build into a folder, and the site's own server (`hosting`)."""
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.plugins.sitemap import sitemap
 from pelican.settings import read_settings
 
+from hosting import SiteServer  # noqa: F401 (the tests' server, on a free port, quiet)
+
 ROOT = Path(__file__).resolve().parent.parent
-MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".ics": "text/calendar"}
 
 
 def build_site(output, **overrides):
@@ -23,36 +21,3 @@ def build_site(output, **overrides):
     sitemap.generator._main_pelican = None
     Pelican(settings).run()
     return Path(output)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the caching a real host should give: fingerprinted files forever."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
-
-    def end_headers(self):
-        immutable = self.path.startswith("/runtime/") or "?v=" in self.path
-        self.send_header(
-            "Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache"
-        )
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-class SiteServer:
-    """Serve a folder on 127.0.0.1 (a free port) in a thread; use as a context manager."""
-
-    def __init__(self, folder):
-        handler = functools.partial(QuietHandler, directory=str(folder))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()

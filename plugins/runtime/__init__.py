@@ -1,13 +1,17 @@
 """Ship the calculators to the browser: wheel, Pyodide lock file, runtime files, asset URLs.
 
-`register()` only connects signals; the work is in `assets`, `wheel` and `lockfile`.
+`register()` only connects signals: `RuntimeGenerator` (in `assets`) does the work, with
+`wheel` and `lockfile`.
 """
 
 from pelican import signals
 
-from .assets import copy_runtime, prepare_runtime
+from .assets import RuntimeGenerator
+
+
+def get_generators(pelican):
+    return RuntimeGenerator
 
 
 def register():
-    signals.initialized.connect(prepare_runtime)
-    signals.finalized.connect(copy_runtime)
+    signals.get_generators.connect(get_generators)

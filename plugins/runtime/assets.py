@@ -1,8 +1,12 @@
-"""Where the runtime files live in the output, under names that change with their content."""
+"""The runtime in the output, under folder names that change with their content, and its URLs."""
 
 import json
+import os
 import shutil
+from functools import partial
 from pathlib import Path
+
+from pelican.generators import Generator
 
 from .fingerprint import digest, source_files
 from .lockfile import make_lockfile
@@ -13,63 +17,83 @@ THEME_ASSETS = ("css/site.css", "js/calculator.js", "js/calculator-worker.js")
 ROOT = Path(__file__).resolve().parents[2]  # the project: calculators/, node_modules/
 
 
-def project_paths(settings):
-    return ROOT, Path(settings.get("PYODIDE_DIR", ROOT / "node_modules" / "pyodide"))
+class RuntimeGenerator(Generator):
+    """Gives templates `RUNTIME` (the URLs of Pyodide, the lock file and the theme assets) and
+    writes the runtime to `runtime/pyodide-<version>-<hash>/` and `runtime/app-<hash>/`."""
+
+    def generate_context(self):
+        pyodide = Path(self.settings.get("PYODIDE_DIR", ROOT / "node_modules" / "pyodide"))
+        runtime_id, runtime = pyodide_files(pyodide)
+        app_id, app = app_files(pyodide, runtime_id)
+        self.folders = {runtime_id: runtime, app_id: app}
+        siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
+        theme = Path(self.theme) / "static"
+        self.context["RUNTIME"] = {
+            "pyodide": f"{siteurl}/runtime/{runtime_id}/",
+            "lockfile": f"{siteurl}/runtime/{app_id}/pyodide-lock.json",
+            "assets": {
+                name: f"{siteurl}/{static}/{name}?v={digest([theme / name], theme, length=10)}"
+                for name in THEME_ASSETS
+            },
+        }
+
+    def generate_output(self, writer):
+        """Copy the runtime into the output; remove the folders of earlier builds."""
+        output = Path(self.output_path) / "runtime"
+        if output.is_dir():
+            for stale in output.iterdir():
+                if stale.name not in self.folders:
+                    shutil.rmtree(stale)
+        for name, files in self.folders.items():
+            make_folder(output / name, partial(copy_files, files))
 
 
-def prepare_runtime(pelican):
-    """Build (or reuse) the wheel and lock file; give templates the URLs they need."""
-    settings = pelican.settings
-    root, pyodide = project_paths(settings)
+def copy_files(files, folder):
+    for path in files:
+        shutil.copy2(path, folder)
+
+
+def pyodide_files(pyodide):
+    """The npm package's runtime files, and the name of their folder."""
     missing = [name for name in RUNTIME_FILES if not (pyodide / name).is_file()]
     if missing:
         raise FileNotFoundError(
             f"the Pyodide runtime is missing {', '.join(missing)} in {pyodide}: run `npm ci`"
         )
     version = json.loads((pyodide / "package.json").read_text())["version"]
-    runtime_id = f"pyodide-{version}-" + digest([pyodide / name for name in RUNTIME_FILES], pyodide)
-    # The wheel depends on the package, the project file and the code that builds it.
-    inputs = source_files(root / "calculators") + source_files(Path(__file__).parent)
-    app_id = "app-" + digest(inputs + [root / "pyproject.toml"], root, extra=runtime_id.encode())
-    cache = root / ".cache" / "runtime" / app_id
-    if not cache.is_dir():
-        partial = cache.with_name(f".{app_id}.partial")
-        shutil.rmtree(partial, ignore_errors=True)
-        wheel = build_wheel(root, partial)
-        make_lockfile(pyodide, wheel, partial / "pyodide-lock.json")
-        partial.rename(cache)
-    theme = Path(settings["THEME"]) / "static"
-    siteurl = settings.get("SITEURL", "")
-    settings.setdefault("JINJA_GLOBALS", {})["RUNTIME"] = {
-        "pyodide": f"{siteurl}/runtime/{runtime_id}/",
-        "lockfile": f"{siteurl}/runtime/{app_id}/pyodide-lock.json",
-        "assets": {
-            name: f"{siteurl}/theme/{name}?v={digest([theme / name], theme, length=10)}"
-            for name in THEME_ASSETS
-        },
-    }
-    settings["RUNTIME_DIRS"] = {runtime_id: [pyodide / name for name in RUNTIME_FILES],
-                                app_id: sorted(cache.iterdir())}
+    files = [pyodide / name for name in RUNTIME_FILES]
+    return f"pyodide-{version}-" + digest(files, pyodide), files
 
 
-def copy_runtime(pelican):
-    """Copy runtime files into the output; a folder already there is already current.
+def app_files(pyodide, runtime_id):
+    """The calculators wheel and its lock file (built once, kept in .cache/runtime), and the name
+    of their folder: it changes with the package, the project file and the code that builds it."""
+    inputs = source_files(ROOT / "calculators") + source_files(Path(__file__).parent)
+    app_id = "app-" + digest(inputs + [ROOT / "pyproject.toml"], ROOT, extra=runtime_id.encode())
+    cache = ROOT / ".cache" / "runtime" / app_id
 
-    Folders of earlier builds are removed: the output holds one runtime, the current one.
+    def build(folder):
+        make_lockfile(pyodide, build_wheel(ROOT, folder), folder / "pyodide-lock.json")
+
+    make_folder(cache, build)
+    return app_id, sorted(cache.iterdir())
+
+
+def make_folder(target, fill):
+    """Make `target` whole or not at all: `fill` a private folder, then rename it into place.
+
+    A folder already there (made earlier, or meanwhile by another build) is current.
     """
-    output = Path(pelican.settings["OUTPUT_PATH"]) / "runtime"
-    current = pelican.settings["RUNTIME_DIRS"]
-    if output.is_dir():
-        for stale in output.iterdir():
-            if stale.name not in current:
-                shutil.rmtree(stale)
-    for folder, files in current.items():
-        target = output / folder
-        if target.is_dir():
-            continue
-        partial = output / f".{folder}.partial"
-        shutil.rmtree(partial, ignore_errors=True)
-        partial.mkdir(parents=True)
-        for path in files:
-            shutil.copy2(path, partial / path.name)
-        partial.rename(target)
+    if target.is_dir():
+        return
+    scratch = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    try:
+        fill(scratch)
+        scratch.rename(target)
+    except OSError:
+        if not target.is_dir():
+            raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
