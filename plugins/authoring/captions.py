@@ -5,6 +5,7 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import AuthoringError
+from .markup import region_attributes
 
 PREFIX = "Table:"
 
@@ -39,10 +40,7 @@ class TableCaptionTreeprocessor(Treeprocessor):
         for row in table.findall("./tbody/tr"):
             row[0].tag = "th"
             row[0].set("scope", "row")
-        region = etree.Element(
-            "div", {"class": "table-scroll", "role": "region", "tabindex": "0",
-                    "aria-labelledby": caption_id},
-        )
+        region = etree.Element("div", region_attributes(caption_id))
         parent.remove(before)
         parent.remove(table)
         region.append(table)

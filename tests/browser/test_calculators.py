@@ -8,7 +8,7 @@ import pytest
 
 import calculators
 from tests.html_index import PageParser, Page
-from tests.vectors import DOSE, DOSE_BAD, SCHEDULE
+from tests.vectors import CONVERT, DOSE, DOSE_BAD, SCHEDULE
 
 READY = "form[data-runtime='python']"
 BOOT_TIMEOUT = 60_000
@@ -45,7 +45,11 @@ def wait_for_result(page, name):
     )
 
 
-@pytest.mark.parametrize("name, fields", [("dose", f) for f in DOSE] + [("schedule", f) for f in SCHEDULE])
+@pytest.mark.parametrize(
+    "name, fields",
+    [("dose", f) for f in DOSE] + [("schedule", f) for f in SCHEDULE]
+    + [("convert", f) for f in CONVERT],
+)
 def test_browser_result_equals_cpython(visit, name, fields):
     v = visit()
     v.page.goto(f"/calculators/{name}/?{urlencode(fields)}")
@@ -175,14 +179,17 @@ def test_schedule_downloads_an_ics_file(visit, tmp_path):
     assert len(events) == len(sessions)
 
 
-def test_runtime_failure_says_so_and_keeps_the_worked_example(visit):
+@pytest.mark.parametrize("missing", ["**/pyodide-lock.json", "**/calculator-worker.js?*"])
+def test_runtime_failure_says_so_and_keeps_the_worked_example(visit, missing):
     v = visit()
-    v.context.route("**/pyodide-lock.json", lambda route: route.fulfill(status=404, body="gone"))
+    v.context.route(missing, lambda route: route.fulfill(status=404, body="gone"))
     v.page.goto("/calculators/dose/")
     status = v.page.locator("form[data-calculator='dose'] .calculator-status")
     status.filter(has_text="could not load").wait_for(timeout=BOOT_TIMEOUT)
     assert "mg" in output_text(v.page, "dose")
     assert v.page.locator("form[data-runtime='python']").count() == 0
+    if "worker" in missing:  # (Pyodide itself leaves an unhandled rejection on a bad lock file)
+        assert not v.errors
 
 
 def test_runtime_and_wheel_come_from_the_site_itself(visit):
@@ -194,3 +201,133 @@ def test_runtime_and_wheel_come_from_the_site_itself(visit):
                  "calculators-0.1.0-py3-none-any.whl"):
         assert any(url.startswith(v.page.url.split("/calculators/")[0]) and url.endswith(name)
                    for url in fetched), name
+
+
+# The runtime's contract: states, actions, defaults from Python, failure that never hangs.
+
+SCHEDULE_FORM = "form[data-calculator='schedule']"
+WORKER_SCRIPT = re.compile(r"/calculator-worker\.js(\?|$)")
+# Test-side probes, installed before any page script: a fixed later "today", a recorded print,
+# and every unhandled promise rejection.
+FIXED_TODAY = """(() => {
+    const Real = Date, fixed = new Real(2031, 2, 12, 10, 0, 0).getTime();  // Wed 12 March 2031
+    globalThis.Date = class extends Real {
+        constructor(...args) { super(...(args.length ? args : [fixed])); }
+        static now() { return fixed; }
+    };
+})();"""
+PROBES = """
+    window.testPrinted = 0;
+    window.print = () => { window.testPrinted += 1; };
+    window.testUnhandled = [];
+    window.addEventListener("unhandledrejection", (event) => testUnhandled.push(String(event.reason)));
+"""
+# Stand-ins for the worker: ready at once, Python's defaults unchanged, then it dies while a
+# computation is pending.
+DYING_WORKERS = {
+    "throws": "setTimeout(() => { throw new Error('the test worker died'); }, 400);",
+    "says failed": "setTimeout(() => self.postMessage({type: 'failed', message: 'test'}), 400);",
+}
+
+
+def dying_worker(death):
+    return f"""self.onmessage = ({{ data }}) => {{
+        if (data.type === "init") self.postMessage({{ type: "ready" }});
+        else if (data.type === "defaults") self.postMessage({{ id: data.id, defaults: {{}} }});
+        else {{ {death} }}
+    }};"""
+
+
+def test_actions_appear_only_once_ready_and_print(visit):
+    v = visit()
+    v.page.add_init_script(PROBES)
+    held = []
+    v.page.route("**/pyodide-lock.json", lambda route: held.append(route))
+    v.page.goto("/calculators/schedule/")
+    form = v.page.locator(SCHEDULE_FORM)
+    form.locator(".calculator-status").filter(has_text="Loading").wait_for()
+    while not held:
+        v.page.wait_for_timeout(50)
+    actions = form.locator("[data-calculator-actions]")
+    assert actions.count() == 1 and not actions.is_visible()
+    assert not form.locator(".calculator-submit").is_visible()
+    held[0].continue_()
+    wait_for_result(v.page, "schedule")
+    assert actions.is_visible() and form.locator(".calculator-submit").is_visible()
+    assert "Ready" in form.locator(".calculator-status").inner_text()
+    download = actions.locator("button[data-action='download']")
+    assert download.get_attribute("data-export") == "ics"
+    assert download.get_attribute("data-filename").endswith(".ics")
+    assert download.get_attribute("data-media-type") == "text/calendar"
+    actions.locator("button[data-action='print']").click()
+    assert v.page.evaluate("testPrinted") == 1
+    assert v.page.evaluate("testUnhandled") == [] and not v.errors
+
+
+@pytest.mark.parametrize("death", DYING_WORKERS)
+def test_a_dying_worker_rejects_pending_requests_and_clears_busy(visit, death):
+    v = visit()
+    v.page.add_init_script(PROBES)
+    v.page.route(WORKER_SCRIPT, lambda route: route.fulfill(
+        status=200, content_type="text/javascript", body=dying_worker(DYING_WORKERS[death])))
+    v.page.goto("/calculators/schedule/")
+    v.page.wait_for_selector(f"{SCHEDULE_FORM}[data-busy]")  # a computation is pending
+    form = v.page.locator(SCHEDULE_FORM)
+    form.locator(".calculator-status").filter(has_text="could not load").wait_for()
+    assert "worked example" in form.locator(".calculator-status").inner_text()
+    assert form.get_attribute("data-busy") is None and form.get_attribute("data-runtime") is None
+    assert form.locator("[data-calculator-output]").get_attribute("aria-busy") is None
+    assert not form.locator("[data-calculator-actions]").is_visible()
+    assert not form.locator(".calculator-submit").is_visible()
+    v.page.fill("#calc-schedule-loading", "5")  # after failure, input asks nothing
+    v.page.wait_for_timeout(300)
+    assert form.get_attribute("data-busy") is None
+    assert v.page.evaluate("testUnhandled") == [] and not v.errors
+
+
+def test_a_stale_prerendered_start_becomes_the_monday_after_today(visit):
+    v = visit()
+    v.page.add_init_script(FIXED_TODAY)
+    v.page.goto("/calculators/schedule/")
+    wait_for_result(v.page, "schedule")
+    v.page.wait_for_function("() => location.search.includes('start=2031-03-17')")
+    assert v.page.input_value("#calc-schedule-start") == "2031-03-17"
+    fields = form_fields(v.page, "schedule")
+    assert output_text(v.page, "schedule") == text(calculators.run("schedule", fields).html)
+    # a start in the address stays, whatever today is
+    again = visit()
+    again.page.add_init_script(FIXED_TODAY)
+    again.page.goto("/calculators/schedule/?start=2026-12-07")
+    wait_for_result(again.page, "schedule")
+    assert again.page.input_value("#calc-schedule-start") == "2026-12-07"
+
+
+def test_defaults_equal_to_the_prerendered_ones_change_nothing(visit):
+    v = visit()
+    v.page.add_init_script(FIXED_TODAY)
+    v.page.goto("/calculators/dose/")
+    wait_for_result(v.page, "dose")
+    assert v.page.evaluate("""() => {
+        const form = document.querySelector("form[data-calculator='dose']");
+        const chosen = (select) => [...select.options].findIndex((option) => option.defaultSelected);
+        return [...form.elements].filter((control) => control.name).every((control) =>
+            control.type === "checkbox" ? control.checked === control.defaultChecked
+            : control.tagName === "SELECT" ? control.selectedIndex === Math.max(0, chosen(control))
+            : control.value === control.defaultValue);
+    }""")
+
+
+def test_field_errors_land_by_data_field_and_block_the_download(visit):
+    v = visit()
+    v.page.goto("/calculators/schedule/?loading=lots")
+    wait_for_result(v.page, "schedule")
+    expected = calculators.run("schedule", form_fields(v.page, "schedule") | {"loading": "lots"})
+    slot = v.page.locator(f"{SCHEDULE_FORM} .field-error[data-field='loading']")
+    assert slot.is_visible() and slot.inner_text() == expected.errors["loading"]
+    assert v.page.get_attribute("#calc-schedule-loading", "aria-invalid") == "true"
+    v.page.get_by_role("button", name=re.compile("Download")).click()
+    status = v.page.locator(f"{SCHEDULE_FORM} .calculator-status")
+    status.filter(has_text="Fix the highlighted fields first").wait_for()
+    v.page.fill("#calc-schedule-loading", "6")
+    slot.wait_for(state="hidden")
+    assert v.page.get_attribute("#calc-schedule-loading", "aria-invalid") is None

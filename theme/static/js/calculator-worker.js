@@ -1,6 +1,9 @@
 // Runs the Python calculators in Pyodide, off the main thread (a module worker).
-// Messages in:  {type: "init", pyodide, lockfile} once, then {id, type: "run"|"ics", name, fields, now}
-// Messages out: {type: "ready"} | {type: "failed", message} | {id, result} | {id, ics} | {id, error}
+// Messages in:  {type: "init", pyodide, lockfile} once, then requests, each with an id:
+//               {id, type: "run", name, fields} | {id, type: "export", name, export, fields, now}
+//               | {id, type: "defaults", name, today}
+// Messages out: {type: "ready"} | {type: "failed", message} once, then one answer per request:
+//               {id, result} | {id, text} | {id, defaults} | {id, error}
 let calculators = null;
 let booting = null;
 
@@ -16,6 +19,16 @@ async function boot({ pyodide: indexURL, lockfile: lockFileURL }) {
   }
 }
 
+// Each request calls one function of the package's browser API (JSON text both ways).
+const ANSWERS = {
+  run: ({ name, fields }) =>
+    ({ result: JSON.parse(calculators.run_json(name, JSON.stringify(fields))) }),
+  export: ({ name, export: kind, fields, now }) =>
+    ({ text: calculators.export_json(name, kind, JSON.stringify(fields), now) }),
+  defaults: ({ name, today }) =>
+    ({ defaults: JSON.parse(calculators.defaults_json(name, today)) }),
+};
+
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     booting ??= boot(data).then(
@@ -27,12 +40,8 @@ self.onmessage = async ({ data }) => {
   await booting;
   try {
     if (!calculators) throw new Error("the calculator did not load");
-    const fields = JSON.stringify(data.fields);
-    if (data.type === "ics") {
-      self.postMessage({ id: data.id, ics: calculators.schedule_ics_json(fields, data.now) });
-    } else {
-      self.postMessage({ id: data.id, result: JSON.parse(calculators.run_json(data.name, fields)) });
-    }
+    if (!Object.hasOwn(ANSWERS, data.type)) throw new Error(`no such request: ${data.type}`);
+    self.postMessage({ id: data.id, ...ANSWERS[data.type](data) });
   } catch (error) {
     // Every request gets an answer, so the page never waits for ever.
     self.postMessage({ id: data.id, error: String(error.message || error) });

@@ -1,15 +1,94 @@
 // Makes the prerendered calculator forms live: inputs go to the Python calculators in a
-// worker; results, field errors and the query string follow. Without this script the page
-// still shows the form and the worked example computed at build time.
+// worker; results, field errors, defaults, downloads and the query string follow. Without this
+// script the page still shows the form and the worked example computed at build time.
 // Loaded async from <head>: the worker starts booting Python while the page is still parsing.
+// Nothing here knows a calculator: names, fields and actions come from the prerendered form.
 const config = document.querySelector("script[data-worker]").dataset;
-const pending = new Map();
+const STATUS = {
+  loading: () => "Loading the live calculator…",
+  ready: () => "Ready: the result updates as you change the inputs.",
+  failed: (reason) =>
+    `The live calculator could not load, so the worked example below stays as it is. (${reason})`,
+};
+const forms = new Map(); // form -> {status, output, submit, actions, overrides, token, timer, live}
+const pending = new Map(); // request id -> {resolve, reject}
+const query = new URLSearchParams(location.search);
+let state = "loading"; // loading -> ready -> failed, or loading -> failed; failed is final
+let reason = "";
 let nextId = 0;
+let worker = null;
 
 // The one place that decides how the worker is made (sandboxed embeds will need a data: URL).
 function createWorker(url) {
   return new Worker(new URL(url, location.href), { type: "module" });
 }
+
+// The one way between states: every form shows the new state.
+function enter(next, why = "") {
+  if (state === "failed" || state === next) return;
+  state = next;
+  reason = why;
+  if (state === "failed") {
+    worker?.terminate();
+    for (const { reject } of pending.values()) reject(new Error(why));
+    pending.clear();
+  }
+  for (const form of forms.keys()) show(form);
+}
+
+function show(form) {
+  const entry = forms.get(form);
+  const ready = state === "ready";
+  entry.status.textContent = STATUS[state](reason);
+  entry.submit.hidden = !ready;
+  if (entry.actions) entry.actions.hidden = !ready;
+  if (state === "failed") {
+    clearTimeout(entry.timer);
+    setBusy(form, false);
+    delete form.dataset.runtime; // what is shown no longer follows the inputs
+  }
+  if (ready && !entry.live) {
+    entry.live = true;
+    goLive(form);
+  }
+}
+
+// A request to the worker; its promise settles with the answer, or rejects when the worker
+// answers with an error or the runtime has failed (at once if it already has).
+function ask(message) {
+  if (state === "failed") return Promise.reject(new Error(reason));
+  const id = ++nextId;
+  worker.postMessage({ ...message, id });
+  return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+}
+
+// The worker and what it says; one that cannot even be made is a failed runtime.
+function startWorker() {
+  let made;
+  try {
+    made = createWorker(config.worker);
+  } catch (error) {
+    enter("failed", `the worker did not start: ${error.message}`);
+    return null;
+  }
+  made.onmessage = ({ data }) => {
+    if (data.type === "ready") enter("ready");
+    else if (data.type === "failed") enter("failed", data.message);
+    else {
+      const request = pending.get(data.id);
+      pending.delete(data.id);
+      if ("error" in data) request?.reject(new Error(data.error));
+      else request?.resolve(data);
+    }
+  };
+  made.onerror = () =>
+    enter("failed", state === "loading" ? "the worker did not start" : "the worker stopped");
+  made.onmessageerror = () => enter("failed", "the worker's answer could not be read");
+  made.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
+                     lockfile: new URL(config.lockfile, location.href).href });
+  return made;
+}
+worker = startWorker();
 
 function fieldsOf(form) {
   const fields = {};
@@ -17,49 +96,68 @@ function fieldsOf(form) {
     fields[name] = name in fields ? `${fields[name]},${value}` : String(value);
   }
   for (const box of form.querySelectorAll("input[type=checkbox]")) fields[box.name] ??= "";
-  return fields;
+  return { ...fields, ...forms.get(form).overrides };
+}
+
+const controlsOf = (form, name) => [...form.elements].filter((control) => control.name === name);
+const isBox = (control) => control.type === "checkbox" || control.type === "radio";
+
+// Values only ever become control values: a select keeps its choice if no option has the value.
+function setControls(controls, value) {
+  for (const control of controls) {
+    if (isBox(control)) {
+      control.checked = value.split(",").includes(control.value);
+    } else if (control.tagName === "SELECT") {
+      if ([...control.options].some((option) => option.value === value)) control.value = value;
+    } else {
+      control.value = value;
+    }
+  }
+}
+
+function isPrerendered(control) {
+  if (isBox(control)) return control.checked === control.defaultChecked;
+  if (control.tagName === "SELECT") {
+    const chosen = [...control.options].findIndex((option) => option.defaultSelected);
+    return control.selectedIndex === Math.max(chosen, 0);
+  }
+  return control.value === control.defaultValue;
 }
 
 // Query values are untrusted: they only ever become control values, and the raw text goes
 // to Python, which answers a bad one with a field error.
-function applyQuery(form, query) {
+function applyQuery(form) {
   const raw = {};
-  for (const element of form.elements) {
-    if (!element.name || !query.has(element.name)) continue;
-    const value = query.getAll(element.name).join(",");
-    raw[element.name] = value;
-    if (element.type === "checkbox") {
-      element.checked = value.split(",").includes(element.value);
-    } else if (element.tagName === "SELECT") {
-      if ([...element.options].some((option) => option.value === value)) element.value = value;
-    } else {
-      element.value = value;
-    }
+  for (const name of new Set([...form.elements].map((control) => control.name))) {
+    if (!name || !query.has(name)) continue;
+    raw[name] = query.getAll(name).join(",");
+    setControls(controlsOf(form, name), raw[name]);
   }
   return raw;
 }
 
-// A plan shown on a later day should not start in the past: without a start in the address,
-// a past example start becomes the next Monday.
-function startFromToday(form, query) {
-  const start = form.elements.namedItem("start");
-  if (!start || query.has("start")) return;
-  const today = new Date();
-  const iso = (day) => new Date(day.getTime() - day.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-  if (start.value && start.value > iso(today)) return;
-  const monday = new Date(today);
-  monday.setDate(today.getDate() + (((8 - today.getDay()) % 7) || 7));
-  start.value = iso(monday);
+// Python's worked example as of today replaces a prerendered value the reader has not changed
+// (a page built days ago would otherwise plan from a past date); the address always wins.
+function applyDefaults(form, defaults) {
+  const current = fieldsOf(form);
+  for (const [name, value] of Object.entries(defaults)) {
+    const controls = controlsOf(form, name);
+    if (query.has(name) || !controls.length || current[name] === value) continue;
+    if (controls.every(isPrerendered)) setControls(controls, value);
+  }
+}
+
+function localDay(day) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 function showErrors(form, errors) {
-  const prefix = `calc-${form.dataset.calculator}-`;
-  for (const slot of form.querySelectorAll(".field-error")) {
-    const field = slot.id.slice(prefix.length, -"-error".length);
-    const message = errors[field];
+  for (const slot of form.querySelectorAll(".field-error[data-field]")) {
+    const message = errors[slot.dataset.field];
     slot.textContent = message || "";
     slot.hidden = !message;
-    for (const control of form.querySelectorAll(`[name="${CSS.escape(field)}"]`)) {
+    for (const control of controlsOf(form, slot.dataset.field)) {
       if (message) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
     }
@@ -74,126 +172,115 @@ function showResult(output, html) {
 }
 
 function mirrorInQuery(fields) {
-  const query = new URLSearchParams(location.search);
-  for (const [name, value] of Object.entries(fields)) query.set(name, value);
-  history.replaceState(null, "", `${location.pathname}?${query}${location.hash}`);
+  const address = new URLSearchParams(location.search);
+  for (const [name, value] of Object.entries(fields)) address.set(name, value);
+  history.replaceState(null, "", `${location.pathname}?${address}${location.hash}`);
 }
 
-function ask(worker, message) {
-  const id = ++nextId;
-  worker.postMessage({ ...message, id });
-  return new Promise((resolve) => pending.set(id, resolve));
+function setBusy(form, busy) {
+  const output = forms.get(form).output;
+  if (busy) {
+    form.dataset.busy = "1";
+    output.setAttribute("aria-busy", "true");
+  } else {
+    delete form.dataset.busy;
+    output.removeAttribute("aria-busy");
+  }
 }
 
-function addScheduleActions(form, worker, status) {
-  const actions = document.createElement("p");
-  actions.className = "calculator-actions";
-  const download = document.createElement("button");
-  download.type = "button";
-  download.textContent = "Download the plan (.ics calendar)";
-  download.addEventListener("click", async () => {
-    const now = new Date().toISOString();
-    const { ics, error } = await ask(worker, { type: "ics", fields: fieldsOf(form), now });
-    if (!ics) {
-      status.textContent = error || "Fix the highlighted fields first: there is no plan to download.";
+async function compute(form) {
+  const entry = forms.get(form);
+  const fields = fieldsOf(form);
+  const token = (entry.token = ++nextId);
+  setBusy(form, true);
+  let answer;
+  try {
+    answer = await ask({ type: "run", name: form.dataset.calculator, fields });
+  } catch (error) {
+    if (entry.token === token && state === "ready") {
+      setBusy(form, false);
+      entry.status.textContent = `The calculator could not work this out: ${error.message}`;
+    }
+    return; // on failure the state's own status line says what happened
+  }
+  if (entry.token !== token) return; // a newer input is on its way
+  setBusy(form, false);
+  showResult(entry.output, answer.result.html);
+  showErrors(form, answer.result.errors);
+  form.dataset.runtime = "python";
+  mirrorInQuery(fields);
+}
+
+async function goLive(form) {
+  try {
+    const { defaults } = await ask({ type: "defaults", name: form.dataset.calculator,
+                                     today: localDay(new Date()) });
+    applyDefaults(form, defaults);
+  } catch {
+    if (state !== "ready") return; // without defaults the prerendered ones stay
+  }
+  compute(form);
+}
+
+const ACTIONS = {
+  print: () => window.print(),
+  async download(form, button) {
+    const entry = forms.get(form);
+    let text;
+    try {
+      ({ text } = await ask({ type: "export", name: form.dataset.calculator,
+                              export: button.dataset.export, fields: fieldsOf(form),
+                              now: new Date().toISOString() }));
+    } catch (error) {
+      if (state === "ready") entry.status.textContent = `The download failed: ${error.message}`;
+      return;
+    }
+    if (!text) {
+      entry.status.textContent =
+        "Fix the highlighted fields first: there is nothing to download yet.";
       return;
     }
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
-    link.download = "ketamine-schedule-illustration.ics";
+    link.href = URL.createObjectURL(new Blob([text], { type: button.dataset.mediaType }));
+    link.download = button.dataset.filename;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-  });
-  const print = document.createElement("button");
-  print.type = "button";
-  print.textContent = "Print the plan";
-  print.addEventListener("click", () => window.print());
-  actions.append(download, " ", print);
-  form.querySelector("[data-calculator-output]").after(actions);
-}
+  },
+};
 
-function start() {
-  const worker = createWorker(config.worker);
-  worker.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
-                       lockfile: new URL(config.lockfile, location.href).href });
-  const query = new URLSearchParams(location.search);
-  const forms = new Map(); // form -> {status, output, overrides, token}
-  let state = "loading";
-
-  async function compute(form) {
-    const entry = forms.get(form);
-    const fields = { ...fieldsOf(form), ...entry.overrides };
-    const token = (entry.token = ++nextId);
-    form.dataset.busy = "1";
-    entry.output.setAttribute("aria-busy", "true");
-    const { result, error } = await ask(worker, { type: "run", name: form.dataset.calculator, fields });
-    if (entry.token !== token) return; // a newer input is on its way
-    entry.output.removeAttribute("aria-busy");
-    delete form.dataset.busy;
-    if (error) {
-      entry.status.textContent = `The calculator could not work this out: ${error}`;
-      return;
-    }
-    showResult(entry.output, result.html);
-    showErrors(form, result.errors);
-    form.dataset.runtime = "python";
-    mirrorInQuery(fields);
-  }
-
-  function showState(form) {
-    const entry = forms.get(form);
-    if (state === "ready") {
-      entry.status.textContent = "Ready: the result updates as you change the inputs.";
-      form.querySelector(".calculator-submit").hidden = false;
-      if (form.dataset.calculator === "schedule") addScheduleActions(form, worker, entry.status);
-      compute(form);
-    } else if (state === "loading") {
-      entry.status.textContent = "Loading the live calculator…";
-    } else {
-      entry.status.textContent =
-        `The live calculator could not load, so the worked example below stays as it is. (${state})`;
-    }
-  }
-
-  worker.onmessage = ({ data }) => {
-    if (data.type === "ready" || data.type === "failed") {
-      state = data.type === "ready" ? "ready" : data.message;
-      for (const form of forms.keys()) showState(form);
-    } else {
-      pending.get(data.id)?.(data);
-      pending.delete(data.id);
-    }
+function wire(form) {
+  const actions = form.querySelector("[data-calculator-actions]");
+  const entry = {
+    status: form.querySelector(".calculator-status"),
+    output: form.querySelector("[data-calculator-output]"),
+    submit: form.querySelector(".calculator-submit"),
+    actions,
+    overrides: {},
+    token: 0,
+    timer: 0,
+    live: false,
   };
-  worker.onerror = () => worker.onmessage({ data: { type: "failed", message: "the worker did not start" } });
-
-  function wire(form) {
-    startFromToday(form, query);
-    const entry = {
-      status: form.querySelector(".calculator-status"),
-      output: form.querySelector("[data-calculator-output]"),
-      overrides: applyQuery(form, query),
-      token: 0,
-    };
-    forms.set(form, entry);
-    let timer;
-    const soon = () => {
-      entry.overrides = {}; // the reader's own input now wins over the address
-      form.dataset.busy = "1";
-      clearTimeout(timer);
-      timer = setTimeout(() => state === "ready" && compute(form), 120);
-    };
-    form.addEventListener("input", soon);
-    form.addEventListener("change", soon);
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (state === "ready") compute(form);
-    });
-    showState(form);
+  forms.set(form, entry);
+  entry.overrides = applyQuery(form);
+  const soon = () => {
+    entry.overrides = {}; // the reader's own input now wins over the address
+    if (state !== "ready") return; // going live computes the inputs as they are then
+    setBusy(form, true);
+    clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => compute(form), 120);
+  };
+  form.addEventListener("input", soon);
+  form.addEventListener("change", soon);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (state === "ready") compute(form);
+  });
+  for (const button of actions?.querySelectorAll("button[data-action]") ?? []) {
+    button.addEventListener("click", () => ACTIONS[button.dataset.action]?.(form, button));
   }
-
-  const whenParsed = () => document.querySelectorAll("form[data-calculator]").forEach(wire);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed);
-  else whenParsed();
+  show(form);
 }
 
-start();
+const whenParsed = () => document.querySelectorAll("form[data-calculator]").forEach(wire);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed);
+else whenParsed();
