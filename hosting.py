@@ -17,6 +17,9 @@ MEDIA_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".ics": "
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
 REVALIDATE = {"Cache-Control": "no-cache"}
+# Module scripts, the worker and the runtime are fetched in CORS mode; a sandboxed embed (an
+# opaque "null" origin) may load them only if any origin may.
+ANY_ORIGIN = {"Access-Control-Allow-Origin": "*"}
 
 
 class Rule(NamedTuple):
@@ -27,9 +30,11 @@ class Rule(NamedTuple):
     headers: dict
 
 
-# The first rule that matches a request gives its headers; the last rule matches every request.
+# Every rule that matches a request adds its headers; for a header two rules both give, the
+# earlier rule wins. The last rule matches every request.
 HEADER_RULES = (
-    Rule("/runtime/", None, IMMUTABLE),  # folders named after their content's hash
+    Rule("/runtime/", None, IMMUTABLE | ANY_ORIGIN),  # folders named after their content's hash
+    Rule("/theme/js/", None, ANY_ORIGIN),  # the page's module script and the worker
     Rule("/", "v", IMMUTABLE),  # theme assets linked as `?v=<hash of the file>`
     Rule("/", None, REVALIDATE),
 )
@@ -41,10 +46,11 @@ def headers_for(url):
     """The headers the policy gives a successful response to `url` (a path and query)."""
     path, _, query = url.partition("?")
     names = {name for name, _ in parse_qsl(query, keep_blank_values=True)}
-    return next(
-        rule.headers for rule in HEADER_RULES
-        if path.startswith(rule.path) and (rule.query is None or rule.query in names)
-    )
+    headers = {}
+    for rule in HEADER_RULES:
+        if path.startswith(rule.path) and (rule.query is None or rule.query in names):
+            headers = rule.headers | headers
+    return headers
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

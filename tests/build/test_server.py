@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from hosting import IMMUTABLE, REVALIDATE, SiteServer, headers_for
+from hosting import ANY_ORIGIN, IMMUTABLE, REVALIDATE, SiteServer, headers_for
 from tests.site import ROOT
 
 FOREVER = IMMUTABLE["Cache-Control"]
@@ -73,14 +73,15 @@ def test_a_calendar_file_and_the_sites_own_404_page(tmp_path):
 
 
 @pytest.mark.parametrize("url, expected", [
-    ("/runtime/app-0123/pyodide-lock.json", IMMUTABLE),
-    ("/theme/js/calculator.js?v=0123456789", IMMUTABLE),
-    ("/theme/js/calculator.js?lang=en&v=0123456789", IMMUTABLE),
-    ("/theme/js/calculator.js", REVALIDATE),
-    ("/theme/js/calculator.js?version=1", REVALIDATE),
+    ("/runtime/app-0123/pyodide-lock.json", IMMUTABLE | ANY_ORIGIN),
+    ("/theme/js/calculator.js?v=0123456789", IMMUTABLE | ANY_ORIGIN),
+    ("/theme/js/calculator.js?lang=en&v=0123456789", IMMUTABLE | ANY_ORIGIN),
+    ("/theme/js/calculator.js", REVALIDATE | ANY_ORIGIN),
+    ("/theme/js/calculator.js?version=1", REVALIDATE | ANY_ORIGIN),
+    ("/theme/css/site.css?v=0123456789", IMMUTABLE),
     ("/calculators/dose/?weight=70", REVALIDATE),
 ])
-def test_the_policy_table_gives_the_first_matching_rules_headers(url, expected):
+def test_the_policy_table_adds_the_headers_of_every_matching_rule(url, expected):
     assert headers_for(url) == expected
 
 
