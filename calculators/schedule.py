@@ -11,7 +11,7 @@ import datetime
 import functools
 from collections.abc import Mapping
 
-from calculators import data, ics, render, schema
+from calculators import data, ics, render, schema, timeline
 from calculators.render import escape
 from calculators.schema import Action, Input, Result, Warning
 
@@ -263,8 +263,17 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
             rows.append(_review_row(values["review"]))
     caption = (f"Illustrative plan: {len(sessions)} infusions from {long_date(start)} "
                f"to {long_date(horizon)}")
+    counts = ", ".join(f"{sum(s['phase'] == phase for s in sessions)} {phase}"
+                       for phase in PHASE_WORDS)
+    picture = timeline.svg(
+        start, horizon, PHASE_WORDS,
+        [(datetime.date.fromisoformat(s["date"]), s["phase"]) for s in sessions],
+        values["review_after"], values["review"],
+        f"{caption}. On a timeline by month: {counts}; a review after the first infusion.",
+    )
     return (
         '<div class="calculator-result">'
+        f"{picture}"
         f'<table class="calculator-sessions"><caption>{escape(caption)}</caption>'
         '<thead><tr><th scope="col">Infusion</th><th scope="col">Date</th>'
         f'<th scope="col">Phase</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'

@@ -117,7 +117,8 @@ def test_the_clinic_schedule_is_marked_as_practice_not_evidence():
 # a float tolerance.
 ALLOWED_CONSTANTS = {0, 1, 2, 7, 12, 60, 64, 75, 100, 0.01, 0.1, 1e-9}
 # The dose scale's drawing: its width, row height, margins and head-room (pixels, not doses).
-DRAWING = {"render.py": {4, 8, 12, 14, 16, 22, 300, 1.15}}
+DRAWING = {"render.py": {4, 8, 12, 14, 16, 22, 300, 1.15},
+           "timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340}}
 
 
 @pytest.mark.parametrize(

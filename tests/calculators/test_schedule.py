@@ -294,3 +294,19 @@ def test_review_wording_comes_from_the_data_file():
     assert plan_data.review_reference == "asra-2018"
     assert plan_data.review_reference in data.references()
     assert plan(start=MONDAY).values["review"] == plan_data.review
+
+
+def test_the_plan_is_drawn_as_a_timeline_hidden_from_screen_readers():
+    import re
+
+    result = plan(start="2026-12-07", loading="6", titration="2", months="6",
+                  maintenance_weeks="6", open_days="mon,wed,fri")
+    svg = re.search(r"<svg class=\"calculator-timeline\".*?</svg>", result.html, re.S)[0]
+    assert 'aria-hidden="true"' in svg and "<title>" in svg and "<desc>" in svg
+    sessions = result.values["sessions"]
+    for phase in ("loading", "adjustment", "maintenance"):
+        marks = svg.count(f'class="timeline-mark timeline-{phase}"')
+        assert marks == sum(s["phase"] == phase for s in sessions) > 0
+    assert ">Jan<tspan" in svg and ">2027</tspan>" in svg and ">Feb<" in svg and ">May<" in svg
+    assert 'class="timeline-review"' in svg and ">Review<" in svg
+    assert "style=" not in svg  # attributes only: a strict CSP allows it
