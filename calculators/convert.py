@@ -6,7 +6,7 @@ calculator's own inputs; a rate above the highest published mg/kg/h figure is re
 
 from collections.abc import Mapping
 
-from calculators import dose, render, schema, scope
+from calculators import data, dose, render, schema, scope
 from calculators.render import amount, escape, plain
 from calculators.schema import Input, Result
 
@@ -16,10 +16,12 @@ summary = "convert an infusion rate between mg/kg/h, mg/h and mL/h"
 
 RATE_UNITS = (("mg/kg/h", "mg/kg/h"), ("mg/h", "mg/h"), ("mL/h", "mL/h"))
 _SHARED = {field.name: field for field in dose.inputs}
+# The worked example: the dose calculator's own (its protocol's dose, at its weight and bag).
+_EXAMPLE = render.plain(data.protocols()[data.load()["worked_example"]["protocol"]].dose)
 inputs = (
-    Input("rate", "Rate", "number", "", 0, None, 0.01, default="0.35", required=True,
+    Input("rate", "Rate", "number", "", 0, None, 0.01, default=_EXAMPLE, required=True,
           help="The rate to convert, in the unit chosen below.",
-          invalid="Enter the rate as a number, for example 0.35.",
+          invalid=f"Enter the rate as a number, for example {_EXAMPLE}.",
           too_low="The rate must be more than 0."),
     Input("rate_unit", "Rate unit", "select", default="mg/kg/h", choices=RATE_UNITS,
           help="What the rate is in.", invalid="Choose mg/kg/h, mg/h or mL/h."),
@@ -31,7 +33,7 @@ actions = ()
 
 
 def default_fields(today=None) -> dict[str, str]:
-    """The worked example: 0.35 mg/kg/h at 70 kg and 1 mg/mL (`today` unused)."""
+    """The worked example: the dose calculator's protocol dose at its weight (`today` unused)."""
     return schema.worked_example(inputs)
 
 

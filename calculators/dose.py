@@ -80,8 +80,8 @@ def _inputs() -> tuple[Input, ...]:
         Input(
             "weight", "Weight", "number", "", low, high, 0.1,
             default=render.plain(example["weight_kg"]), required=True,
-            help="Body weight, in the unit chosen below. There is no default: "
-            "a dose needs a real weight. This site illustrates adult protocols only.",
+            help="Body weight, in the weight unit chosen. No weight is ever assumed: the form "
+            "opens on a worked example. This site illustrates adult protocols only.",
             invalid="Enter the weight as a number, for example 70.",
             too_low=f"{between} {scope_words[limits['weight_kg_low_reason']]} See “{see}”.",
             too_high=f"{between} {limits['weight_kg_high_reason']}",
@@ -117,8 +117,7 @@ def _inputs() -> tuple[Input, ...]:
         Input("minutes", "Length", "number", "min", shortest.value, longest.value, 1,
               help="Leave blank for the protocol's usual length.",
               invalid="Enter the length in minutes as a number, for example 40.",
-              too_low=f"{{value}} min is shorter than {{min}} min, the shortest published length "
-              f"this page draws on ({shortest.words}). {scope_words['beyond_published']}",
+              too_low=scope.below("{value} min", shortest, "min"),
               too_high=scope.beyond("{value} min", longest, "min")),
         Input("concentration", "Bag strength", "select", "mg/mL", default="1",
               choices=_concentration_choices(),
@@ -153,12 +152,36 @@ def compute(fields: Mapping[str, str]) -> Result:
     protocol = _protocol(read)
     concentration = float(read.choice("concentration"))
     dose = _dose(read, protocol)
-    minutes = read.number("minutes")
+    minutes = _minutes(read, protocol)
     if protocol is None or protocol.dose_unit in PER_KG:
         _basis_needs(read, basis, height, sex)
-    if read.errors:
-        return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
-    return _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, concentration)
+    if not read.errors:
+        result = _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes,
+                           concentration)
+        total, ceiling = result.values["total_mg"], scope.total_ceiling()
+        if total is None or not _above(total, ceiling.value):
+            return result
+        # Every line held on its own, yet together they give more than any published infusion.
+        field = next(f for f in ("minutes", "dose", "weight") if read.raw(f) or f == "weight")
+        read.fail(field, scope.beyond(f"{render.amount(total)} mg in total", ceiling, "mg")
+                  + " Choose a shorter length or a lower dose.")
+    return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
+
+
+def _minutes(read: schema.Reader, protocol: Protocol | None) -> float | None:
+    """A length within the published lengths of the protocol's kind (a continuous infusion, or
+    a dose given over minutes)."""
+    minutes = read.number("minutes")
+    if minutes is None or protocol is None:
+        return minutes
+    shortest, longest = scope.length_bounds(protocol.kind)
+    if _below(minutes, shortest.value):
+        read.fail("minutes", scope.below(f"{render.plain(minutes)} min", shortest, "min"))
+    elif _above(minutes, longest.value):
+        read.fail("minutes", scope.beyond(f"{render.plain(minutes)} min", longest, "min"))
+    else:
+        return minutes
+    return None
 
 
 def _protocol(read: schema.Reader) -> dict | None:
@@ -276,6 +299,14 @@ def _length(protocol: Protocol, minutes, rate, notes: list[str]):
         notes.append(f"Length: {shown}, as published{said}.")
         return protocol.minutes, "protocol"
     first = protocol.first_infusion
+    longest = scope.length_bounds(protocol.kind)[1]
+    if first and rate and math.ceil(first.mg * 60 / rate) > longest.value:
+        notes.append(
+            f"The source gives no fixed length; it suggests a first infusion of {first.text}. "
+            f"At {render.amount(rate)} mg/h that would take longer than any published infusion, "
+            "so no length or total is shown: enter a length to see them."
+        )
+        return None, "not-given"
     if first and rate:
         takes = math.ceil(first.mg * 60 / rate)
         minutes = max(takes, first.minutes)
@@ -344,14 +375,13 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
     bag = protocol.bag_mg_per_ml
     if bag is not None and bag != concentration:
         notes.append(f"This source's own bag holds {render.plain(bag)} mg/mL; the mL figures "
-                     f"below are for the {render.plain(concentration)} mg/mL bag chosen.")
+                     f"above are for the {render.plain(concentration)} mg/mL bag chosen.")
 
     # Per kg, the dose as asked for (before any cap, which is warned about on its own).
     quantities = {
         "mg/kg/h": _per(uncapped, dosing_kg), "mg/h": rate, "mg/kg": _per(total, dosing_kg),
         "mg": total, "minutes": minutes,
     }
-    on_actual = {"mg/kg/h": _per(uncapped, actual_kg), "mg/kg": _per(total, actual_kg)}
     warnings: list[Warning] = []
     if capped:
         warnings.append(Warning(
@@ -362,7 +392,7 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
         ))
     lines = compared_lines(protocol)
     for line in lines:
-        warning = check_line(line, quantities, on_actual, actual_kg)
+        warning = check_line(line, quantities, actual_kg)
         if warning:
             warnings.append(warning)
 
@@ -391,7 +421,7 @@ def _work_out(actual_kg, unit, height, sex, basis, protocol, dose, minutes, conc
         "capped": capped,
         "cap_mg_per_h": cap.mg_per_h if cap else None,
         "uncapped_rate_mg_per_h": uncapped,
-        "dose_per_kg_actual": on_actual["mg/kg/h" if kind == "continuous" else "mg/kg"],
+        "dose_per_kg_actual": _per(uncapped if kind == "continuous" else total, actual_kg),
         "position": position(dose_unit if per_kg else "mg/h", quantities, lines, actual_kg),
         "notes": notes,
     }
@@ -421,6 +451,10 @@ def compared_lines(protocol: Protocol) -> list[Line]:
     if protocol.minutes_max is not None:
         own.append(Line("protocol-length", "minutes", "this protocol's published length", ref,
                         high=protocol.minutes_max))
+    if protocol.kind == "over-minutes" and protocol.minutes_min is not None:
+        # Given over fewer minutes, the same dose runs faster: falling short of it is a warning.
+        own.append(Line("protocol-length-short", "minutes", "this protocol's published length",
+                        ref, low=protocol.minutes_min))
     general = [
         line for line in data.lines()
         if line.kind == protocol.kind and line.use == protocol.use and line.reference != ref
@@ -459,30 +493,27 @@ def bound_text(line: Line) -> str:
     return f"at least {render.plain(low)} {unit}"
 
 
-def check_line(line: Line, quantities: dict, on_actual: dict, actual_kg: float) -> Warning | None:
+def check_line(line: Line, quantities: dict, actual_kg: float) -> Warning | None:
     """A warning when the value crosses an upper line, or falls short of a minimum (a line with
-    no top). A per-kg line is checked per kg of the dosing weight AND of the actual weight."""
+    no top). Per kg, the dose is per kg of the dosing weight, which is never above the actual
+    weight: so it is never less than the dose per kg of actual weight, and a per-kg line held
+    here holds per kg of actual weight too."""
     quantity = line.quantity
-    if not line.applies(actual_kg) or quantities[quantity] is None:
+    value = quantities[quantity]
+    if not line.applies(actual_kg) or value is None:
         return None
-    checked = [(quantities[quantity], "")]
-    if quantity in on_actual and on_actual[quantity] != quantities[quantity]:
-        checked.append((on_actual[quantity], " per kg of actual weight"))
     low, high = line.low, line.high
-    for value, per in checked:
-        if high is not None and _above(value, high):
-            direction = "above"
-        elif high is None and low is not None and _below(value, low):
-            direction = "below"
-        else:
-            continue
-        return Warning(
-            line.code,
-            f"{amount_text(value, quantity)}{per} is {direction} {line.label} "
-            f"({bound_text(line)}).",
-            line.reference,
-        )
-    return None
+    if high is not None and _above(value, high):
+        direction = "above"
+    elif high is None and low is not None and _below(value, low):
+        direction = "below"
+    else:
+        return None
+    return Warning(
+        line.code,
+        f"{amount_text(value, quantity)} is {direction} {line.label} ({bound_text(line)}).",
+        line.reference,
+    )
 
 
 def position(quantity: str, quantities: dict, lines: list[Line], actual_kg: float) -> list[dict]:
@@ -508,46 +539,38 @@ def position(quantity: str, quantities: dict, lines: list[Line], actual_kg: floa
     return placed
 
 
-def _html(values: dict, protocol: Protocol, warnings: list[Warning], ref_ids: list[str]) -> str:
-    amount, weight, plain = render.amount, render.weight, render.plain
-    per_lb = data.load()["units"]["kg_per_lb"]
-    unit = values["dose_unit"]
-    dosing_kg, rate, total = values["dosing_weight_kg"], values["rate_mg_per_h"], values["total_mg"]
-    minutes = values["minutes"]
+def _kg(values: dict, value: float) -> str:
+    """A weight in kg, with pounds when the reader gave pounds."""
+    shown = f"{render.weight(value)} kg"
+    if values["weight_unit"] == "lb":
+        shown += f" ({render.weight(value / data.load()['units']['kg_per_lb'])} lb)"
+    return shown
+
+
+def _weights_side_by_side(values: dict) -> list[tuple[str, str]]:
+    if values["ideal_weight_kg"] is None:
+        return []
+    return [(label, _kg(values, values[key])) for label, key in (
+        ("Actual", "actual_weight_kg"), ("Ideal (Devine)", "ideal_weight_kg"),
+        ("Adjusted", "adjusted_weight_kg"))]
+
+
+def _rows(values: dict, missing: str) -> list[tuple[str, str]]:
+    """The figures of the result, as (term, detail): the same for the page and the terminal."""
+    amount, plain = render.amount, render.plain
+    unit, rate, total, minutes = (values[key] for key in (
+        "dose_unit", "rate_mg_per_h", "total_mg", "minutes"))
     conc = plain(values["concentration_mg_per_ml"])
-
-    def kg(value: float) -> str:
-        shown = f"{weight(value)} kg"
-        if values["weight_unit"] == "lb":
-            shown += f" ({weight(value / per_lb)} lb)"
-        return shown
-
-    weights = ""
-    if values["ideal_weight_kg"] is not None:
-        cells = (
-            ("Actual", values["actual_weight_kg"]),
-            ("Ideal (Devine)", values["ideal_weight_kg"]),
-            ("Adjusted", values["adjusted_weight_kg"]),
-        )
-        head = "".join(f'<th scope="col">{escape(label)}</th>' for label, _ in cells)
-        body = "".join(f"<td>{escape(kg(value))}</td>" for _, value in cells)
-        weights = (
-            '<table class="calculator-weights"><caption>Body weights side by side</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table>"
-        )
-
-    missing = "not worked out: enter a length"
-    if rate is None:
-        rate_text = missing
-    else:
-        rate_text = (f"{amount(rate)} mg/h; {amount(values['rate_ml_per_h'])} mL/h at {conc} mg/mL "
-                     f"({PUMP})")
+    rate_text = missing
+    if rate is not None:
+        rate_text = f"{amount(rate)} mg/h; {amount(values['rate_ml_per_h'])} mL/h at {conc} mg/mL ({PUMP})"
         if values["capped"]:
             rate_text += f"; capped, {amount(values['uncapped_rate_mg_per_h'])} mg/h before the cap"
-    dosing = (f"{kg(dosing_kg)} ({BASIS_WORDS[values['basis_used']]})" if unit in PER_KG
-              else f"not used: a fixed rate in mg/h (actual weight {kg(values['actual_weight_kg'])})")
-    rows = (
-        ("Protocol", protocol.title),
+    dosing = (f"{_kg(values, values['dosing_weight_kg'])} ({BASIS_WORDS[values['basis_used']]})"
+              if unit in PER_KG else
+              f"not used: a fixed rate in mg/h (actual weight {_kg(values, values['actual_weight_kg'])})")
+    return [
+        ("Protocol", values["protocol_title"]),
         ("Dosing weight", dosing),
         ("Dose", f"{plain(values['dose'])} {unit}"
          + (" (a different dose to compare)" if values["dose_source"] == "custom" else "")),
@@ -555,9 +578,21 @@ def _html(values: dict, protocol: Protocol, warnings: list[Warning], ref_ids: li
          + (f" ({hours(minutes)})" if minutes >= 60 else "")),
         ("Rate", rate_text),
         ("Total", missing if total is None else f"{amount(total)} mg, {amount(values['volume_ml'])} mL"),
-    )
+    ]
+
+
+def _html(values: dict, protocol: Protocol, warnings: list[Warning], ref_ids: list[str]) -> str:
+    weights = ""
+    if side_by_side := _weights_side_by_side(values):
+        head = "".join(f'<th scope="col">{escape(label)}</th>' for label, _ in side_by_side)
+        body = "".join(f"<td>{escape(shown)}</td>" for _, shown in side_by_side)
+        weights = (
+            '<table class="calculator-weights"><caption>Body weights side by side</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody><tr>{body}</tr></tbody></table>"
+        )
     listing = "".join(
-        f"<div><dt>{escape(term)}</dt><dd>{escape(detail)}</dd></div>" for term, detail in rows
+        f"<div><dt>{escape(term)}</dt><dd>{escape(detail)}</dd></div>"
+        for term, detail in _rows(values, "not worked out: enter a length")
     )
     return (
         '<div class="calculator-result">'
@@ -598,7 +633,8 @@ def _formula(values: dict, protocol: Protocol) -> str:
                  if unit == "mg/kg/h" else f"{amount(values['uncapped_rate_mg_per_h'])} mg/h")
         if values["capped"]:
             start += f", capped at {amount(rate)} mg/h"
-        steps.append(start)
+        if unit == "mg/kg/h" or values["capped"]:  # a fixed rate needs no step of its own
+            steps.append(start)
         if minutes is not None:
             steps.append(f"{amount(rate)} mg/h × {plain(minutes)} min ÷ 60 = {amount(total)} mg")
     if total is not None:
@@ -609,29 +645,12 @@ def _formula(values: dict, protocol: Protocol) -> str:
 
 
 def text(result: Result) -> list[str]:
-    """The result as lines for a terminal."""
+    """The result as lines for a terminal: the same figures as the page."""
     v = result.values
-    amount, weight, plain = render.amount, render.weight, render.plain
-    conc = plain(v["concentration_mg_per_ml"])
-    missing = "not worked out: give --minutes"
-    lines = [render.FRAMING, "", f"Protocol: {v['protocol_title']} ({v['protocol']})"]
-    if v["ideal_weight_kg"] is not None:
-        lines.append(f"Weights: actual {weight(v['actual_weight_kg'])} kg, "
-                     f"ideal {weight(v['ideal_weight_kg'])} kg, "
-                     f"adjusted {weight(v['adjusted_weight_kg'])} kg")
-    length = missing if v["minutes"] is None else f"{plain(v['minutes'])} min"
-    rate = missing if v["rate_mg_per_h"] is None else (
-        f"{amount(v['rate_mg_per_h'])} mg/h = {amount(v['rate_ml_per_h'])} mL/h at {conc} mg/mL"
-        + (" (capped)" if v["capped"] else "") + f" ({PUMP})")
-    total = missing if v["total_mg"] is None else (
-        f"{amount(v['total_mg'])} mg = {amount(v['volume_ml'])} mL")
-    lines += [
-        f"Dosing weight: {weight(v['dosing_weight_kg'])} kg ({BASIS_WORDS[v['basis_used']]})",
-        f"Dose: {plain(v['dose'])} {v['dose_unit']}"
-        + (" (a different dose to compare)" if v["dose_source"] == "custom" else ""),
-        f"Length: {length}",
-        f"Rate: {rate}",
-        f"Total: {total}",
-    ]
+    lines = [render.FRAMING, ""]
+    if side_by_side := _weights_side_by_side(v):
+        lines.append("Weights: " + ", ".join(f"{label} {shown}" for label, shown in side_by_side))
+    lines += [f"{term}: {detail}" for term, detail in _rows(v, "not worked out: give --minutes")]
+    lines.append(f"Formula: {_formula(v, data.protocols()[v['protocol']])}")
     lines += [f"Where it sits: {p['where']} {p['label']} ({p['bound']})" for p in v["position"]]
     return lines + [""] + render.text_tail(result, "Compared with published lines")

@@ -29,7 +29,10 @@ NO_SCRIPT_STATUS = (
 
 
 def amount(value: float) -> str:
-    """An amount (mg, mg/h, mL, mL/h): one or two decimal places."""
+    """An amount (mg, mg/h, mL, mL/h): one or two decimal places (two significant figures for
+    an amount too small for that, so it never shows as 0.0)."""
+    if value and round(value, 1) == 0:
+        return plain(float(f"{value:.2g}"))
     shown = f"{value:.2f}"
     return shown[:-1] if shown.endswith("0") else shown
 

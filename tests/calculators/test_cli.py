@@ -54,8 +54,9 @@ def test_dose_text_says_it_is_an_illustration():
           "protocol: That protocol is not one the calculator offers; choose one from the list."]),
         (["dose", "--weight=-5", "--protocol", "schwartzman-2009"],
          ["weight: This page illustrates weights between 40 and 350 kg (about 88 to 772 lb). "
-          "This site illustrates adult protocols only: children and adolescents are treated only "
-          "under specialist guidance. See “Who should not have ketamine therapy”."]),
+          "This site illustrates adult protocols only. Children and adolescents are treated only "
+          "under specialist guidance, and a dose for a very light adult is for their clinician to "
+          "judge. See “Who should not have ketamine therapy”."]),
         (["dose", "--weight", "nan", "--protocol", "schwartzman-2009", "--json"],
          ["weight: Enter the weight as a number, for example 70."]),
         (["dose", "--weight", "70", "--protocol", "schwartzman-2009", "--basis", "ideal"],

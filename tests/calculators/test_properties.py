@@ -102,7 +102,10 @@ def test_a_cap_is_never_exceeded(weight, dose, minutes, protocol):
     unit_dose = dose if protocol == "schwartzman-2009" else dose * 12.5  # mg/h for nhs, at most 25
     result = calculators.run("dose", {"weight": repr(weight), "protocol": protocol,
                                       "dose": repr(unit_dose), "minutes": repr(minutes)})
-    assert result.ok
+    if not result.ok:  # longer than any continuous infusion gives in total, or too short
+        assert set(result.errors) == {"minutes"}
+        assert "in total" in result.errors["minutes"] or minutes < 17
+        return
     v = result.values
     caps = [c.mg_per_h for c in data.protocols()[protocol].caps if c.applies(weight)]
     assert v["rate_mg_per_h"] <= min(caps)
