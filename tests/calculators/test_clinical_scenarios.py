@@ -72,6 +72,21 @@ SCENARIOS = [
     Scenario("80 kg by Schwartzman: capped at 25 mg/h, with a warning", {"weight": "80",
              "protocol": "schwartzman-2009"}, {"rate_mg_per_h": 25, "total_mg": 100},
              warns=("protocol-cap",)),
+    Scenario("350 kg by ASRA at 2 mg/kg/h for 4.2 days: more than any published infusion",
+             {"weight": "350", "protocol": "asra-2018", "dose": "2", "minutes": "6048"},
+             refuses="minutes", says="mg in total is above 2112 mg"),
+    Scenario("a dose over minutes longer than any studied (100 min): refused",
+             {"weight": "70", "protocol": "sanacora-2017", "minutes": "120"},
+             refuses="minutes", says="above 100 min"),
+    Scenario("a continuous infusion shorter than any published (17 min): refused",
+             {"weight": "70", "protocol": "schwartzman-2009", "minutes": "10"},
+             refuses="minutes", says="below 17 min"),
+    Scenario("Sanacora's dose given over 20 min, faster than published: a warning",
+             {"weight": "70", "protocol": "sanacora-2017", "minutes": "20"},
+             {"rate_mg_per_h": 105}, warns=("protocol-length-short",)),
+    Scenario("ASRA at a tiny rate: no first-infusion length beyond any published length",
+             {"weight": "70", "protocol": "asra-2018", "dose": "0.01"},
+             {"rate_mg_per_h": 0.7}, says="longer than any published infusion"),
     # Unsafe 3: evidence summaries are not offered as regimens.
     Scenario("ASRA's CRPS evidence summary is not a regimen", {"weight": "45", "protocol":
              "crps-22mgh"}, refuses="protocol", says="evidence summary"),
@@ -130,7 +145,7 @@ def test_scenario(scenario):
     codes = [w.code for w in result.warnings]
     if scenario.refuses:
         assert scenario.refuses in result.errors, result.errors
-        assert result.values == {} and "mg/h" not in result.html
+        assert result.values == {} and "calculator-values" not in result.html
     else:
         assert result.ok, result.errors
         for key, expected in scenario.shows.items():
