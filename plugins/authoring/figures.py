@@ -5,8 +5,8 @@ The rule, on every source line outside fenced code, code spans and `[value: ...]
   mL/h and "mg an hour", "mg a day" all count), or spelled milligrams, millilitres, per cent;
   numbers joined by "to", "or", "and", "-" or "/" before the unit are figures too
   ("40 to 80 mg a day", "3.28/3.17 mmHg");
-- each such number must equal a number the data file states in the same unit family (mg, mL,
-  mmHg or %): a numeric value whose entry names its unit, or a figure written inside a text
+- each such number must equal a number the data file states in the same unit (mg, mg/kg, mg/h,
+  mg/kg/h, mg a day, mL, mL/h, mg/mL, mmHg or %): a numeric value whose entry names its unit, or a figure written inside a text
   value (such as "40-80 mg a day"), in any section except [limits] (sanity bounds) and
   [references] (citations). Signs and thousands commas are ignored.
 Years, ages, counts and lengths ("4 hours", "60 people") have no such unit: not figures.
@@ -22,10 +22,13 @@ from .errors import AuthoringError
 from .fences import numbered_lines
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-UNIT = r"mg|ml|mmhg|milligrams?|millilit(?:re|er)s?|%|per ?cent"
+# A unit: its base, then what it is per ("/kg/h", or in words "an hour", "a day").
+UNIT = (r"(?:mg|ml|mmhg|milligrams?|millilit(?:re|er)s?|%|per ?cent)(?![a-z])"
+        r"(?:\s*/\s*(?:kg|ml|h|hour|min|day)(?![a-z]))*"
+        r"(?:\s+(?:an|a|per|each)\s+(?:hour|minute|day)(?![a-z]))?")
 FIGURE = re.compile(
     rf"(?<![\w.,])(?P<numbers>(?:{NUMBER})(?:\s*(?:to|or|and|-|–|/)\s*(?:{NUMBER}))*)"
-    rf"\s*(?P<unit>(?i:{UNIT}))(?![a-zA-Z])"
+    rf"\s*(?P<unit>(?i:{UNIT}))"
 )
 NOT_PROSE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\[value:[^\]]*\]")
 SKIPPED_SECTIONS = ("limits", "references")
@@ -91,7 +94,7 @@ def _unit_of(key, entry):
         return entry["dose_unit"]
     if key in ("low", "high") and "quantity" in entry:
         return entry["quantity"]
-    return "mg" if key == "mg" or key.startswith("mg_") or "_mg_" in key else None
+    return {"mg": "mg", "mg_per_h": "mg/h", "concentrations_mg_per_ml": "mg/ml"}.get(key)
 
 
 def _figures_in(prose):
@@ -102,10 +105,16 @@ def _figures_in(prose):
 
 
 def family(unit):
-    """mg, ml, mmhg or %: the first word of a unit, spelled-out forms folded."""
-    word = re.split(r"[/\s]", unit.strip().lower(), maxsplit=1)[0]
-    return {"milligram": "mg", "milligrams": "mg", "millilitre": "ml", "millilitres": "ml",
-            "milliliter": "ml", "milliliters": "ml", "per": "%"}.get(word, word)
+    """A unit in one spelling: mg, mg/kg, mg/h, mg/kg/h, mg/day, ml, ml/h, mg/ml, mmhg or %."""
+    found = re.match(UNIT, unit.strip().lower())
+    if not found:
+        return unit.strip().lower()
+    words = found[0].replace("per cent", "%").replace("percent", "%")
+    words = re.sub(r"\b(?:an|a|per|each)\s+(hour|minute|day)\b", r"/\1", words)
+    base, *per = [part.strip() for part in words.split("/")]
+    base = re.sub(r"^milligrams?$", "mg", re.sub(r"^millilit(?:re|er)s?$", "ml", base))
+    per = [{"hour": "h", "minute": "min"}.get(part, part) for part in per]
+    return "/".join([base, *per])
 
 
 def as_float(number):
