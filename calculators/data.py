@@ -5,7 +5,7 @@ import functools
 import importlib.resources
 import json
 
-from calculators import datacheck
+from calculators import citation, datacheck
 
 DATA_FILE = "protocols.toml"
 BUILT_FILE = "protocols.json"  # the same data, written into the wheel when it is built
@@ -23,10 +23,17 @@ def load() -> dict:
     if built.is_file():
         parsed = json.loads(built.read_text("utf-8"))
     else:
-        import tomllib
-
-        parsed = tomllib.loads((folder / DATA_FILE).read_text("utf-8"))
+        parsed = parse_source()
     return checked(parsed)
+
+
+def parse_source() -> dict:
+    """The data file and the references (`content/references.json`) from the source tree."""
+    import tomllib
+
+    folder = importlib.resources.files("calculators") / "data"
+    return tomllib.loads((folder / DATA_FILE).read_text("utf-8")) | {
+        "references": citation.read_source()}
 
 
 def checked(parsed: dict) -> dict:
@@ -167,8 +174,12 @@ def _protocol(pid: str, entry: dict) -> Protocol:
 
 @functools.cache
 def references() -> dict[str, Reference]:
-    """Reference id -> its citation, short name and DOI."""
-    return {ref_id: Reference(id=ref_id, **entry) for ref_id, entry in load()["references"].items()}
+    """Reference id -> its citation (Vancouver), short name, DOI and status."""
+    return {
+        ref_id: Reference(id=ref_id, short=item["citation-label"], citation=citation.vancouver(item),
+                          doi=item.get("DOI"), status=item.get("custom", {}).get("status"))
+        for ref_id, item in load()["references"].items()
+    }
 
 
 @functools.cache

@@ -41,7 +41,7 @@ class CitationPostprocessor(Postprocessor):
             if id_ not in known:
                 raise AuthoringError(
                     self.extension.path, self.extension.line_of(f"@{id_}"),
-                    f"unknown reference [@{id_}]; known ids are in calculators/data/protocols.toml",
+                    f"unknown reference [@{id_}]; known ids are in content/references.json",
                 )
             if id_ not in order:
                 order.append(id_)

@@ -6,6 +6,7 @@ import shutil
 from functools import partial
 from pathlib import Path
 
+from calculators import citation
 from pelican.generators import Generator
 
 from .fingerprint import digest, source_files
@@ -68,7 +69,8 @@ def pyodide_files(pyodide):
 def app_files(pyodide, runtime_id):
     """The calculators wheel and its lock file (built once, kept in .cache/runtime), and the name
     of their folder: it changes with the package, the project file and the code that builds it."""
-    inputs = source_files(ROOT / "calculators") + source_files(Path(__file__).parent)
+    inputs = (source_files(ROOT / "calculators") + source_files(Path(__file__).parent)
+              + [citation.SOURCE])
     app_id = "app-" + digest(inputs + [ROOT / "pyproject.toml"], ROOT, extra=runtime_id.encode())
     cache = ROOT / ".cache" / "runtime" / app_id
 

@@ -8,6 +8,8 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+from calculators import citation
+
 from .fingerprint import source_files
 
 
@@ -19,7 +21,8 @@ def build_wheel(project_root, out_dir):
     """Build `calculators-*.whl` from a clean copy of the package; return its path.
 
     The copy keeps stray files (build/, caches) out of the wheel and the source tree, and gets
-    the data file parsed ahead of time (`calculators/data/protocols.json`, see data.load).
+    the data file and the references (`content/references.json`) parsed ahead of time into
+    `calculators/data/protocols.json` (see data.load).
     """
     project_root, out_dir = Path(project_root), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -32,7 +35,8 @@ def build_wheel(project_root, out_dir):
             shutil.copy2(path, target)
         shutil.copy2(project_root / "pyproject.toml", source / "pyproject.toml")
         data = source / "calculators" / "data"
-        parsed = tomllib.loads((data / "protocols.toml").read_text("utf-8"))
+        parsed = tomllib.loads((data / "protocols.toml").read_text("utf-8")) | {
+            "references": citation.read_source(project_root / "content" / "references.json")}
         (data / "protocols.json").write_text(json.dumps(parsed, ensure_ascii=False), "utf-8")
         done = subprocess.run(
             [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",

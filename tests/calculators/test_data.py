@@ -171,3 +171,29 @@ def test_loading_a_broken_data_file_raises():
     bad["protocols"]["sci-pain"]["offered"] = True
     with pytest.raises(ValueError, match="sci-pain: offered, but not one published regimen"):
         data.checked(bad)
+
+
+def test_references_come_from_the_csl_json_file_under_content():
+    from calculators import citation
+
+    items = citation.read_source()
+    assert set(items) == set(data.references())
+    assert citation.SOURCE.parts[-2:] == ("content", "references.json")
+    for item in items.values():
+        assert item["citation-label"].strip() and item["type"]
+
+
+@pytest.mark.parametrize(("item", "text"), [
+    ({"author": [{"family": "Cohen", "given": "SP"}, {"family": "Bhatia", "given": "A"},
+                 {"literal": "et al."}], "title": "A title", "container-title-short": "Pain",
+      "issued": {"date-parts": [[2018]]}, "volume": "43", "issue": "5", "page": "521-546"},
+     "Cohen SP, Bhatia A, et al. A title. Pain 2018;43(5):521-546."),
+    ({"author": [{"literal": "NHS Highland"}], "title": "Ketamine guideline"},
+     "NHS Highland. Ketamine guideline."),
+    ({"title": "A report", "issued": {"date-parts": [[2020]]}, "note": "read in summary"},
+     "A report. 2020 (read in summary)."),
+])
+def test_citations_are_formatted_in_the_vancouver_style(item, text):
+    from calculators import citation
+
+    assert citation.vancouver(item) == text
