@@ -1,5 +1,7 @@
 """Authoring mistakes: raised while reading a file, collected, then fail the build."""
 
+import logging
+
 
 class AuthoringError(Exception):
     """A mistake in an article, reported as `path:line: message`."""
@@ -9,8 +11,13 @@ class AuthoringError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-class BuildError(Exception):
-    """Raised at the end of reading when any article had an authoring mistake."""
+class BuildError(SystemExit):
+    """Ends the build when any article had an authoring mistake: the `pelican` command prints
+    the block of `file:line: message` lines on its own, with no traceback, and exits 1."""
+
+
+class DebugBuildError(Exception):
+    """The same, as an ordinary exception with its traceback, when the build runs --debug."""
 
 
 collect: list[str] = []
@@ -20,4 +27,6 @@ def raise_collected():
     if collect:
         problems = "\n".join(collect)
         collect.clear()
-        raise BuildError(f"{len(problems.splitlines())} authoring error(s):\n{problems}")
+        block = f"{len(problems.splitlines())} authoring error(s):\n{problems}"
+        debugging = logging.getLogger("pelican").isEnabledFor(logging.DEBUG)
+        raise (DebugBuildError if debugging else BuildError)(block)

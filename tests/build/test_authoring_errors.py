@@ -44,7 +44,7 @@ def test_mistakes_in_the_body_name_file_line_and_problem(tmp_path, body, expecte
 
 def build_error(tmp_path, body, header=GOOD_HEADER):
     """The message of the BuildError the build ends with (the plugin's own class)."""
-    with pytest.raises(Exception) as error:
+    with pytest.raises(BaseException) as error:  # BuildError ends the build as SystemExit
         build_with(tmp_path, body, header)
     assert type(error.value).__name__ == "BuildError", error.value
     return str(error.value)
