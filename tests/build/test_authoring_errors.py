@@ -89,3 +89,27 @@ def test_the_command_line_build_exits_non_zero(tmp_path):
     )
     assert done.returncode != 0
     assert "unknown calculator 'dsoe'" in done.stdout + done.stderr
+
+
+def test_the_command_line_prints_one_clean_block_and_a_traceback_only_with_debug(tmp_path):
+    import subprocess
+    import sys
+
+    content = tmp_path / "content" / "articles"
+    content.mkdir(parents=True)
+    (content / "broken.md").write_text(GOOD_HEADER + "Text [@nope].\n\n[calculator: dsoe]\n")
+
+    def build(*flags):
+        return subprocess.run(
+            [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"), *flags,
+             "-o", str(tmp_path / "out"), str(tmp_path / "content")],
+            cwd=ROOT, capture_output=True, text=True,
+        )
+
+    plain = build()
+    assert plain.returncode == 1 and "Traceback" not in plain.stdout + plain.stderr
+    block = plain.stderr.strip().splitlines()[-2:]
+    assert block[0] == "1 authoring error(s):"
+    assert block[1].endswith("broken.md:9: unknown calculator 'dsoe'; known: dose, schedule, convert")
+    debug = build("--debug")
+    assert debug.returncode != 0 and "Traceback" in debug.stdout + debug.stderr
