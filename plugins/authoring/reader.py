@@ -1,5 +1,7 @@
 """A Markdown reader that knows which file it reads, so mistakes name the file and line."""
 
+import datetime
+import logging
 import os
 
 from pelican.readers import MarkdownReader
@@ -8,7 +10,11 @@ from pelican.utils import get_date
 from .errors import AuthoringError, collect
 from .extension import AuthoringExtension
 
-REQUIRED = {"article": ("title", "date", "reviewed", "summary"), "page": ("title", "summary")}
+REQUIRED = {
+    "article": ("title", "date", "reviewed", "reviewer", "summary"),
+    "page": ("title", "summary"),
+}
+log = logging.getLogger(__name__)
 
 
 class AuthoringReader(MarkdownReader):
@@ -22,7 +28,7 @@ class AuthoringReader(MarkdownReader):
         }
         try:
             content, metadata = super().read(source_path)
-            check_metadata(path, metadata)
+            check_metadata(path, metadata, self.settings)
         except AuthoringError as error:
             collect.append(str(error))
             raise
@@ -32,7 +38,7 @@ class AuthoringReader(MarkdownReader):
         return content, metadata
 
 
-def check_metadata(path, metadata):
+def check_metadata(path, metadata, settings):
     kind = "page" if f"{os.sep}pages{os.sep}" in os.sep + path else "article"
     missing = [name.capitalize() for name in REQUIRED[kind] if name not in metadata]
     if missing:
@@ -44,3 +50,36 @@ def check_metadata(path, metadata):
             raise AuthoringError(
                 path, None, f"Reviewed: {metadata['reviewed']!r} is not a date like 2026-11-26"
             ) from None
+        metadata.setdefault("modified", metadata["reviewed"])  # the sitemap's lastmod
+        check_review_age(path, metadata["reviewed"], settings)
+    if "reviewer" in metadata:
+        metadata["reviewer"] = reviewer(path, metadata["reviewer"], settings.get("REVIEWERS", {}))
+
+
+def reviewer(path, given, known):
+    """A reviewer key from the settings' REVIEWERS, or a name with a credential after a comma."""
+    given = given.strip()
+    if given in known:
+        return known[given]
+    name, comma, credential = given.partition(",")
+    if comma and name.strip() and credential.strip():
+        return given
+    keys = ", ".join(known) or "none"
+    raise AuthoringError(
+        path, None, f"Reviewer: {given!r} is neither a reviewer key from pelicanconf.py "
+        f"(known: {keys}) nor a name and a credential, such as 'A. Example, MD'",
+    )
+
+
+def check_review_age(path, reviewed, settings):
+    """A review older than REVIEW_MAX_MONTHS: a warning, or an error when REVIEW_STRICT."""
+    months = settings.get("REVIEW_MAX_MONTHS", 12)
+    today = settings.get("REVIEW_TODAY") or datetime.date.today()
+    age = (today.year - reviewed.year) * 12 + today.month - reviewed.month - (today.day < reviewed.day)
+    if age < months:
+        return
+    message = (f"last reviewed {reviewed:%Y-%m-%d}, more than {months} months ago: "
+               "have a clinician review it and update Reviewed")
+    if settings.get("REVIEW_STRICT"):
+        raise AuthoringError(path, None, message)
+    log.warning("%s: %s", path, message)

@@ -9,6 +9,7 @@ from tests.site import ROOT, build_site
 GOOD_HEADER = """Title: Test article
 Date: 2026-11-20
 Reviewed: 2026-11-26
+Reviewer: clinical-lead
 Summary: A test article.
 Order: 1
 
@@ -27,15 +28,15 @@ def build_with(tmp_path, body, header=GOOD_HEADER):
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("Intro.\n\n[calculator: dsoe]\n", r"broken.md:9: unknown calculator 'dsoe'; known: dose, schedule"),
-        ("Intro.\n\n[table: protocol]\n", r"broken.md:9: unknown table 'protocol'; known:"),
-        ("A figure [@no-such-source].\n", r"broken.md:7: unknown reference [@no-such-source]"),
-        ("| A | B |\n|---|---|\n| 1 | 2 |\n", r"broken.md:7: the table with headers 'A | B' needs a line 'Table:"),
-        ("[calculator: dose]\n\n[calculator: dose]\n", r"broken.md:9: calculator 'dose' is already on this page"),
-        ("A figure [@ASRA-2018].\n", r"broken.md:7: cannot read the citation [@ASRA-2018]"),
-        ("A figure [@asra-2018, p. 5].\n", r"broken.md:7: cannot read the citation [@asra-2018, p. 5]"),
-        ("````\n```\n````\n\n[calculator: dsoe]\n", r"broken.md:11: unknown calculator 'dsoe'"),
-        ("Use ```x``` inline.\n\n[calculator: dsoe]\n", r"broken.md:9: unknown calculator 'dsoe'"),
+        ("Intro.\n\n[calculator: dsoe]\n", r"broken.md:10: unknown calculator 'dsoe'; known: dose, schedule"),
+        ("Intro.\n\n[table: protocol]\n", r"broken.md:10: unknown table 'protocol'; known:"),
+        ("A figure [@no-such-source].\n", r"broken.md:8: unknown reference [@no-such-source]"),
+        ("| A | B |\n|---|---|\n| 1 | 2 |\n", r"broken.md:8: the table with headers 'A | B' needs a line 'Table:"),
+        ("[calculator: dose]\n\n[calculator: dose]\n", r"broken.md:10: calculator 'dose' is already on this page"),
+        ("A figure [@ASRA-2018].\n", r"broken.md:8: cannot read the citation [@ASRA-2018]"),
+        ("A figure [@asra-2018, p. 5].\n", r"broken.md:8: cannot read the citation [@asra-2018, p. 5]"),
+        ("````\n```\n````\n\n[calculator: dsoe]\n", r"broken.md:12: unknown calculator 'dsoe'"),
+        ("Use ```x``` inline.\n\n[calculator: dsoe]\n", r"broken.md:10: unknown calculator 'dsoe'"),
     ],
 )
 def test_mistakes_in_the_body_name_file_line_and_problem(tmp_path, body, expected):
@@ -52,7 +53,7 @@ def build_error(tmp_path, body, header=GOOD_HEADER):
 
 def test_missing_metadata_is_named(tmp_path):
     message = build_error(tmp_path, "Text.\n", header="Title: T\nDate: 2026-11-20\n\n")
-    assert "broken.md: missing metadata: Reviewed, Summary" in message
+    assert "broken.md: missing metadata: Reviewed, Reviewer, Summary" in message
 
 
 def test_a_bad_review_date_is_named(tmp_path):
@@ -62,7 +63,7 @@ def test_a_bad_review_date_is_named(tmp_path):
 
 def test_a_citation_in_the_summary_is_refused(tmp_path):
     header = GOOD_HEADER.replace("Summary: A test article.", "Summary: A test [@asra-2018].")
-    assert "broken.md:4: a citation belongs in the text, not in the Summary" in build_error(
+    assert "broken.md:5: a citation belongs in the text, not in the Summary" in build_error(
         tmp_path, "Text.\n", header
     )
 
@@ -110,6 +111,41 @@ def test_the_command_line_prints_one_clean_block_and_a_traceback_only_with_debug
     assert plain.returncode == 1 and "Traceback" not in plain.stdout + plain.stderr
     block = plain.stderr.strip().splitlines()[-2:]
     assert block[0] == "1 authoring error(s):"
-    assert block[1].endswith("broken.md:9: unknown calculator 'dsoe'; known: dose, schedule, convert")
+    assert block[1].endswith("broken.md:10: unknown calculator 'dsoe'; known: dose, schedule, convert")
     debug = build("--debug")
     assert debug.returncode != 0 and "Traceback" in debug.stdout + debug.stderr
+
+
+@pytest.mark.parametrize(("given", "shown"), [
+    ("clinical-lead", "Dr A. Example, MD (clinical lead, example)"),
+    ("B. Sample, PharmD", "B. Sample, PharmD"),
+])
+def test_a_reviewer_is_a_known_key_or_a_name_with_a_credential(tmp_path, given, shown):
+    header = GOOD_HEADER.replace("Reviewer: clinical-lead", f"Reviewer: {given}")
+    out = build_with(tmp_path, "Text.\n", header)
+    assert shown in (out / "test-article" / "index.html").read_text()
+
+
+def test_an_unknown_reviewer_is_named(tmp_path):
+    header = GOOD_HEADER.replace("Reviewer: clinical-lead", "Reviewer: dr-who")
+    message = build_error(tmp_path, "Text.\n", header)
+    assert "broken.md: Reviewer: 'dr-who' is neither a reviewer key from pelicanconf.py" in message
+    assert "known: clinical-lead" in message
+
+
+def test_an_old_review_warns_and_is_an_error_when_strict(tmp_path, caplog):
+    header = GOOD_HEADER.replace("Reviewed: 2026-11-26", "Reviewed: 2020-01-01")
+    build_with(tmp_path / "lenient", "Text.\n", header)
+    assert "last reviewed 2020-01-01, more than 12 months ago" in caplog.text
+    content = tmp_path / "strict" / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "broken.md").write_text(header + "Text.\n")
+    with pytest.raises(BaseException) as error:
+        build_site(tmp_path / "strict" / "out", PATH=str(content), REVIEW_STRICT=True)
+    assert "broken.md: last reviewed 2020-01-01, more than 12 months ago" in str(error.value)
+
+
+def test_the_sitemap_dates_an_article_by_its_review(tmp_path):
+    out = build_with(tmp_path, "Text.\n")
+    sitemap = (out / "sitemap.xml").read_text()
+    assert "<lastmod>2026-11-26" in sitemap.split("test-article")[1].split("</url>")[0]

@@ -72,7 +72,7 @@ def test_articles_carry_dates_summary_and_numbered_references(site):
     for slug in ARTICLES:
         page = parse(site / slug / "index.html")
         html = page.path.read_text()
-        assert "Last reviewed <time" in html, slug
+        assert "Medically reviewed by Dr A. Example, MD (clinical lead, example) on <time" in html, slug
         assert 'class="lead"' in html, slug
         assert "references" in page.ids, slug
         cited = set(re.findall(r'href="#(ref-[a-z0-9-]+)"', html))

@@ -41,15 +41,15 @@ def test_a_value_in_the_summary_is_printed(tmp_path):
     "body, expected",
     [
         ("Up to [value: schwartzman-2009.capp] mg.\n",
-         "broken.md:7: unknown value 'schwartzman-2009.capp'; schwartzman-2009's numeric fields "
+         "broken.md:8: unknown value 'schwartzman-2009.capp'; schwartzman-2009's numeric fields "
          "are: cap, dose, dose_max, minutes, "),
         ("Up to [value: schwartzman-2009.dose_text].\n",
-         "broken.md:7: not a number: 'schwartzman-2009.dose_text'; schwartzman-2009's numeric"),
+         "broken.md:8: not a number: 'schwartzman-2009.dose_text'; schwartzman-2009's numeric"),
         ("Text.\n\nUp to [value: schwartzman-2010.cap] mg.\n",
-         "broken.md:9: unknown value 'schwartzman-2010.cap': no protocol 'schwartzman-2010'; "
+         "broken.md:10: unknown value 'schwartzman-2010.cap': no protocol 'schwartzman-2010'; "
          "protocols: schwartzman-2009, "),
         ("About [value: sigtermans-effects]%.\n",
-         "broken.md:7: unknown value 'sigtermans-effects'; write PROTOCOL.FIELD"),
+         "broken.md:8: unknown value 'sigtermans-effects'; write PROTOCOL.FIELD"),
     ],
 )
 def test_an_unknown_value_names_file_line_and_the_known_keys(tmp_path, body, expected):
@@ -59,17 +59,17 @@ def test_an_unknown_value_names_file_line_and_the_known_keys(tmp_path, body, exp
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("Text.\n\nThe rate was 31 mg an hour.\n", "broken.md:9: the figure '31 mg an hour' is not in"),
-        ("Between 40 and 90 mg a day.\n", "broken.md:7: the figure '90' in '40 and 90 mg a day' is not in"),
-        ("It rose by 3.28/3.5 mmHg.\n", "broken.md:7: the figure '3.5' in '3.28/3.5 mmHg'"),
-        ("About 77% of people.\n", "broken.md:7: the figure '77%' is not in"),
+        ("Text.\n\nThe rate was 31 mg an hour.\n", "broken.md:10: the figure '31 mg an hour' is not in"),
+        ("Between 40 and 90 mg a day.\n", "broken.md:8: the figure '90' in '40 and 90 mg a day' is not in"),
+        ("It rose by 3.28/3.5 mmHg.\n", "broken.md:8: the figure '3.5' in '3.28/3.5 mmHg'"),
+        ("About 77% of people.\n", "broken.md:8: the figure '77%' is not in"),
         # 240 is in the data file, but as minutes: a figure must match in its own unit
-        ("The rate was 240 mg an hour.\n", "broken.md:7: the figure '240 mg an hour' is not in"),
-        ("About 2009 mg.\n", "broken.md:7: the figure '2009 mg' is not in"),
+        ("The rate was 240 mg an hour.\n", "broken.md:8: the figure '240 mg an hour' is not in"),
+        ("About 2009 mg.\n", "broken.md:8: the figure '2009 mg' is not in"),
         # 25 is a figure in mg/h (a cap), never in mg/kg: a figure must match in its own unit
-        ("Up to 25 mg/kg.\n", "broken.md:7: the figure '25 mg/kg' is not in"),
-        ("Up to 80 mg/kg an hour.\n", "broken.md:7: the figure '80 mg/kg an hour' is not in"),
-        ("Table: T\n\n| A | B |\n|---|---|\n| x | 0.36 mg/kg |\n", "broken.md:11: the figure '0.36 mg/kg'"),
+        ("Up to 25 mg/kg.\n", "broken.md:8: the figure '25 mg/kg' is not in"),
+        ("Up to 80 mg/kg an hour.\n", "broken.md:8: the figure '80 mg/kg an hour' is not in"),
+        ("Table: T\n\n| A | B |\n|---|---|\n| x | 0.36 mg/kg |\n", "broken.md:12: the figure '0.36 mg/kg'"),
     ],
 )
 def test_a_hand_typed_figure_not_in_the_data_file_names_file_and_line(tmp_path, body, expected):
@@ -112,6 +112,6 @@ def test_every_figure_is_a_finite_number_with_a_known_reference():
 
 def test_a_figure_in_the_summary_is_checked(tmp_path):
     header = GOOD_HEADER.replace("Summary: A test article.", "Summary: Up to 31 mg an hour.")
-    assert "broken.md:4: the figure '31 mg an hour' is not in the data file" in build_error(
+    assert "broken.md:5: the figure '31 mg an hour' is not in the data file" in build_error(
         tmp_path, "Text.\n", header
     )
