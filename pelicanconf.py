@@ -66,3 +66,9 @@ SITEMAP = {"format": "xml"}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# Who reviews the articles. An article's `Reviewer:` is one of these keys, or a name and a
+# credential written out ("A. Example, MD"). A fictional placeholder: replace it.
+REVIEWERS = {"clinical-lead": "Dr A. Example, MD (clinical lead, example)"}
+REVIEW_MAX_MONTHS = 12  # an older review is a build warning; an error with REVIEW_STRICT
+REVIEW_STRICT = False

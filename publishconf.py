@@ -10,3 +10,4 @@ SITEURL = os.environ.get("SITEURL", "https://www.example.org")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+REVIEW_STRICT = True  # a production build refuses an article whose review is out of date
