@@ -1,19 +1,25 @@
 """What a host sends with the built site (one policy, kept as data), and the local server for it.
 
-`invoke serve` and the tests serve through `SiteServer`; a production configuration (nginx,
-Caddy, `_headers`) is to be generated from the same `MEDIA_TYPES` and `HEADER_RULES`.
+The policy is `MEDIA_TYPES`, `HEADER_RULES`, `HTTPS_ONLY`, `ENCODINGS` and the 404 page. The build
+turns it into an nginx server block, a Caddyfile and a `_headers` file (`deploy.configs`);
+`invoke serve` and the tests serve it through `SiteServer`, which sends the same headers but no
+compression and nothing that needs HTTPS.
 """
 
 import functools
 import http.server
+import mimetypes
 import sys
 import threading
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import parse_qsl
 
-# Media types by file extension, over the platform's own table (which may lack or differ on these).
-MEDIA_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".ics": "text/calendar"}
+# Media types by file extension, over Python's own table (which may lack or differ on these).
+MEDIA_TYPES = {
+    ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
+    ".ics": "text/calendar", ".whl": "application/zip",
+}
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
 REVALIDATE = {"Cache-Control": "no-cache"}
@@ -22,8 +28,37 @@ REVALIDATE = {"Cache-Control": "no-cache"}
 ANY_ORIGIN = {"Access-Control-Allow-Origin": "*"}
 
 
+def content_security_policy(workers, framers):
+    """No inline script or style, nothing from another host; WebAssembly may compile."""
+    return "; ".join([
+        "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", f"worker-src {workers}",
+        "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+        f"frame-ancestors {framers}",
+    ])
+
+
+# Every response carries these. A worker's policy is that of its script's response, so the
+# worker gets this one too (its Pyodide compiles WebAssembly); no other site may frame a page.
+SECURITY = {
+    "Content-Security-Policy": content_security_policy("'self'", "'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",  # a page shares its window with no other site
+    "Permissions-Policy": ", ".join(f"{feature}=()" for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb")),
+}
+# An embed page may be framed by any site; in a sandboxed frame it starts its worker from a
+# data: URL (which imports the worker script by its absolute URL).
+EMBEDDABLE = {"Content-Security-Policy": content_security_policy("'self' data:", "*")}
+# Sent by the production configurations only: browsers ignore it over plain HTTP, and a local
+# server (SiteServer, the tests' nginx and Caddy on 127.0.0.1) has no TLS.
+HTTPS_ONLY = {"Strict-Transport-Security": "max-age=31536000"}
+
+
 class Rule(NamedTuple):
-    """A request whose path starts with `path` (and whose query names `query`, if not None)."""
+    """A request whose path starts with `path` (and whose query gives `query` a value, if not
+    None)."""
 
     path: str
     query: str | None
@@ -35,17 +70,23 @@ class Rule(NamedTuple):
 HEADER_RULES = (
     Rule("/runtime/", None, IMMUTABLE | ANY_ORIGIN),  # folders named after their content's hash
     Rule("/theme/js/", None, ANY_ORIGIN),  # the page's module script and the worker
+    Rule("/embed/", None, EMBEDDABLE),  # chrome-less calculator pages for other sites' iframes
     Rule("/", "v", IMMUTABLE),  # theme assets linked as `?v=<hash of the file>`
-    Rule("/", None, REVALIDATE),
+    Rule("/", None, REVALIDATE | SECURITY),
 )
-ERROR_HEADERS = REVALIDATE  # a missing file may be there after the next build
-NOT_FOUND_PAGE = "404.html"
+NOT_FOUND_PAGE = "404.html"  # sent with status 404 for any missing file or folder listing
+
+# Precompression: the build writes `name.br` and `name.gz` beside each file with one of these
+# suffixes when the copy is at least MIN_GAIN smaller; the server picks one by Accept-Encoding.
+ENCODINGS = {"br": ".br", "gzip": ".gz"}  # in order of preference
+PRECOMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".zip")
+MIN_GAIN = 0.05
 
 
 def headers_for(url):
-    """The headers the policy gives a successful response to `url` (a path and query)."""
+    """The headers the policy gives a response to `url` (a path and query)."""
     path, _, query = url.partition("?")
-    names = {name for name, _ in parse_qsl(query, keep_blank_values=True)}
+    names = {name for name, _ in parse_qsl(query)}  # a blank value (`?v=`) does not count
     headers = {}
     for rule in HEADER_RULES:
         if path.startswith(rule.path) and (rule.query is None or rule.query in names):
@@ -53,10 +94,19 @@ def headers_for(url):
     return headers
 
 
+ERROR_HEADERS = headers_for("/" + NOT_FOUND_PAGE)  # an error is the 404 page, as if asked for
+
+
+def media_types():
+    """Every file extension the policy knows, with its media type: Python's built-in table (not
+    this machine's), then MEDIA_TYPES over it."""
+    return mimetypes.MimeTypes().types_map[True] | MEDIA_TYPES
+
+
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with the policy's media types and headers; the site's own 404 page."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MEDIA_TYPES}
+    extensions_map = media_types()
 
     def __init__(self, *args, quiet, **kwargs):
         self.quiet = quiet

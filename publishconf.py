@@ -1,4 +1,9 @@
-"""Settings for publishing: the real address of the site."""
+"""Settings for publishing: the real address of the site, and what a production host needs.
+
+`SITEURL` (environment) is where the site is read; `invoke production` sets it to the local
+address it serves. `HOSTING_ROOT` (environment) is the folder the server will serve the output
+from, written into the generated nginx and Caddy configurations (default: the output folder).
+"""
 
 import os
 import sys
@@ -10,4 +15,7 @@ SITEURL = os.environ.get("SITEURL", "https://www.example.org")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+HOSTING_ROOT = os.environ.get("HOSTING_ROOT")
+PRECOMPRESS = True  # .br and .gz beside every text file and the runtime (plugins/production)
 REVIEW_STRICT = True  # a production build refuses an article whose review is out of date

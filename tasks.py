@@ -1,11 +1,12 @@
-"""Pelican's usual tasks (invoke), plus `test` and `bench`. Run as `.venv/bin/invoke TASK`."""
+"""Pelican's usual tasks (invoke), plus `production`, `publish` targets, `test` and `bench`.
+Run as `.venv/bin/invoke TASK`."""
 
 import os
 import shlex
 import shutil
 import sys
 
-from invoke import task
+from invoke import Exit, task
 from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
@@ -42,10 +43,10 @@ def clean(c):
         os.makedirs(CONFIG["deploy_path"])
 
 
-@task
-def build(c):
+@task(help={"strict": "an article whose review is out of date is an error, not a warning"})
+def build(c, strict=False):
     """Build local version of site"""
-    pelican_run("-s {settings_base}".format(**CONFIG))
+    pelican_run("-s {settings_base}".format(**CONFIG) + (" -e REVIEW_STRICT=true" if strict else ""))
 
 
 @task
@@ -86,6 +87,30 @@ def preview(c):
     serve(c)
 
 
+def production_build(c, output, siteurl=None):
+    """A build with publishconf.py (precompressed, server configurations) in a new process."""
+    env = {"SITEURL": siteurl} if siteurl else {}
+    c.run(f"{shlex.quote(sys.executable)} -m pelican -s {CONFIG['settings_publish']}"
+          f" -o {shlex.quote(str(output))}", env=env)
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8080)", "server": "nginx (default) or caddy",
+            "output": "folder to build into (default: output)"})
+def production(c, port=8080, server="nginx", output=None):
+    """Build for production and serve it through a real nginx (or Caddy) on 127.0.0.1 until Ctrl-C"""
+    from deploy.configs import config_folder
+    from deploy.servers import CONFIG_NAMES, RealServer, missing_packages
+
+    if server not in CONFIG_NAMES:
+        raise Exit(f"production: --server is nginx or caddy, not {server!r}", code=2)
+    if problem := missing_packages(server):
+        raise Exit(f"production: {problem}", code=1)
+    output = output or CONFIG["deploy_path"]
+    address = f"http://127.0.0.1:{int(port)}"
+    production_build(c, output, siteurl=address)
+    RealServer(server, config_folder(output) / CONFIG_NAMES[server], address, quiet=False).run()
+
+
 @task
 def livereload(c):
     """Automatically reload browser tab upon file modification."""
@@ -98,10 +123,35 @@ def livereload(c):
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
-@task
-def publish(c):
-    """Build the production site into the output folder, ready to upload"""
-    pelican_run("-s {settings_publish}".format(**CONFIG))
+@task(help={
+    "target": "gh_pages (commit to a branch, then push) or rsync (copy to --dest); none: only build",
+    "dry_run": "build, then list what the target would change, changing nothing",
+    "dest": "rsync: a folder or user@host:/folder (default: $RSYNC_DEST)",
+    "branch": "gh_pages: the branch (default gh-pages)", "push": "gh_pages: push it (default yes)",
+    "remote": "gh_pages: where to push (default origin)",
+    "output": "folder to build into (default: output)",
+})
+def publish(c, target=None, dry_run=False, dest=None, branch="gh-pages", push=True,
+            remote="origin", output=None):
+    """Build the production site (publishconf.py, $SITEURL) and, with --target, ship it"""
+    from deploy import publish as ship
+
+    output = output or CONFIG["deploy_path"]
+    if target not in (None, "gh_pages", "rsync"):
+        raise Exit(f"publish: --target is gh_pages or rsync, not {target!r}", code=2)
+    dest = dest or os.environ.get("RSYNC_DEST")
+    if target == "rsync" and not dest:
+        raise Exit("publish: rsync needs --dest (or $RSYNC_DEST), e.g. user@host:/var/www/site", code=2)
+    production_build(c, output)
+    try:
+        if target == "gh_pages" and dry_run:
+            print("\n".join(ship.gh_pages_changes(output, ROOT, branch)) or "nothing would change")
+        elif target == "gh_pages":
+            ship.gh_pages(output, ROOT, branch, remote, push)
+        elif target == "rsync":
+            print(ship.rsync(output, dest, dry_run=dry_run), end="")
+    except ship.PublishError as error:
+        raise Exit(f"publish: {error}", code=1)
 
 
 @task
@@ -114,3 +164,30 @@ def test(c):
 def bench(c, runs=5):
     """Print speed figures for the dose calculator page (see tests/bench.py)"""
     c.run(f"{shlex.quote(sys.executable)} -m tests.bench --runs {int(runs)}")
+
+
+@task(help={"title": "the article's title, in quotes"})
+def new(c, title):
+    """Start an article: content/articles/<slug>.md with every required field, as a draft"""
+    from scripts.new_article import new_article
+
+    try:
+        path = new_article(title)
+    except ValueError as problem:
+        raise Exit(f"new: {problem}", code=2) from None
+    print(f"Written {os.path.relpath(path)}: write it, have it reviewed, then delete 'Status: draft'.")
+
+
+@task
+def check(c):
+    """Report on every article: reading grade, review age, references, links (no requests)"""
+    from scripts.content_check import main
+
+    if main(CONFIG["settings_base"]):
+        raise Exit(code=1)
+
+
+@task
+def shots(c):
+    """Phone-width screenshots of three pages, light and dark, into shots/ (scripts/shots.py)"""
+    c.run(f"{shlex.quote(sys.executable)} -m scripts.shots")

@@ -1,4 +1,5 @@
-"""The site's server (`hosting`): media types and caching from the policy table, and 404s."""
+"""The site's server (`hosting`): media types, caching and security headers from the policy table,
+and 404s."""
 
 import os
 import re
@@ -11,7 +12,10 @@ import urllib.request
 
 import pytest
 
-from hosting import ANY_ORIGIN, IMMUTABLE, REVALIDATE, SiteServer, headers_for
+from hosting import (
+    ANY_ORIGIN, EMBEDDABLE, ERROR_HEADERS, HTTPS_ONLY, IMMUTABLE, REVALIDATE, SECURITY, SiteServer,
+    headers_for,
+)
 from tests.site import ROOT
 
 FOREVER = IMMUTABLE["Cache-Control"]
@@ -73,16 +77,31 @@ def test_a_calendar_file_and_the_sites_own_404_page(tmp_path):
 
 
 @pytest.mark.parametrize("url, expected", [
-    ("/runtime/app-0123/pyodide-lock.json", IMMUTABLE | ANY_ORIGIN),
-    ("/theme/js/calculator.js?v=0123456789", IMMUTABLE | ANY_ORIGIN),
-    ("/theme/js/calculator.js?lang=en&v=0123456789", IMMUTABLE | ANY_ORIGIN),
-    ("/theme/js/calculator.js", REVALIDATE | ANY_ORIGIN),
-    ("/theme/js/calculator.js?version=1", REVALIDATE | ANY_ORIGIN),
-    ("/theme/css/site.css?v=0123456789", IMMUTABLE),
-    ("/calculators/dose/?weight=70", REVALIDATE),
+    ("/runtime/app-0123/pyodide-lock.json", IMMUTABLE | ANY_ORIGIN | SECURITY),
+    ("/theme/js/calculator.js?v=0123456789", IMMUTABLE | ANY_ORIGIN | SECURITY),
+    ("/theme/js/calculator.js?lang=en&v=0123456789", IMMUTABLE | ANY_ORIGIN | SECURITY),
+    ("/theme/js/calculator.js", REVALIDATE | ANY_ORIGIN | SECURITY),
+    ("/theme/js/calculator.js?version=1", REVALIDATE | ANY_ORIGIN | SECURITY),
+    ("/theme/js/calculator.js?v=", REVALIDATE | ANY_ORIGIN | SECURITY),  # a blank value
+    ("/theme/css/site.css?v=0123456789", IMMUTABLE | SECURITY),
+    ("/calculators/dose/?weight=70", REVALIDATE | SECURITY),
+    ("/embed/dose/", REVALIDATE | SECURITY | EMBEDDABLE),
 ])
 def test_the_policy_table_adds_the_headers_of_every_matching_rule(url, expected):
     assert headers_for(url) == expected
+
+
+def test_only_embed_pages_may_be_framed_and_start_a_worker_from_a_data_url():
+    page, embed = (headers_for(url)["Content-Security-Policy"] for url in ["/dose/", "/embed/x/"])
+    assert "frame-ancestors 'none'" in page and "worker-src 'self';" in page
+    assert "frame-ancestors *" in embed and "worker-src 'self' data:;" in embed
+    for policy in (page, embed):
+        assert "script-src 'self' 'wasm-unsafe-eval';" in policy and "unsafe-inline" not in policy
+
+
+def test_errors_get_the_404_pages_headers_and_https_only_headers_are_not_sent_locally():
+    assert ERROR_HEADERS == REVALIDATE | SECURITY
+    assert not any(name in headers_for(url) for name in HTTPS_ONLY for url in ["/", "/runtime/x"])
 
 
 def test_invoke_serve_serves_the_output_folder_and_logs_each_request(tmp_path):
