@@ -76,3 +76,14 @@ def parse(path):
 
 def text_of(page):
     return " ".join(" ".join(page.text).split())
+
+
+def start_tags(text, name=None):
+    """The start tags of an HTML text, in order: (tag, attributes), or the attributes of each
+    `name` tag."""
+    tags = []
+    parser = HTMLParser(convert_charrefs=True)
+    parser.handle_starttag = lambda tag, attrs: tags.append((tag, dict(attrs)))
+    parser.feed(text)
+    parser.close()
+    return tags if name is None else [attrs for tag, attrs in tags if tag == name]

@@ -4,6 +4,8 @@
 //               | {id, type: "defaults", name, today}
 // Messages out: {type: "ready"} | {type: "failed", message} once, then one answer per request:
 //               {id, result} | {id, text} | {id, defaults} | {id, error}
+// In a worker it serves its own messages; where no worker can be made, the page imports this
+// module and calls `serve` with a MessagePort (see createWorker in calculator.js).
 let calculators = null;
 let booting = null;
 
@@ -29,21 +31,25 @@ const ANSWERS = {
     ({ defaults: JSON.parse(calculators.defaults_json(name, today)) }),
 };
 
-self.onmessage = async ({ data }) => {
-  if (data.type === "init") {
-    booting ??= boot(data).then(
-      () => self.postMessage({ type: "ready" }),
-      (error) => self.postMessage({ type: "failed", message: String(error.message || error) }),
-    );
-    return;
-  }
-  await booting;
-  try {
-    if (!calculators) throw new Error("the calculator did not load");
-    if (!Object.hasOwn(ANSWERS, data.type)) throw new Error(`no such request: ${data.type}`);
-    self.postMessage({ id: data.id, ...ANSWERS[data.type](data) });
-  } catch (error) {
-    // Every request gets an answer, so the page never waits for ever.
-    self.postMessage({ id: data.id, error: String(error.message || error) });
-  }
-};
+export function serve(port) {
+  port.onmessage = async ({ data }) => {
+    if (data.type === "init") {
+      booting ??= boot(data).then(
+        () => port.postMessage({ type: "ready" }),
+        (error) => port.postMessage({ type: "failed", message: String(error.message || error) }),
+      );
+      return;
+    }
+    await booting;
+    try {
+      if (!calculators) throw new Error("the calculator did not load");
+      if (!Object.hasOwn(ANSWERS, data.type)) throw new Error(`no such request: ${data.type}`);
+      port.postMessage({ id: data.id, ...ANSWERS[data.type](data) });
+    } catch (error) {
+      // Every request gets an answer, so the page never waits for ever.
+      port.postMessage({ id: data.id, error: String(error.message || error) });
+    }
+  };
+}
+
+if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) serve(self);

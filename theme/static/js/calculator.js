@@ -18,9 +18,28 @@ let reason = "";
 let nextId = 0;
 let worker = null;
 
-// The one place that decides how the worker is made (sandboxed embeds will need a data: URL).
+// The one place that decides how the worker is made. A page with an opaque origin (an embed in
+// `sandbox="allow-scripts"`) cannot make a worker from a URL (SecurityError) but can make a
+// data: module worker that imports the absolute URL; failing both, the same module runs on
+// the main thread behind a MessagePort, where Python's work blocks the page while it runs.
 function createWorker(url) {
-  return new Worker(new URL(url, location.href), { type: "module" });
+  const absolute = new URL(url, location.href).href;
+  const importer = `data:text/javascript,import ${encodeURIComponent(JSON.stringify(absolute))};`;
+  for (const source of [absolute, importer]) {
+    try {
+      return new Worker(source, { type: "module" });
+    } catch {
+      // the next kind
+    }
+  }
+  const { port1, port2 } = new MessageChannel();
+  import(absolute).then(
+    ({ serve }) => serve(port2),
+    (error) => port2.postMessage({ type: "failed",
+                                   message: `the worker did not start: ${error.message}` }),
+  );
+  port1.terminate = () => port1.close();
+  return port1;
 }
 
 // The one way between states: every form shows the new state.

@@ -1,0 +1,65 @@
+"""The embeds in the output: `embed/<name>/index.html` and `embed/<name>/oembed.json` for every
+calculator in `calculators.NAMES`, and `page.embed` on the page that carries each one (the
+theme's `embeddable.html` adds the oEmbed link and "Embed this calculator" there)."""
+
+import hashlib
+import json
+from pathlib import Path
+
+from pelican.generators import Generator
+
+import calculators
+
+from .offer import LOADER, Embed, presets
+
+ASSETS = ("css/embed.css", "js/embed-frame.js", "js/embed-builder.js")
+DEFAULT_HEIGHT = 900  # px, for a calculator EMBED_HEIGHTS does not name
+
+
+class EmbedGenerator(Generator):
+    """Gives templates `EMBED_ASSETS` (versioned URLs of the embed's theme files) and each
+    calculator page its `embed`; writes the embed pages and their oEmbed files."""
+
+    def generate_context(self):
+        siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
+        theme = Path(self.theme) / "static"
+        self.context["EMBED_ASSETS"] = {
+            name: f"{siteurl}/{static}/{name}?v={version(theme / name)}" for name in ASSETS
+        }
+        pages = self.context.get("pages", [])
+        self.embeds = []
+        for name in calculators.NAMES:
+            page = next((p for p in pages if name in getattr(p, "calculators", ())), None)
+            calculator = calculators.get(name)
+            embed = Embed(
+                name=name,
+                title=calculator.title,
+                summary=calculator.summary,
+                site=self.settings["SITENAME"],
+                url=f"{siteurl}/embed/{name}/",
+                page_url=f"{siteurl}/{page.url}" if page else f"{siteurl}/",
+                oembed_url=f"{siteurl}/embed/{name}/oembed.json",
+                loader=f"{siteurl}/{static}/{LOADER}",
+                width=self.settings.get("EMBED_WIDTH", 640),
+                height=self.settings.get("EMBED_HEIGHTS", {}).get(name, DEFAULT_HEIGHT),
+                presets=presets(name),
+            )
+            if page is not None and not hasattr(page, "embed"):
+                page.embed = embed
+            self.embeds.append(embed)
+
+    def generate_output(self, writer):
+        template = self.get_template("embed")
+        provider = (self.settings.get("EMBED_PROVIDER_NAME", self.settings["SITENAME"]),
+                    self.settings.get("EMBED_PROVIDER_URL", self.settings["SITEURL"] + "/"))
+        for embed in self.embeds:
+            writer.write_file(f"embed/{embed.name}/index.html", template, self.context,
+                              embed=embed, form=calculators.render_form(embed.name))
+            oembed = Path(self.output_path) / "embed" / embed.name / "oembed.json"
+            answer = embed.oembed(*provider)
+            oembed.write_text(json.dumps(answer, indent=1, ensure_ascii=False), "utf-8")
+
+
+def version(path):
+    """A short hash of a file's content, for `?v=`: a changed file gets a new URL."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]

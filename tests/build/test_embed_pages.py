@@ -1,0 +1,114 @@
+"""Embeds in the build: an `/embed/<name>/` page and an oEmbed file for every calculator, and the
+offer ("Embed this calculator", the oEmbed link) on the page that carries it."""
+
+import html
+import json
+import re
+
+import pytest
+
+import calculators
+from calculators.render import FRAMING
+from pelicanconf import CLINIC, SITENAME
+from plugins.embeds.generator import DEFAULT_HEIGHT
+from plugins.embeds.offer import LOOKS
+from tests.html_index import parse, start_tags, text_of
+from tests.site import build_site
+
+SITEURL = "https://www.example.org"
+PROVIDER = {"EMBED_PROVIDER_NAME": "An example teaching hospital",
+            "EMBED_PROVIDER_URL": "https://teaching.example.org/"}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The site as published (absolute URLs), with the provider and a height from settings."""
+    return build_site(tmp_path_factory.mktemp("published"), SITEURL=SITEURL,
+                      EMBED_HEIGHTS={"dose": 1234}, **PROVIDER)
+
+
+def oembed(site, name):
+    return json.loads((site / "embed" / name / "oembed.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name", calculators.NAMES)
+def test_every_calculator_has_a_chrome_less_embed_page(site, name):
+    path = site / "embed" / name / "index.html"
+    source, text = path.read_text("utf-8"), text_of(parse(path))
+    tags = start_tags(source)
+
+    def named(tag):
+        return [attrs for found, attrs in tags if found == tag]
+
+    assert [form["data-calculator"] for form in named("form")] == [name]
+    assert FRAMING in text and "not medical advice" in text
+    worked = calculators.run(name, calculators.get(name).default_fields())
+    for ref_id in worked.references:  # the result's references, as on the full page
+        assert f'data-reference="{ref_id}"' in source, ref_id
+    back = [a for a in named("a") if a.get("href") == f"/calculators/{name}/"]
+    assert back and "noopener" in back[0]["rel"] and f"From {SITENAME}" in text
+    assert named("base") == [{"target": "_blank"}]  # links leave the frame, by a click
+    # no clinic: no name, phone, address or booking link; no site header, menu or footer
+    assert CLINIC["name"] not in text and CLINIC["phone"] not in text
+    assert not any(line in text for line in CLINIC["address"])
+    assert CLINIC["booking_url"] not in source
+    assert not named("header") and not named("nav") and not named("footer")
+    # the live calculator, and the frame's own script with the looks it accepts
+    scripts = named("script")
+    assert any("calculator.js" in s.get("src", "") and s.get("data-worker") for s in scripts)
+    (frame,) = [s for s in scripts if "embed-frame.js" in s.get("src", "")]
+    looks = {look.name: [value for value, _ in look.choices] for look in LOOKS}
+    assert json.loads(frame["data-looks"]) == looks
+    assert {named("html")[0][f"data-{look}"] for look in looks} == {"full", "auto"}
+
+
+def test_embed_pages_are_not_in_the_sitemap(site):
+    assert "/embed/" not in (site / "sitemap.xml").read_text()
+
+
+@pytest.mark.parametrize("name", calculators.NAMES)
+def test_the_oembed_file_has_what_the_spec_requires_and_its_html_embeds(published, name):
+    answer = oembed(published, name)
+    # oEmbed 1.0, section 2.3.4: type and version always; for "rich", html, width and height.
+    assert answer["version"] == "1.0" and answer["type"] == "rich"
+    assert answer["title"] == calculators.get(name).title
+    assert answer["provider_name"] == PROVIDER["EMBED_PROVIDER_NAME"]
+    assert answer["provider_url"] == PROVIDER["EMBED_PROVIDER_URL"]
+    assert type(answer["width"]) is int and type(answer["height"]) is int
+    assert answer["width"] > 0
+    assert answer["height"] == {"dose": 1234}.get(name, DEFAULT_HEIGHT)  # EMBED_HEIGHTS as set
+    assert [tag for tag, _ in start_tags(answer["html"])] == ["iframe", "script"]
+    ((_, frame), (_, loader)) = start_tags(answer["html"])
+    assert frame["src"] == f"{SITEURL}/embed/{name}/"
+    assert frame["title"].startswith(calculators.get(name).title)
+    assert frame["width"] == str(answer["width"]) and frame["height"] == str(answer["height"])
+    assert frame["loading"] == "lazy" and "data-calculator-embed" in frame
+    assert loader["src"] == f"{SITEURL}/theme/js/embed.js" and "async" in loader
+    assert (published / "theme" / "js" / "embed.js").is_file()
+
+
+def test_the_provider_is_the_site_unless_settings_say_otherwise(site, published):
+    assert oembed(site, "dose")["provider_name"] == SITENAME
+    assert oembed(site, "dose")["provider_url"] == "/"  # SITEURL is "" in pelicanconf
+
+
+@pytest.mark.parametrize("name", calculators.NAMES)
+def test_each_calculator_page_links_its_oembed_file_and_offers_the_snippet(published, name):
+    source = (published / "calculators" / name / "index.html").read_text("utf-8")
+    head = source.split("</head>", 1)[0]
+    links = [attrs for attrs in start_tags(head, "link") if attrs.get("rel") == "alternate"
+             and attrs.get("type") == "application/json+oembed"]
+    assert [link["href"] for link in links] == [f"{SITEURL}/embed/{name}/oembed.json"]
+    builder = source.split('<section class="embed-offer"', 1)[1].split("</section>", 1)[0]
+    shown = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", builder, re.S)[1])
+    assert shown == oembed(published, name)["html"]
+    assert "Embed this calculator" in builder and "How to cite the figures" in builder
+    options = {attrs["name"] for attrs in start_tags(builder, "select")}
+    selects = {field.name for field in calculators.get(name).inputs if field.type == "select"}
+    assert options == selects | {look.name for look in LOOKS}
+
+
+def test_articles_carrying_a_calculator_offer_no_embed(site):
+    source = (site / "protocols-in-practice" / "index.html").read_text("utf-8")
+    assert 'data-calculator="dose"' in source
+    assert "json+oembed" not in source and "embed-offer" not in source
