@@ -9,11 +9,6 @@ NAMES = ("protocols", "schedule")
 
 Cite = Callable[[list[str]], str]
 
-# Every table states its roles: where a narrow screen shows each row as a card (CSS display
-# values), some browsers would otherwise stop exposing it as a table. Header cells by scope.
-ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "td": "cell",
-         "col": "columnheader", "row": "rowheader"}
-
 
 def render(name: str, cite: Cite) -> str:
     """An HTML table; `cite(ids)` gives the (trusted) HTML for a citation cell."""
@@ -23,21 +18,17 @@ def render(name: str, cite: Cite) -> str:
 def _table(caption_html: str, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     """Rows hold HTML: the first cell becomes the row header; every other cell is labelled with
     its column's header (`data-label`, shown where a narrow screen makes each row a card)."""
-    tr, group = f'<tr role="{ROLES["tr"]}">', ROLES["tbody"]
-    head_html = "".join(
-        f'<th scope="col" role="{ROLES["col"]}">{escape(label)}</th>' for label in head
-    )
+    head_html = "".join(f'<th scope="col">{escape(label)}</th>' for label in head)
     body = "".join(
-        f'{tr}<th scope="row" role="{ROLES["row"]}">{row[0]}</th>'
-        + "".join(f'<td role="{ROLES["td"]}" data-label="{escape(label)}">{cell}</td>'
+        f'<tr><th scope="row">{row[0]}</th>'
+        + "".join(f'<td data-label="{escape(label)}">{cell}</td>'
                   for label, cell in zip(head[1:], row[1:]))
         + "</tr>"
         for row in rows
     )
     return (
-        f'<table class="data-table" role="{ROLES["table"]}"><caption>{caption_html}</caption>'
-        f'<thead role="{group}">{tr}{head_html}</tr></thead><tbody role="{group}">{body}</tbody>'
-        "</table>"
+        f'<table class="data-table"><caption>{caption_html}</caption>'
+        f"<thead><tr>{head_html}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 

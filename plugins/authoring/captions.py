@@ -1,4 +1,5 @@
-"""Markdown tables: a `Table: ...` line above becomes the caption; headers get `scope`."""
+"""Markdown tables: a `Table: ...` line above becomes the caption; headers get `scope`; cells
+get their column's header as `data-label` (a narrow screen shows each row as a labelled card)."""
 
 import xml.etree.ElementTree as etree
 
@@ -35,11 +36,15 @@ class TableCaptionTreeprocessor(Treeprocessor):
         caption.text = before.text[len(PREFIX):].lstrip()
         caption.extend(list(before))
         table.insert(0, caption)
+        labels = ["".join(th.itertext()).strip() for th in table.iter("th")]
         for th in table.iter("th"):
             th.set("scope", "col")
         for row in table.findall("./tbody/tr"):
             row[0].tag = "th"
             row[0].set("scope", "row")
+            for label, cell in zip(labels[1:], row[1:]):
+                cell.set("data-label", label)
+        table.set("class", "data-table")
         region = etree.Element("div", region_attributes(caption_id))
         parent.remove(before)
         parent.remove(table)
