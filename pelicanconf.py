@@ -54,15 +54,24 @@ AUTHOR_FEED_RSS = None
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        "markdown.extensions.toc": {},
+        # Each heading is a link to itself, so a section's address can be copied and shared.
+        "markdown.extensions.toc": {"anchorlink": True, "anchorlink_class": "heading-link"},
         "markdown.extensions.meta": {},
     },
     "output_format": "html5",
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["authoring", "runtime", "sitemap"]
-SITEMAP = {"format": "xml"}
+PLUGINS = ["authoring", "runtime", "embeds", "sections", "share_image", "sitemap", "production"]  # production last
+SITEMAP = {"format": "xml", "exclude": [r"^embed/"]}  # embeds point to their full page
+
+# Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file. The oEmbed provider is the
+# site (SITENAME, SITEURL/) unless EMBED_PROVIDER_NAME or EMBED_PROVIDER_URL say otherwise. The
+# snippet's iframe is EMBED_WIDTH wide (it fills its column) and, until the loader sizes it, as
+# high as EMBED_HEIGHTS says for its calculator (about its height 640 px wide; 900 px for one
+# not named).
+EMBED_WIDTH = 640
+EMBED_HEIGHTS = {"dose": 2300, "schedule": 2300, "convert": 1100}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

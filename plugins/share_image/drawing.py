@@ -1,0 +1,56 @@
+"""Draw and cache the share images; each article gets `share_image`, the URL of its picture."""
+
+import hashlib
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / ".cache" / "share"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")  # Debian: fonts-dejavu-core
+SIZE = (1200, 630)  # what OpenGraph and Twitter's large card expect
+BRAND, PAPER, TINT = "#0b5563", "#ffffff", "#cfe3e7"  # the theme's colours
+made: dict[Path, str] = {}  # the cached picture -> where it goes in the output
+
+
+def _draw(title: str, clinic: str, target: Path) -> None:
+    if not FONT.is_file():
+        raise RuntimeError(f"share images need the font {FONT}: apt-get install fonts-dejavu-core")
+    picture = Image.new("RGB", SIZE, BRAND)
+    pen = ImageDraw.Draw(picture)
+    heading, small = ImageFont.truetype(str(FONT), 64), ImageFont.truetype(str(FONT), 34)
+    lines = textwrap.wrap(title, width=28)[:4]
+    pen.multiline_text((80, 90), "\n".join(lines), font=heading, fill=PAPER, spacing=18)
+    pen.rectangle((80, 470, 200, 478), fill=TINT)
+    pen.text((80, 510), clinic, font=small, fill=TINT)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    picture.save(partial, "PNG", optimize=True)
+    partial.replace(target)
+
+
+def make_images(generator):
+    """Draw (or reuse) each article's picture and give the article its URL."""
+    clinic = generator.settings["CLINIC"]["name"]
+    key = hashlib.sha256(Path(__file__).read_bytes() + FONT.name.encode())
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for article in generator.articles:
+        digest = key.copy()
+        digest.update(f"{article.title}\0{clinic}".encode())
+        cached = CACHE / f"{digest.hexdigest()[:16]}.png"
+        if not cached.is_file():
+            _draw(article.title, clinic, cached)
+        save_as = f"{os.path.dirname(article.save_as)}/share.png".lstrip("/")
+        made[cached] = save_as
+        article.share_image = f"{generator.settings['SITEURL']}/{save_as}"
+
+
+def copy_images(pelican):
+    output = Path(pelican.settings["OUTPUT_PATH"])
+    for cached, save_as in made.items():
+        target = output / save_as
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+    made.clear()
