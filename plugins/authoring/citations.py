@@ -32,6 +32,8 @@ class CitationPostprocessor(Postprocessor):
                 )
         if order:
             self.extension.refuse_in_metadata(self.md, "a citation")
+        if order:  # the body (the Summary, read on its own, cites nothing)
+            self.extension.cited = order
         return "".join(parts) + (references_section(order) if order else "")
 
     def cite(self, match, order):

@@ -14,6 +14,7 @@ class AuthoringExtension(Extension):
     def __init__(self, path, **kwargs):
         self.path = path
         self.calculators = []
+        self.cited = []  # the reference ids the text cites, in order
         self.lines = []
         super().__init__(**kwargs)
 

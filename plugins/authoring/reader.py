@@ -7,6 +7,8 @@ import os
 from pelican.readers import MarkdownReader
 from pelican.utils import get_date
 
+from calculators.render import reference_text
+
 from .errors import AuthoringError, collect
 from .extension import AuthoringExtension
 
@@ -35,6 +37,7 @@ class AuthoringReader(MarkdownReader):
         finally:
             self.settings = {**self.settings, "MARKDOWN": base}
         metadata["calculators"] = extension.calculators
+        metadata["citations"] = [reference_text(ref_id) for ref_id in extension.cited]
         return content, metadata
 
 
