@@ -30,9 +30,15 @@ def pelican_run(cmd):
     pelican_main(shlex.split(cmd))
 
 
-def fresh_build(c):
-    """A build in a new process, so changed calculators and plugins are imported anew."""
-    c.run(f"{shlex.quote(sys.executable)} -m pelican -s {CONFIG['settings_base']}", warn=True)
+def fresh_build(c, show_errors=False):
+    """A build in a new process, so changed calculators and plugins are imported anew; with
+    `show_errors`, a failed build puts its error block on the pages the browser shows."""
+    done = c.run(f"{shlex.quote(sys.executable)} -m pelican -s {CONFIG['settings_base']}",
+                 warn=True)
+    if show_errors and done.failed:
+        from scripts.build_errors import show_in_browser
+
+        show_in_browser(CONFIG["deploy_path"], done.stderr)
 
 
 @task
@@ -116,10 +122,10 @@ def livereload(c):
     """Automatically reload browser tab upon file modification."""
     from livereload import Server
 
-    fresh_build(c)
+    fresh_build(c, show_errors=True)
     server = Server()
     for path in WATCHED:
-        server.watch(path, lambda: fresh_build(c))
+        server.watch(path, lambda: fresh_build(c, show_errors=True))
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
