@@ -21,3 +21,8 @@ def build_site(output, **overrides):
     sitemap.generator._main_pelican = None
     Pelican(settings).run()
     return Path(output)
+
+# Debian's Chromium, as every browser test and the benchmark launch it (never a downloaded one).
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -5,13 +5,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.site import ROOT, SiteServer, build_site
+from tests.site import ARGS, CHROMIUM, ROOT, SiteServer, build_site  # noqa: F401 (bench)
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -20,15 +16,6 @@ def served_site(tmp_path_factory):
     folder = build_site(tmp_path_factory.mktemp("browser-site"))
     with SiteServer(folder) as server:
         yield server
-
-
-@pytest.fixture(scope="session")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: scripts/bootstrap --browser"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:

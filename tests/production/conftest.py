@@ -4,13 +4,12 @@ and Caddy from the files the build wrote, on a loopback port; Debian's Chromium 
 A missing server fails these tests (it never skips them): `make test` installs both.
 """
 
-from pathlib import Path
 
 import pytest
 
 from deploy.configs import config_folder
 from deploy.servers import CONFIG_NAMES, RealServer
-from tests.production.support import ARGS, CHROMIUM, STAND_IN_EMBED, free_port
+from tests.production.support import STAND_IN_EMBED, free_port
 from tests.site import build_site
 
 
@@ -40,12 +39,3 @@ def server(request, site, address):
         yield running
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: scripts/bootstrap --browser"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()

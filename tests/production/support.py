@@ -2,9 +2,6 @@
 
 import socket
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 STAND_IN_EMBED = "embed/stand-in/index.html"  # an /embed/ page that exists whatever issue 10 builds
 
 
