@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl
 # Media types by file extension, over Python's own table (which may lack or differ on these).
 MEDIA_TYPES = {
     ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
-    ".ics": "text/calendar", ".whl": "application/zip",
+    ".ics": "text/calendar", ".whl": "application/zip", ".snapshot": "application/octet-stream",
 }
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
@@ -79,7 +79,8 @@ NOT_FOUND_PAGE = "404.html"  # sent with status 404 for any missing file or fold
 # Precompression: the build writes `name.br` and `name.gz` beside each file with one of these
 # suffixes when the copy is at least MIN_GAIN smaller; the server picks one by Accept-Encoding.
 ENCODINGS = {"br": ".br", "gzip": ".gz"}  # in order of preference
-PRECOMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".zip")
+PRECOMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".wasm", ".zip",
+                 ".snapshot")
 MIN_GAIN = 0.05
 
 

@@ -1,5 +1,6 @@
 """The runtime in the output, under folder names that change with their content, and its URLs."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -11,27 +12,43 @@ from pelican.generators import Generator
 
 from .fingerprint import digest, source_files
 from .lockfile import make_lockfile
+from .snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
 from .wheel import build_wheel
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 THEME_ASSETS = ("css/site.css", "js/calculator.js", "js/calculator-worker.js")
 ROOT = Path(__file__).resolve().parents[2]  # the project: calculators/, node_modules/
+CACHE = ROOT / ".cache" / "runtime"
 
 
 class RuntimeGenerator(Generator):
-    """Gives templates `RUNTIME` (the URLs of Pyodide, the lock file and the theme assets) and
-    writes the runtime to `runtime/pyodide-<version>-<hash>/` and `runtime/app-<hash>/`."""
+    """Gives templates `RUNTIME` (the URLs of Pyodide, the lock file, the memory snapshot and
+    its integrity value, or "" when there is none, and the theme assets) and writes the runtime
+    to `runtime/pyodide-<version>-<hash>/` and `runtime/app-<hash>/`.
+
+    `RUNTIME_SNAPSHOT = False` in the settings builds without a snapshot."""
 
     def generate_context(self):
         pyodide = Path(self.settings.get("PYODIDE_DIR", ROOT / "node_modules" / "pyodide"))
         runtime_id, runtime = pyodide_files(pyodide)
         app_id, app = app_files(pyodide, runtime_id)
+        snapshot, integrity = None, ""
+        if self.settings.get("RUNTIME_SNAPSHOT", True):
+            wheel = next(path for path in app if path.suffix == ".whl")
+            snapshot = cached_snapshot(pyodide, runtime_id, wheel, CACHE, make_folder)
+        if snapshot:
+            # The folder's name changes with the snapshot too (made by another Node, say).
+            app_id = "app-" + hashlib.sha256(f"{app_id}/{snapshot.name}".encode()).hexdigest()[:12]
+            app = app + [snapshot / SNAPSHOT, snapshot / EMPTY_STDLIB]
+            integrity = (snapshot / INTEGRITY).read_text()
         self.folders = {runtime_id: runtime, app_id: app}
         siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
         theme = Path(self.theme) / "static"
         self.context["RUNTIME"] = {
             "pyodide": f"{siteurl}/runtime/{runtime_id}/",
             "lockfile": f"{siteurl}/runtime/{app_id}/pyodide-lock.json",
+            "snapshot": f"{siteurl}/runtime/{app_id}/{SNAPSHOT}" if snapshot else "",
+            "snapshot_integrity": integrity,
             "assets": {
                 name: f"{siteurl}/{static}/{name}?v={digest([theme / name], theme, length=10)}"
                 for name in THEME_ASSETS
@@ -72,7 +89,7 @@ def app_files(pyodide, runtime_id):
     inputs = (source_files(ROOT / "calculators") + source_files(Path(__file__).parent)
               + [citation.SOURCE])
     app_id = "app-" + digest(inputs + [ROOT / "pyproject.toml"], ROOT, extra=runtime_id.encode())
-    cache = ROOT / ".cache" / "runtime" / app_id
+    cache = CACHE / app_id
 
     def build(folder):
         make_lockfile(pyodide, build_wheel(ROOT, folder), folder / "pyodide-lock.json")

@@ -197,8 +197,9 @@ def test_runtime_and_wheel_come_from_the_site_itself(visit):
     v.page.goto("/calculators/dose/")
     wait_for_result(v.page, "dose")
     fetched = [url for url in v.requests if "/runtime/" in url]
-    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-                 "calculators-0.1.0-py3-none-any.whl"):
+    # The snapshot boot; the plain one (wheel, python_stdlib.zip) is in test_snapshot_boot.py.
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "calculators.snapshot",
+                 "empty-stdlib.zip"):
         assert any(url.startswith(v.page.url.split("/calculators/")[0]) and url.endswith(name)
                    for url in fetched), name
 

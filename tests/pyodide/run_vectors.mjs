@@ -1,16 +1,29 @@
 // Runs calculator input sets in the real Pyodide runtime (npm package, Node, no network).
-// usage: node run_vectors.mjs PYODIDE_DIR LOCKFILE VECTORS.json REPEAT
-// prints one JSON object: {results: [...], ms_per_run, boot_ms}
+// usage: node run_vectors.mjs PYODIDE_DIR LOCKFILE VECTORS.json REPEAT [SNAPSHOT [STDLIB]]
+// Plain boot: loads the calculators wheel through the lock file. With SNAPSHOT: boots from that
+// memory snapshot (the package already imported), with STDLIB as the standard library zip.
+// prints one JSON object: {results: [...], ics, ms_per_run, boot_ms}
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [pyodideDir, lockfile, vectorsFile, repeat = "20"] = process.argv.slice(2);
+const [pyodideDir, lockfile, vectorsFile, repeat = "20", snapshot, stdlib] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const started = performance.now();
-const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, lockFileURL: lockfile });
+const options = { indexURL: pyodideDir + path.sep, lockFileURL: lockfile };
+if (snapshot) options._loadSnapshot = new Uint8Array(readFileSync(snapshot));
+if (stdlib) options.stdLibURL = stdlib;
+let pyodide;
+try {
+  pyodide = await loadPyodide(options);
+} catch (error) {
+  console.error(`pyodide did not boot: ${error.message}`);
+  process.exit(1);
+}
 const problems = [];
-await pyodide.loadPackage("calculators", { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
+if (!snapshot) {
+  await pyodide.loadPackage("calculators", { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
+}
 let calculators;
 try {
   calculators = pyodide.pyimport("calculators");

@@ -1,5 +1,6 @@
 // Runs the Python calculators in Pyodide, off the main thread (a module worker).
-// Messages in:  {type: "init", pyodide, lockfile} once, then requests, each with an id:
+// Messages in:  {type: "init", pyodide, lockfile, snapshot} once (snapshot: {url, integrity} or
+//               empty), then requests, each with an id:
 //               {id, type: "run", name, fields} | {id, type: "export", name, export, fields, now}
 //               | {id, type: "defaults", name, today}
 // Messages out: {type: "ready"} | {type: "failed", message} once, then one answer per request:
@@ -9,13 +10,37 @@
 let calculators = null;
 let booting = null;
 
-async function boot({ pyodide: indexURL, lockfile: lockFileURL }) {
+async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  if (snapshot) {
+    // A snapshot missing, corrupt (its integrity value checks every byte) or from another
+    // Pyodide build (Pyodide checks its build id) throws: then the plain boot, below.
+    try {
+      calculators = importCalculators(await loadPyodide({
+        indexURL, lockFileURL, _loadSnapshot: fetchSnapshot(snapshot),
+        // Python reads nothing from its standard library here: the snapshot has imported
+        // every module the calculators use, so an empty zip stands in for 2.5 MB.
+        stdLibURL: new URL("empty-stdlib.zip", snapshot.url).href,
+      }));
+      return;
+    } catch (error) {
+      console.warn(`calculators: the snapshot did not boot (${error.message}); booting without it`);
+    }
+  }
   // `packages` downloads the wheel while Pyodide boots. A package that fails to load
   // does not throw: the import tells.
-  const pyodide = await loadPyodide({ indexURL, lockFileURL, packages: ["calculators"] });
+  calculators = importCalculators(await loadPyodide({ indexURL, lockFileURL, packages: ["calculators"] }));
+}
+
+async function fetchSnapshot({ url, integrity }) {
+  const response = await fetch(url, integrity ? { integrity } : {});
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function importCalculators(pyodide) {
   try {
-    calculators = pyodide.pyimport("calculators");
+    return pyodide.pyimport("calculators");
   } catch (error) {
     throw new Error(`the calculators package did not load: ${error.message.trim().split("\n").pop()}`);
   }

@@ -104,7 +104,8 @@ function startWorker() {
     enter("failed", state === "loading" ? "the worker did not start" : "the worker stopped");
   made.onmessageerror = () => enter("failed", "the worker's answer could not be read");
   made.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
-                     lockfile: new URL(config.lockfile, location.href).href });
+                     lockfile: new URL(config.lockfile, location.href).href,
+                     snapshot: config.snapshot && { url: new URL(config.snapshot, location.href).href, integrity: config.snapshotIntegrity } });
   return made;
 }
 worker = startWorker();

@@ -1,0 +1,69 @@
+"""A Pyodide memory snapshot with the calculators imported, made in Node at build time.
+
+Booting from it skips Python's start-up and the wheel: the browser restores memory instead.
+It is optional: without Node, or when making it fails, the build says so and ships none, and
+the worker boots the plain way.
+"""
+
+import base64
+import hashlib
+import logging
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+SCRIPT = Path(__file__).with_name("snapshot.mjs")
+SNAPSHOT = "calculators.snapshot"
+# A snapshot boot still fetches a standard library zip, but reads nothing from it: every module
+# the calculators use is already imported in the snapshot. The worker passes this empty one.
+EMPTY_STDLIB = "empty-stdlib.zip"
+INTEGRITY = "integrity.txt"  # the snapshot's Subresource Integrity value (not shipped)
+
+
+def node_major(node):
+    done = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30)
+    match = re.match(r"v(\d+)\.", done.stdout)
+    if done.returncode or not match:
+        raise OSError(f"`{node} --version` said {done.stdout.strip() or done.stderr.strip()!r}")
+    return match.group(1)
+
+
+def snapshot_key(runtime_id, wheel, node):
+    """What the snapshot depends on: the Pyodide build, the wheel, Node's major version, the
+    script that makes it."""
+    sha = hashlib.sha256(f"{runtime_id}\0node{node_major(node)}\0".encode())
+    sha.update(SCRIPT.read_bytes() + b"\0" + Path(wheel).read_bytes())
+    return sha.hexdigest()[:12]
+
+
+def make_snapshot(pyodide, wheel, folder, timeout=300):
+    """Write the snapshot, its integrity value and the empty stdlib zip into `folder`."""
+    done = subprocess.run(
+        [shutil.which("node"), str(SCRIPT), str(pyodide), str(wheel), str(folder / SNAPSHOT)],
+        capture_output=True, text=True, timeout=timeout,
+    )
+    if done.returncode:
+        raise OSError(f"node {SCRIPT.name} failed:\n{done.stderr[-2000:]}")
+    sha = hashlib.sha256((folder / SNAPSHOT).read_bytes()).digest()
+    (folder / INTEGRITY).write_text("sha256-" + base64.b64encode(sha).decode())
+    zipfile.ZipFile(folder / EMPTY_STDLIB, "w").close()
+
+
+def cached_snapshot(pyodide, runtime_id, wheel, cache, make_folder):
+    """The folder in `cache` holding the snapshot for these inputs (made once), or None when
+    there can be none: the build log says why."""
+    node = shutil.which("node")
+    if not node:
+        logger.warning("runtime: no memory snapshot (Node is not on PATH); the plain boot it is")
+        return None
+    try:
+        folder = cache / f"snapshot-{snapshot_key(runtime_id, wheel, node)}"
+        make_folder(folder, lambda scratch: make_snapshot(pyodide, wheel, scratch))
+    except (OSError, subprocess.SubprocessError) as problem:
+        logger.warning("runtime: no memory snapshot, the plain boot it is: %s", problem)
+        return None
+    return folder

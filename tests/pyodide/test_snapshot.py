@@ -1,0 +1,94 @@
+"""The build's memory snapshot: made once per input, booted in Node with an empty standard
+library zip, it gives what CPython gives for every input set; a bad one refuses to boot."""
+
+import json
+import logging
+import shutil
+import subprocess
+
+import pytest
+
+import calculators
+from plugins.runtime.assets import make_folder
+from plugins.runtime.lockfile import make_lockfile
+from plugins.runtime.snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
+from plugins.runtime.wheel import build_wheel
+from tests.pyodide.test_pyodide import NOW, PYODIDE
+from tests.site import ROOT
+from tests.vectors import ALL
+
+RUNNER = ROOT / "tests" / "pyodide" / "run_vectors.mjs"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("snapshot")
+    wheel = build_wheel(ROOT, folder / "app")
+    lockfile = make_lockfile(PYODIDE, wheel, folder / "app" / "pyodide-lock.json")
+    snapshot = cached_snapshot(PYODIDE, "pyodide-test", wheel, folder / "cache", make_folder)
+    vectors = folder / "vectors.json"
+    vectors.write_text(json.dumps(ALL))
+    return folder, wheel, lockfile, snapshot, vectors
+
+
+def run_vectors(built, snapshot_file):
+    folder, wheel, lockfile, snapshot, vectors = built
+    return subprocess.run(
+        ["node", str(RUNNER), str(PYODIDE), str(lockfile), str(vectors), "20",
+         str(snapshot_file), str(snapshot / EMPTY_STDLIB)],
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def from_snapshot(built):
+    done = run_vectors(built, built[3] / SNAPSHOT)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize("index", range(len(ALL)))
+def test_the_snapshot_gives_what_cpython_gives(from_snapshot, index):
+    name, fields = ALL[index]
+    expected = json.loads(json.dumps(calculators.run(name, fields).to_dict()))
+    assert from_snapshot["results"][index] == expected
+
+
+def test_ics_export_from_the_snapshot(from_snapshot):
+    fields = next(fields for name, fields in ALL if name == "schedule")
+    assert from_snapshot["ics"] == calculators.schedule_ics_json(json.dumps(fields), NOW)
+
+
+def test_report_snapshot_boot(built, from_snapshot):
+    size = (built[3] / SNAPSHOT).stat().st_size
+    print(f"\nsnapshot {size / 1e6:.1f} MB, boot {from_snapshot['boot_ms']:.0f} ms, "
+          f"one calculation {from_snapshot['ms_per_run']:.2f} ms")
+    assert (built[3] / INTEGRITY).read_text().startswith("sha256-")
+
+
+def test_a_snapshot_from_another_build_does_not_boot(built, tmp_path):
+    other = tmp_path / SNAPSHOT
+    data = bytearray((built[3] / SNAPSHOT).read_bytes())
+    data[16] ^= 0xFF  # inside the build id
+    other.write_bytes(data)
+    done = run_vectors(built, other)
+    assert done.returncode != 0
+    assert "build id mismatch" in done.stderr, done.stderr[-3000:]
+
+
+def test_the_snapshot_is_made_once_per_input(built, caplog):
+    folder, wheel, _, snapshot, _ = built
+    made = (snapshot / SNAPSHOT).stat().st_mtime_ns
+    again = cached_snapshot(PYODIDE, "pyodide-test", wheel, folder / "cache", make_folder)
+    assert again == snapshot and (again / SNAPSHOT).stat().st_mtime_ns == made
+    other = cached_snapshot(PYODIDE, "pyodide-other", wheel, folder / "cache", make_folder)
+    assert other != snapshot  # another Pyodide build, another snapshot
+    shutil.rmtree(other)
+
+
+def test_without_node_there_is_no_snapshot_and_the_log_says_so(built, monkeypatch, caplog):
+    folder, wheel, *_ = built
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with caplog.at_level(logging.WARNING):
+        assert cached_snapshot(PYODIDE, "pyodide-none", wheel, folder / "cache", make_folder) is None
+    assert "no memory snapshot" in caplog.text
