@@ -1,6 +1,8 @@
 """A broken article fails the build with the file, the line and what is wrong."""
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -76,36 +78,27 @@ def test_syntax_inside_code_blocks_is_left_alone(tmp_path):
     assert "[calculator: dsoe]" in html and "[@no-such-source]" in html and "[@nope]" in html
 
 
-def test_the_command_line_build_exits_non_zero(tmp_path):
-    import subprocess
-    import sys
-
+def pelican_cli(tmp_path, body, *flags):
+    """The `pelican` command on one article in a temporary folder, as a writer runs it."""
     content = tmp_path / "content" / "articles"
-    content.mkdir(parents=True)
-    (content / "broken.md").write_text(GOOD_HEADER + "[calculator: dsoe]\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"),
+    content.mkdir(parents=True, exist_ok=True)
+    (content / "broken.md").write_text(GOOD_HEADER + body)
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"), *flags,
          "-o", str(tmp_path / "out"), str(tmp_path / "content")],
         cwd=ROOT, capture_output=True, text=True,
     )
+
+
+def test_the_command_line_build_exits_non_zero(tmp_path):
+    done = pelican_cli(tmp_path, "[calculator: dsoe]\n")
     assert done.returncode != 0
     assert "unknown calculator 'dsoe'" in done.stdout + done.stderr
 
 
 def test_the_command_line_prints_one_clean_block_and_a_traceback_only_with_debug(tmp_path):
-    import subprocess
-    import sys
-
-    content = tmp_path / "content" / "articles"
-    content.mkdir(parents=True)
-    (content / "broken.md").write_text(GOOD_HEADER + "Text [@nope].\n\n[calculator: dsoe]\n")
-
     def build(*flags):
-        return subprocess.run(
-            [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"), *flags,
-             "-o", str(tmp_path / "out"), str(tmp_path / "content")],
-            cwd=ROOT, capture_output=True, text=True,
-        )
+        return pelican_cli(tmp_path, "Text [@nope].\n\n[calculator: dsoe]\n", *flags)
 
     plain = build()
     assert plain.returncode == 1 and "Traceback" not in plain.stdout + plain.stderr

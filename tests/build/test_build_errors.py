@@ -1,22 +1,11 @@
 """Under livereload, a broken article's error block reaches the browser."""
 
-import subprocess
-import sys
-
 from scripts import build_errors
-from tests.build.test_authoring_errors import GOOD_HEADER
-from tests.site import ROOT
+from tests.build.test_authoring_errors import pelican_cli
 
 
 def test_a_failed_build_shows_its_block_on_every_page(tmp_path):
-    content = tmp_path / "content" / "articles"
-    content.mkdir(parents=True)
-    (content / "broken.md").write_text(GOOD_HEADER + "A figure [@no-such-source].\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"),
-         "-o", str(tmp_path / "out"), str(tmp_path / "content")],
-        cwd=ROOT, capture_output=True, text=True,
-    )
+    done = pelican_cli(tmp_path, "A figure [@no-such-source].\n")
     assert done.returncode == 1
     output = tmp_path / "served"
     (output / "an-article").mkdir(parents=True)
