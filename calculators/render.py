@@ -216,8 +216,22 @@ def form(
         '<p class="calculator-submit" hidden><button type="submit">Calculate</button></p>'
         f'<p class="calculator-status" role="status">{escape(NO_SCRIPT_STATUS)}</p>'
         f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
-        f"{action_bar(actions)}</form>"
+        f"{action_bar(actions)}{_print_link(values)}</form>"
     )
+
+
+def _print_link(values: Mapping[str, str]) -> str:
+    """For a printed handout: the address that reproduces these inputs (the page makes it
+    absolute as the inputs change); shown on paper only."""
+    query = "&".join(f"{_quote(name)}={_quote(value)}" for name, value in values.items())
+    return (f'<p class="calculator-print-link">These inputs again: '
+            f'<a data-permalink href="?{escape(query)}">?{escape(query)}</a></p>')
+
+
+def _quote(text: str) -> str:
+    """Percent-encode a query value (urllib.parse costs an import in Pyodide; this is enough)."""
+    return "".join(char if char.isalnum() or char in "-._~," else
+                   "".join(f"%{byte:02X}" for byte in char.encode()) for char in str(text))
 
 
 def action_bar(actions: tuple[Action, ...]) -> str:

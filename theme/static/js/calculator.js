@@ -191,10 +191,12 @@ function showResult(output, html) {
   if (incoming.innerHTML !== output.innerHTML) output.replaceChildren(incoming.content);
 }
 
-function mirrorInQuery(fields) {
+function mirrorInQuery(fields, form) {
   const address = new URLSearchParams(location.search);
   for (const [name, value] of Object.entries(fields)) address.set(name, value);
   history.replaceState(null, "", `${location.pathname}?${address}${location.hash}`);
+  const link = form.querySelector("[data-permalink]"); // a printed handout's way back
+  if (link) link.href = link.textContent = new URL(`?${address}`, location.href).href;
 }
 
 function setBusy(form, busy) {
@@ -228,7 +230,7 @@ async function compute(form) {
   showResult(entry.output, answer.result.html);
   showErrors(form, answer.result.errors);
   form.dataset.runtime = "python";
-  mirrorInQuery(fields);
+  mirrorInQuery(fields, form);
 }
 
 async function goLive(form) {
