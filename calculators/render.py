@@ -106,8 +106,9 @@ def position(placed: list[dict], value: float, value_text: str) -> str:
     svg = (
         f'<svg class="dose-scale" viewBox="0 0 {width} {height}" width="100%" '
         f'preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false">'
-        f'{"".join(bars)}'
+        # the marker first, so the names drawn after it (with a halo) stay readable across it
         f'<line class="scale-value" x1="{x(value)}" x2="{x(value)}" y1="0" y2="{height - 12}"></line>'
+        f'{"".join(bars)}'
         f'<text class="scale-label" x="{x(value)}" y="{height - 2}">this illustration</text></svg>'
     )
     items = "".join(
