@@ -207,6 +207,11 @@ def schedule() -> Schedule:
     return Schedule(**{**entry, "phases": tuple(Phase(**phase) for phase in entry["phases"])})
 
 
+def article(slug: str) -> tuple[str, str]:
+    """An article of the site that messages point to: (its title, its root-relative URL)."""
+    return load()["scope"]["articles"][slug], f"/{slug}/"
+
+
 def limits() -> dict:
     """Bounds for typed input, with their reasons (not clinical lines)."""
     return load()["limits"]

@@ -74,7 +74,7 @@ def _inputs() -> tuple[Input, ...]:
     low, high = limits["weight_kg"]
     between = (f"This page illustrates weights between {render.plain(low)} and "
                f"{render.plain(high)} kg (about {low / per_lb:.0f} to {high / per_lb:.0f} lb).")
-    see, _ = scope.article(limits["weight_kg_low_see"])
+    see, _ = data.article(limits["weight_kg_low_see"])
     shortest, longest = scope.length_bounds()
     return (
         Input(

@@ -42,14 +42,9 @@ def weight(value: float) -> str:
 
 
 def framing() -> str:
-    title, url = _article("how-strong-is-the-evidence")
+    title, url = data.article("how-strong-is-the-evidence")
     return (f'<p class="calculator-framing">{escape(FRAMING)} '
             f'<a href="{escape(url)}">{escape(title)}</a></p>')
-
-
-def _article(slug: str) -> tuple[str, str]:
-    """An article of the site: (title, root-relative URL)."""
-    return data.load()["scope"]["articles"][slug], f"/{slug}/"
 
 
 def linked(message: str) -> str:

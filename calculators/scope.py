@@ -9,7 +9,7 @@ import dataclasses
 import functools
 
 from calculators import data
-from calculators.render import plain
+from calculators.schema import plain
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,14 +72,9 @@ def total_ceiling() -> Figure:
     return max(totals, key=lambda figure: figure.value)
 
 
-def article(slug: str) -> tuple[str, str]:
-    """An article the messages point to: (title, root-relative URL)."""
-    return data.load()["scope"]["articles"][slug], f"/{slug}/"
-
-
 def beyond(value_words: str, ceiling: Figure, unit: str) -> str:
     """The message for a value above every published line."""
-    title, _ = article("how-dosing-works")
+    title, _ = data.article("how-dosing-works")
     return (f"{value_words} is above {plain(ceiling.value)} {unit}, the highest published figure "
             f"this page draws on ({ceiling.words}). {data.load()['scope']['beyond_published']} "
             f"See “{title}”.")

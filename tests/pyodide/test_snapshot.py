@@ -8,12 +8,11 @@ import subprocess
 
 import pytest
 
-import calculators
 from plugins.runtime.assets import make_folder
 from plugins.runtime.lockfile import make_lockfile
 from plugins.runtime.snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
 from plugins.runtime.wheel import build_wheel
-from tests.pyodide.test_pyodide import NOW, PYODIDE
+from tests.pyodide.test_pyodide import PYODIDE, ics_in_cpython, in_cpython
 from tests.site import ROOT
 from tests.vectors import ALL
 
@@ -49,14 +48,11 @@ def from_snapshot(built):
 
 @pytest.mark.parametrize("index", range(len(ALL)))
 def test_the_snapshot_gives_what_cpython_gives(from_snapshot, index):
-    name, fields = ALL[index]
-    expected = json.loads(json.dumps(calculators.run(name, fields).to_dict()))
-    assert from_snapshot["results"][index] == expected
+    assert from_snapshot["results"][index] == in_cpython(index)
 
 
 def test_ics_export_from_the_snapshot(from_snapshot):
-    fields = next(fields for name, fields in ALL if name == "schedule")
-    assert from_snapshot["ics"] == calculators.schedule_ics_json(json.dumps(fields), NOW)
+    assert from_snapshot["ics"] == ics_in_cpython()
 
 
 def test_report_snapshot_boot(built, from_snapshot):
