@@ -24,5 +24,9 @@ def build_site(output, **overrides):
 
 # Debian's Chromium, as every browser test and the benchmark launch it (never a downloaded one).
 CHROMIUM = "/usr/bin/chromium"
+# PLAIN_HTTP is another name for 127.0.0.1: a page there is not a secure context, as on a site
+# served over plain HTTP (no WebCrypto, for one).
+PLAIN_HTTP = "plain-http.test"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--host-resolver-rules=MAP {PLAIN_HTTP} 127.0.0.1"]

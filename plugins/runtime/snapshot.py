@@ -10,6 +10,7 @@ import hashlib
 import logging
 import re
 import shutil
+import struct
 import subprocess
 import zipfile
 from pathlib import Path
@@ -22,6 +23,12 @@ SNAPSHOT = "calculators.snapshot"
 # the calculators use is already imported in the snapshot. The worker passes this empty one.
 EMPTY_STDLIB = "empty-stdlib.zip"
 INTEGRITY = "integrity.txt"  # the snapshot's Subresource Integrity value (not shipped)
+# More than half of a snapshot is WebAssembly memory never written or zeroed by snapshot.mjs,
+# so the file holds only the 1 KiB pages with data; `unpackSnapshot` in calculator-worker.js puts them back in place:
+#   magic, unpacked length, count of runs; per run its offset and length (u32, little-endian);
+#   then the runs' bytes in order.
+PACKED_MAGIC = b"\0pck"
+PAGE = 1024
 
 
 def node_major(node):
@@ -34,9 +41,10 @@ def node_major(node):
 
 def snapshot_key(runtime_id, wheel, node):
     """What the snapshot depends on: the Pyodide build, the wheel, Node's major version, the
-    script that makes it."""
+    script that makes it and the code that packs it."""
     sha = hashlib.sha256(f"{runtime_id}\0node{node_major(node)}\0".encode())
-    sha.update(SCRIPT.read_bytes() + b"\0" + Path(wheel).read_bytes())
+    for source in (SCRIPT, Path(__file__), Path(wheel)):
+        sha.update(source.read_bytes() + b"\0")
     return sha.hexdigest()[:12]
 
 
@@ -48,9 +56,28 @@ def make_snapshot(pyodide, wheel, folder, timeout=300):
     )
     if done.returncode:
         raise OSError(f"node {SCRIPT.name} failed:\n{done.stderr[-2000:]}")
-    sha = hashlib.sha256((folder / SNAPSHOT).read_bytes()).digest()
+    packed = pack_snapshot((folder / SNAPSHOT).read_bytes())
+    (folder / SNAPSHOT).write_bytes(packed)
+    sha = hashlib.sha256(packed).digest()
     (folder / INTEGRITY).write_text("sha256-" + base64.b64encode(sha).decode())
     zipfile.ZipFile(folder / EMPTY_STDLIB, "w").close()
+
+
+def pack_snapshot(memory):
+    """The snapshot without its zero pages (the format is described at PACKED_MAGIC)."""
+    runs = []  # [offset, end] of each stretch of pages holding a non-zero byte
+    for offset in range(0, len(memory), PAGE):
+        page = memory[offset:offset + PAGE]
+        if page.count(0) == len(page):
+            continue
+        end = offset + len(page)
+        if runs and runs[-1][1] == offset:
+            runs[-1][1] = end
+        else:
+            runs.append([offset, end])
+    header = [PACKED_MAGIC, struct.pack("<II", len(memory), len(runs))]
+    header += [struct.pack("<II", start, end - start) for start, end in runs]
+    return b"".join(header + [memory[start:end] for start, end in runs])
 
 
 def cached_snapshot(pyodide, runtime_id, wheel, cache, make_folder):

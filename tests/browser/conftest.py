@@ -19,10 +19,12 @@ def served_site(tmp_path_factory):
 
 
 class Visit:
-    """A browser context that records every request and refuses any leaving 127.0.0.1."""
+    """A browser context that records every request and refuses any leaving 127.0.0.1 (or the
+    name `base_url` gives it)."""
 
     def __init__(self, browser, base_url, **context_options):
         self.context = browser.new_context(base_url=base_url, **context_options)
+        self.hosts = {"127.0.0.1", urlsplit(base_url).hostname}
         self.outside, self.requests = [], []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -32,7 +34,7 @@ class Visit:
 
     def _route(self, route):
         host = urlsplit(route.request.url).hostname
-        if host != "127.0.0.1":
+        if host not in self.hosts:
             self.outside.append(route.request.url)
             route.abort()
         else:
@@ -41,7 +43,7 @@ class Visit:
     def leaving(self):
         urls = self.outside + [
             url for url in self.requests
-            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1"
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname not in self.hosts
         ]
         return urls
 

@@ -1,17 +1,26 @@
 // Runs calculator input sets in the real Pyodide runtime (npm package, Node, no network).
 // usage: node run_vectors.mjs PYODIDE_DIR LOCKFILE VECTORS.json REPEAT [SNAPSHOT [STDLIB]]
 // Plain boot: loads the calculators wheel through the lock file. With SNAPSHOT: boots from that
-// memory snapshot (the package already imported), with STDLIB as the standard library zip.
+// packed memory snapshot (the package already imported), unpacked by the browser worker's own
+// function, with STDLIB as the standard library zip.
 // prints one JSON object: {results: [...], ics, ms_per_run, boot_ms}
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { unpackSnapshot } from "../../theme/static/js/calculator-worker.js";
 
 const [pyodideDir, lockfile, vectorsFile, repeat = "20", snapshot, stdlib] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const started = performance.now();
 const options = { indexURL: pyodideDir + path.sep, lockFileURL: lockfile };
-if (snapshot) options._loadSnapshot = new Uint8Array(readFileSync(snapshot));
+if (snapshot) {
+  try {
+    options._loadSnapshot = unpackSnapshot(new Uint8Array(readFileSync(snapshot)));
+  } catch (error) {
+    console.error(`the snapshot did not unpack: ${error.message}`);
+    process.exit(1);
+  }
+}
 if (stdlib) options.stdLibURL = stdlib;
 let pyodide;
 try {

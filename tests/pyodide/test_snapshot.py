@@ -4,13 +4,15 @@ library zip, it gives what CPython gives for every input set; a bad one refuses 
 import json
 import logging
 import shutil
+import struct
 import subprocess
 
 import pytest
 
 from plugins.runtime.assets import make_folder
 from plugins.runtime.lockfile import make_lockfile
-from plugins.runtime.snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
+from plugins.runtime.snapshot import (EMPTY_STDLIB, INTEGRITY, PACKED_MAGIC, PAGE, SNAPSHOT,
+                                      cached_snapshot, pack_snapshot)
 from plugins.runtime.wheel import build_wheel
 from tests.pyodide.test_pyodide import PYODIDE, ics_in_cpython, in_cpython
 from tests.site import ROOT
@@ -56,8 +58,9 @@ def test_ics_export_from_the_snapshot(from_snapshot):
 
 
 def test_report_snapshot_boot(built, from_snapshot):
-    size = (built[3] / SNAPSHOT).stat().st_size
-    print(f"\nsnapshot {size / 1e6:.1f} MB, boot {from_snapshot['boot_ms']:.0f} ms, "
+    packed = (built[3] / SNAPSHOT).read_bytes()
+    size, (memory,) = len(packed), struct.unpack_from("<I", packed, 4)
+    print(f"\nsnapshot {size / 1e6:.1f} MB packed ({memory / 1e6:.1f} MB of memory), boot {from_snapshot['boot_ms']:.0f} ms, "
           f"one calculation {from_snapshot['ms_per_run']:.2f} ms")
     assert (built[3] / INTEGRITY).read_text().startswith("sha256-")
 
@@ -65,11 +68,34 @@ def test_report_snapshot_boot(built, from_snapshot):
 def test_a_snapshot_from_another_build_does_not_boot(built, tmp_path):
     other = tmp_path / SNAPSHOT
     data = bytearray((built[3] / SNAPSHOT).read_bytes())
-    data[16] ^= 0xFF  # inside the build id
+    (runs,) = struct.unpack_from("<I", data, 8)
+    data[12 + 8 * runs + 16] ^= 0xFF  # inside Pyodide's build id, at the start of the first run
     other.write_bytes(data)
     done = run_vectors(built, other)
     assert done.returncode != 0
     assert "build id mismatch" in done.stderr, done.stderr[-3000:]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "lengthened", "not packed"])
+def test_a_damaged_packed_snapshot_does_not_unpack(built, tmp_path, damage):
+    other = tmp_path / SNAPSHOT
+    data = (built[3] / SNAPSHOT).read_bytes()
+    other.write_bytes({"truncated": data[:-1], "lengthened": data + b"\1",
+                       "not packed": b"\0snp" + data[4:]}[damage])
+    done = run_vectors(built, other)
+    assert done.returncode != 0
+    assert "the snapshot did not unpack" in done.stderr, done.stderr[-3000:]
+
+
+def test_packing_leaves_out_only_zero_pages():
+    memory = bytearray(5 * PAGE + 100)  # a short last page too
+    memory[10] = memory[3 * PAGE + 5] = memory[5 * PAGE + 99] = 7
+    packed = pack_snapshot(bytes(memory))
+    (length, runs) = struct.unpack_from("<II", packed, 4)
+    table = [struct.unpack_from("<II", packed, 12 + 8 * run) for run in range(runs)]
+    assert (packed[:4], length) == (PACKED_MAGIC, len(memory))
+    assert table == [(0, PAGE), (3 * PAGE, PAGE), (5 * PAGE, 100)]
+    assert packed[12 + 8 * runs:] == memory[:PAGE] + memory[3 * PAGE:4 * PAGE] + memory[5 * PAGE:]
 
 
 def test_the_snapshot_is_made_once_per_input(built, caplog):

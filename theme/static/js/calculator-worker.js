@@ -11,13 +11,16 @@ let calculators = null;
 let booting = null;
 
 async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot }) {
+  // The snapshot is read while Pyodide's script loads.
+  const memory = snapshot && fetchSnapshot(snapshot);
+  memory?.catch(() => {}); // its failure is handled where it is awaited, below
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  if (snapshot) {
+  if (memory) {
     // A snapshot missing, corrupt (its integrity value checks every byte) or from another
     // Pyodide build (Pyodide checks its build id) throws: then the plain boot, below.
     try {
       calculators = importCalculators(await loadPyodide({
-        indexURL, lockFileURL, _loadSnapshot: fetchSnapshot(snapshot),
+        indexURL, lockFileURL, _loadSnapshot: memory,
         // Python reads nothing from its standard library here: the snapshot has imported
         // every module the calculators use, so an empty zip stands in for 2.5 MB.
         stdLibURL: new URL("empty-stdlib.zip", snapshot.url).href,
@@ -33,9 +36,40 @@ async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot }) {
 }
 
 async function fetchSnapshot({ url, integrity }) {
-  const response = await fetch(url, integrity ? { integrity } : {});
+  // fetch()'s own integrity check holds the response until it has hashed every byte and then
+  // copies them again; WebCrypto on the bytes is about 0.1 s quicker on a later visit. Where
+  // WebCrypto is missing (a page served over plain HTTP from another host), fetch() checks.
+  const here = integrity && globalThis.crypto?.subtle;
+  const response = await fetch(url, integrity && !here ? { integrity } : {});
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  const packed = new Uint8Array(await response.arrayBuffer());
+  if (here && (await sha256(packed)) !== integrity) throw new Error(`${url}: its sha256 differs`);
+  return unpackSnapshot(packed);
+}
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return `sha256-${btoa(String.fromCharCode(...digest))}`;
+}
+
+// The build leaves out the snapshot's zero pages (plugins/runtime/snapshot.py, pack_snapshot):
+// "\0pck", the full length, the count of runs, each run's offset and length (u32 little-endian),
+// then the runs' bytes. A new array is zero, so only the runs are copied back.
+export function unpackSnapshot(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  const magic = String.fromCharCode(...packed.subarray(0, 4));
+  if (packed.length < 12 || magic !== "\0pck") throw new Error("not a packed snapshot");
+  const memory = new Uint8Array(view.getUint32(4, true));
+  const runs = view.getUint32(8, true);
+  let from = 12 + 8 * runs;
+  for (let run = 0; run < runs; run++) {
+    const offset = view.getUint32(12 + 8 * run, true);
+    const length = view.getUint32(16 + 8 * run, true);
+    memory.set(packed.subarray(from, from + length), offset); // throws past the end
+    from += length;
+  }
+  if (from !== packed.length) throw new Error("the packed snapshot's length is wrong");
+  return memory;
 }
 
 function importCalculators(pyodide) {
