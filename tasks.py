@@ -166,10 +166,15 @@ def test(c):
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
 
 
-@task(help={"runs": "visits of each kind (default 5)",
-            "network": "also through Chromium's 40 Mbit/s emulation, served with brotli"})
-def bench(c, runs=5, network=False):
-    """Print speed figures for the dose calculator page (see tests/bench.py)"""
+@task(help={"runs": "visits (builds, with --build) of each kind (default 5)",
+            "network": "also through Chromium's 40 Mbit/s emulation, served with brotli",
+            "build": "instead: build 500 generated articles ours and plain Pelican's way, "
+                     "print the times and their ratio (tests/bench_build.py)"})
+def bench(c, runs=5, network=False, build=False):
+    """Print speed figures of the dose calculator page (tests/bench.py), or of the build"""
+    if build:
+        c.run(f"{shlex.quote(sys.executable)} -m tests.bench_build --runs {int(runs)}")
+        return
     c.run(f"{shlex.quote(sys.executable)} -m tests.bench --runs {int(runs)}"
           + (" --network" if network else ""))
 

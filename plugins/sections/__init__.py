@@ -3,9 +3,13 @@
 Each content object gets `sections`: a list of (id, heading text) in page order.
 """
 
+import re
 from html.parser import HTMLParser
 
 from pelican import signals
+
+# An h2 element (from its start tag to its end tag), or a comment, which the parser skips too.
+H2_OR_COMMENT = re.compile(r"<!--.*?-->|<h2(?=[\s/>]).*?</h2\s*>", re.DOTALL | re.IGNORECASE)
 
 
 class SectionParser(HTMLParser):
@@ -29,8 +33,11 @@ class SectionParser(HTMLParser):
 
 
 def sections(html):
+    """Only the h2 elements are parsed: parsing all of the HTML took a tenth of the build."""
     parser = SectionParser()
-    parser.feed(html or "")
+    for element in H2_OR_COMMENT.findall(html or ""):
+        if not element.startswith("<!--"):
+            parser.feed(element)
     parser.close()
     return parser.sections
 
