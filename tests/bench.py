@@ -6,7 +6,8 @@ Each run makes two fresh on-disk profiles, one for the site and one for a bare p
 boots Pyodide and runs 1+1 (the floor), in alternating order; each profile visits twice, cold
 then warm (a real disk cache, immutable runtime files). Prints medians and spreads: the site's
 time from navigation to its first browser-computed result, the bare boot's, and their ratios;
-the longest main-thread task (worst of all visits); the bytes on the wire. `--network` serves
+the longest main-thread task (worst of all visits, from a Chromium trace of each visit's renderer
+main thread, so a task under 50 ms is measured too); the bytes on the wire. `--network` serves
 the precompressed `.br` siblings (a production build) through Chromium's network emulation at
 40 Mbit/s and 20 ms latency. Figures, not assertions.
 """
@@ -38,9 +39,6 @@ FLOOR_WORKER = """self.onmessage = async ({data: [indexURL, lockFileURL]}) => {
   self.postMessage(String(pyodide.runPython("1+1")));
 };"""
 MARK_RESULT = """
-window.__longest = 0;
-new PerformanceObserver(list => { for (const e of list.getEntries())
-  window.__longest = Math.max(window.__longest, e.duration); }).observe({type: "longtask", buffered: true});
 new MutationObserver((_, observer) => {
   const form = document.querySelector("form[data-runtime='python']");
   if (form && !window.__result) { window.__result = performance.now(); observer.disconnect(); }
@@ -71,12 +69,17 @@ class BrotliHandler(SiteHandler):
 def timed_visit(context, url, network):
     """Milliseconds from navigation to `window.__result`, bytes received, the longest task."""
     page = context.new_page()
+    cdp = context.new_cdp_session(page)
     if network:
-        cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", {
             "offline": False, "latency": 20, "downloadThroughput": 40 * MBIT,
             "uploadThroughput": 40 * MBIT})
+    trace, traced = [], []
+    cdp.on("Tracing.dataCollected", lambda event: trace.extend(event["value"]))
+    cdp.on("Tracing.tracingComplete", lambda event: traced.append(True))
+    cdp.send("Tracing.start", {"categories": "toplevel",
+                               "transferMode": "ReportEvents"})
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url)
@@ -86,10 +89,20 @@ def timed_visit(context, url, network):
         if time.monotonic() > deadline:
             raise TimeoutError(f"no result from {url} in 120 s")
         time.sleep(0.02)
-    longest = page.evaluate("window.__longest || 0")
+    cdp.send("Tracing.end")
+    while not traced:
+        page.wait_for_timeout(20)  # Playwright delivers the trace's events while it waits
     received = sum(max(0, request.sizes()["responseBodySize"]) for request in finished)
     page.close()
-    return ms, received, longest
+    return ms, received, longest_task(trace)
+
+
+def longest_task(trace):
+    """The longest task (ms) on any renderer's main thread (the page's, and the idle blank one)."""
+    main = {(e["pid"], e["tid"]) for e in trace
+            if e["name"] == "thread_name" and e["args"]["name"] == "CrRendererMain"}
+    return max(e.get("dur", 0) for e in trace
+               if e["name"] == "ThreadControllerImpl::RunTask" and (e["pid"], e["tid"]) in main) / 1000
 
 
 def fresh_profile(playwright, folder):
@@ -169,7 +182,7 @@ def main():
         print(f"ratio site / bare, {visit}:          {med(times[f'site {visit}']) / med(times[f'bare {visit}']):7.2f}"
               f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; target {target})")
     print(f"longest main-thread task:          {med(longest):7.0f} ms median of {len(longest)} visits, "
-          f"worst {max(longest):.0f} ms (0 = none over 50 ms; target < 50)")
+          f"worst {max(longest):.0f} ms (target < 50)")
     print("bytes on the wire (response bodies as received):")
     for key, values in wire.items():
         print(f"  {key:10}                    {med(values) / 1e6:7.2f} MB  "
