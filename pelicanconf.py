@@ -54,8 +54,6 @@ AUTHOR_FEED_RSS = None
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
-        # Each heading is a link to itself, so a section's address can be copied and shared.
-        "markdown.extensions.toc": {"anchorlink": True, "anchorlink_class": "heading-link"},
         "markdown.extensions.meta": {},
     },
     "output_format": "html5",

@@ -25,6 +25,8 @@ class BlockLinePreprocessor(Preprocessor):
 
     def run(self, lines):
         self.extension.lines = self.extension.lines or list(lines)
+        if not any(map(BLOCK_LINE.match, lines)):  # most files: no such line at all
+            return lines
         out = []
         for number, line, in_code in numbered_lines(lines):
             match = None if in_code else BLOCK_LINE.match(line)

@@ -1,5 +1,6 @@
 """`[@id]` and `[@a; @b]` become numbered citations and a References section at the end."""
 
+import functools
 import re
 
 from calculators import data
@@ -55,11 +56,15 @@ class CitationPostprocessor(Postprocessor):
 
 
 def references_section(order):
-    items = "".join(
-        f'<li id="ref-{id_}">{reference_html(id_, doi_link=True)}</li>' for id_ in order
-    )
+    items = "".join(map(reference_item, order))
     return (
         '<section class="references" aria-labelledby="references">'
         '<h2 id="references">References</h2>'
         f"<ol>{items}</ol></section>"
     )
+
+
+@functools.cache
+def reference_item(id_):
+    """A reference's list item, made once: the data file is read once a build (`data.load`)."""
+    return f'<li id="ref-{id_}">{reference_html(id_, doi_link=True)}</li>'

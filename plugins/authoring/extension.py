@@ -1,4 +1,4 @@
-"""The Markdown extension that ties the authoring processors to one source file."""
+"""The Markdown extension that ties the authoring processors to the source file being read."""
 
 from markdown.extensions import Extension
 
@@ -7,16 +7,17 @@ from .captions import TableCaptionTreeprocessor
 from .citations import CitationPostprocessor
 from .errors import AuthoringError
 from .figures import FigureCheckPreprocessor
+from .headings import HeadingLinkTreeprocessor
 from .values import ValueInlineProcessor
 
 
 class AuthoringExtension(Extension):
-    def __init__(self, path, **kwargs):
+    def start(self, path):
+        """Forget the last file: its path, calculators, citations and lines."""
         self.path = path
         self.calculators = []
         self.cited = []  # the reference ids the text cites, in order
         self.lines = []
-        super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         # Before "meta" (27) so line numbers count from the top of the file.
@@ -24,6 +25,8 @@ class AuthoringExtension(Extension):
         md.preprocessors.register(BlockLinePreprocessor(md, self), "authoring_blocks", 29)
         # After escapes (180), before links (160); code spans (190) are left alone.
         md.inlinePatterns.register(ValueInlineProcessor(self), "authoring_values", 175)
+        # After attr_list (8), so an author's {#id} is kept; before the captions' ids (5).
+        md.treeprocessors.register(HeadingLinkTreeprocessor(md), "authoring_headings", 6)
         md.treeprocessors.register(TableCaptionTreeprocessor(md, self), "authoring_captions", 5)
         # After raw HTML is restored (30), so tables from data are cited too.
         md.postprocessors.register(CitationPostprocessor(md, self), "authoring_citations", 5)

@@ -10,7 +10,7 @@ from pathlib import Path
 from calculators import citation
 from pelican.generators import Generator
 
-from .fingerprint import digest, source_files
+from .fingerprint import digest, remembered_digest, source_files
 from .lockfile import make_lockfile
 from .snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
 from .wheel import build_wheel
@@ -80,7 +80,7 @@ def pyodide_files(pyodide):
         )
     version = json.loads((pyodide / "package.json").read_text())["version"]
     files = [pyodide / name for name in RUNTIME_FILES]
-    return f"pyodide-{version}-" + digest(files, pyodide), files
+    return f"pyodide-{version}-" + remembered_digest(files, pyodide, CACHE), files
 
 
 def app_files(pyodide, runtime_id):

@@ -1,6 +1,7 @@
 """Content hashes that name files, so a changed file gets a new URL and old ones cache forever."""
 
 import hashlib
+import os
 from pathlib import Path
 
 
@@ -11,6 +12,24 @@ def digest(paths, base, extra=b"", length=12):
         sha.update(path.relative_to(base).as_posix().encode() + b"\0")
         sha.update(path.read_bytes())
     return sha.hexdigest()[:length]
+
+
+def remembered_digest(paths, base, cache):
+    """`digest`, kept in `cache` under the files' paths, sizes and modification times: large
+    files (the Pyodide runtime, 13.5 MB) are read again only when one of those changes."""
+    stamps = [str(base)]
+    for path in sorted(Path(p) for p in paths):
+        stat = path.stat()
+        stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    kept = Path(cache) / f"digest-{hashlib.sha256(repr(stamps).encode()).hexdigest()[:16]}.txt"
+    if kept.is_file():
+        return kept.read_text()
+    value = digest(paths, base)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}.partial")
+    partial.write_text(value)
+    partial.replace(kept)  # whole or not at all, as another build may read it meanwhile
+    return value
 
 
 def source_files(folder):
