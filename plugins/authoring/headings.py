@@ -5,22 +5,12 @@ code, without the table of contents it also builds (and this site never shows).
 """
 
 import html
-import re
 
-from markdown.extensions.footnotes import FootnotePostprocessor
 from markdown.extensions.toc import (
     TocExtension, TocTreeprocessor, remove_fnrefs, render_inner_html, strip_tags, unique,
 )
-from markdown.postprocessors import AndSubstitutePostprocessor, RawHtmlPostprocessor
-
-from .citations import CitationPostprocessor
 
 CONFIG = TocExtension(anchorlink=True, anchorlink_class="heading-link").getConfigs()
-# Postprocessors that change only text holding a stash placeholder (STX...ETX) or a citation.
-PLACEHOLDER_ONLY = (RawHtmlPostprocessor, AndSubstitutePostprocessor, FootnotePostprocessor,
-                    CitationPostprocessor)
-# Text that those, HTML escaping and unescaping, and toc's `strip_tags` leave as it is.
-PLAIN_TEXT = re.compile(r"[^\x02\x03&<>\[]*")
 
 
 class HeadingLinkTreeprocessor(TocTreeprocessor):
@@ -36,21 +26,16 @@ class HeadingLinkTreeprocessor(TocTreeprocessor):
                 used_ids.add(element.attrib["id"])
             if isinstance(element.tag, str) and self.header_rgx.match(element.tag):
                 headings.append(element)
-        plain_text_kept = all(type(step) in PLACEHOLDER_ONLY for step in self.md.postprocessors)
         counters = {}
         for heading in headings:
             self.set_level(heading)
             if "id" not in heading.attrib:
-                slug = self.slugify(self.name(heading, plain_text_kept), self.sep)
+                slug = self.slugify(name(heading, self.md), self.sep)
                 heading.attrib["id"] = unique(slug, used_ids, counters)
             heading.attrib.pop("data-toc-label", None)  # a label for the table only
             self.add_anchor(heading, heading.attrib["id"])
 
-    def name(self, heading, plain_text_kept):
-        """toc's name for a heading: its inner HTML, postprocessed, without tags, unescaped.
-        Plain text (no element inside, no character PLAIN_TEXT leaves out) comes out of those
-        steps with only its spaces collapsed, when the postprocessors are PLACEHOLDER_ONLY."""
-        text = heading.text or ""
-        if plain_text_kept and not len(heading) and PLAIN_TEXT.fullmatch(text):
-            return " ".join(text.split())
-        return html.unescape(strip_tags(render_inner_html(remove_fnrefs(heading), self.md)))
+
+def name(heading, md):
+    """toc's name for a heading: its inner HTML, postprocessed, without tags, unescaped."""
+    return html.unescape(strip_tags(render_inner_html(remove_fnrefs(heading), md)))
