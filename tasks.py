@@ -168,15 +168,17 @@ def test(c):
 
 @task(help={"runs": "visits (builds, with --build) of each kind (default 5)",
             "network": "also through Chromium's 40 Mbit/s emulation, served with brotli",
+            "settle": "seconds each newly launched browser is left idle first (default 2; "
+                      "0 times from launch)",
             "build": "instead: build 500 generated articles ours and plain Pelican's way, "
                      "print the times and their ratio (tests/bench_build.py)"})
-def bench(c, runs=5, network=False, build=False):
+def bench(c, runs=5, network=False, build=False, settle=2.0):
     """Print speed figures of the dose calculator page (tests/bench.py), or of the build"""
     if build:
         c.run(f"{shlex.quote(sys.executable)} -m tests.bench_build --runs {int(runs)}")
         return
     c.run(f"{shlex.quote(sys.executable)} -m tests.bench --runs {int(runs)}"
-          + (" --network" if network else ""))
+          f" --settle {float(settle)}" + (" --network" if network else ""))
 
 
 @task(help={"title": "the article's title, in quotes"})

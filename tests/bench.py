@@ -1,15 +1,17 @@
 """Speed figures for the dose calculator page in headless Chromium, all measured in one run.
 
-    python -m tests.bench [--runs N] [--network]
+    python -m tests.bench [--runs N] [--network] [--settle SECONDS]
 
 Each run makes two fresh on-disk profiles, one for the site and one for a bare page that only
 boots Pyodide and runs 1+1 (the floor), in alternating order; each profile visits twice, cold
-then warm (a real disk cache, immutable runtime files). Prints medians and spreads: the site's
-time from navigation to its first browser-computed result, the bare boot's, and their ratios;
-the longest main-thread task of each visit (from a Chromium trace of the renderers' main
-threads, so a task under 50 ms is measured too; the bare page's shows what a fresh renderer
-costs any page); the bytes on the wire. `--network` serves the precompressed `.br` siblings
-(a production build) through Chromium's network emulation at 40 Mbit/s and 20 ms latency.
+then warm (a real disk cache, immutable runtime files). A reader's browser is already running
+when they arrive, so each new browser is left to finish starting (2 s) before its first visit;
+`--settle 0` times from launch. Prints medians and spreads: the site's time from navigation to
+its first browser-computed result, the bare boot's, and their ratios; the longest main-thread
+task of each visit (from a Chromium trace of the renderers' main threads, so a task under 50 ms
+is measured too; the bare page's shows what a fresh renderer costs any page), with the CPU time
+spent in it; the bytes on the wire. `--network` serves the precompressed `.br` siblings (a
+production build) through Chromium's network emulation at 40 Mbit/s and 20 ms latency.
 Figures, not assertions.
 """
 
@@ -99,20 +101,30 @@ def timed_visit(context, url, network):
 
 
 def longest_task(trace):
-    """The longest task (ms) on any renderer's main thread (the page's, and the idle blank one)."""
+    """The longest task on any renderer's main thread (the page's, and the idle blank one): its
+    wall time and the CPU time its thread spent in it (ms). The gap is time the thread waited:
+    for the browser process (fonts are looked up there) or for a CPU."""
     main = {(e["pid"], e["tid"]) for e in trace
             if e["name"] == "thread_name" and e["args"]["name"] == "CrRendererMain"}
-    return max(e.get("dur", 0) for e in trace
-               if e["name"] == "ThreadControllerImpl::RunTask" and (e["pid"], e["tid"]) in main) / 1000
+    task = max((e for e in trace
+                if e["name"] == "ThreadControllerImpl::RunTask" and (e["pid"], e["tid"]) in main),
+               key=lambda e: e.get("dur", 0))
+    return task.get("dur", 0) / 1000, task.get("tdur", 0) / 1000
 
 
-def fresh_profile(playwright, folder):
-    """A browser with an empty on-disk profile, so a second visit uses a real disk cache."""
+def fresh_profile(playwright, folder, settle=0.0):
+    """A browser with an empty on-disk profile, so a second visit uses a real disk cache. It is
+    up before timing starts, and then left `settle` seconds to finish starting: a browser just
+    launched on a new profile keeps the CPUs busy for about half a second after its first blank
+    page (measured here: 1.6 of 2 CPUs, then 0.5-0.8, then idle), and a page's first layout then
+    waits on it for every font it looks up."""
     context = playwright.chromium.launch_persistent_context(
         tempfile.mkdtemp(dir=folder), executable_path=CHROMIUM, args=ARGS
     )
     context.add_init_script(MARK_RESULT)
-    context.new_page().goto("about:blank")  # the browser process is up before timing starts
+    blank = context.new_page()
+    blank.goto("about:blank")
+    blank.wait_for_timeout(settle * 1000)
     return context
 
 
@@ -141,6 +153,9 @@ def spread(values, unit="ms", scale=1.0):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--settle", type=float, default=2.0,
+                        help="seconds a newly launched browser is left idle before its first "
+                             "visit (0: timing starts as soon as it is up)")
     parser.add_argument("--network", action="store_true",
                         help="brotli siblings, 40 Mbit/s and 20 ms latency (Chromium's emulation)")
     options = parser.parse_args()
@@ -161,7 +176,7 @@ def main():
             for run in range(runs):
                 # Alternate which goes first, so neither gets a systematically warmer machine.
                 for which in ("site", "bare") if run % 2 == 0 else ("bare", "site"):
-                    context = fresh_profile(playwright, folder)
+                    context = fresh_profile(playwright, folder, options.settle)
                     for visit in ("cold", "warm"):
                         ms, received, long_ms = timed_visit(context, urls[which], options.network)
                         times[f"{which} {visit}"].append(ms)
@@ -173,19 +188,28 @@ def main():
     conditions = ("40 Mbit/s, 20 ms, brotli siblings" if options.network
                   else "loopback, no throttling, no Content-Encoding")
     print(f"runs: {runs}, medians (min-max); headless Chromium, {conditions}; "
+          f"each new browser left {options.settle:g} s to settle; "
           f"snapshot: {snapshot[0].name if snapshot else 'none'}")
     print("navigation to first Python result:")
     for key, values in times.items():
         print(f"  {key:10}                    {spread(values)}")
-    for visit, target in (("cold", "<= 0.5" if not options.network else "<= 1.0"),
-                          ("warm", "<= 0.35")):
+    # The issue's targets: loopback cold 0.5 and warm 0.35; at 40 Mbit/s, cold 1.0 (the snapshot
+    # pays for its own bytes) and no warm target (a warm visit downloads nothing).
+    targets = ({"cold": "target <= 1.0", "warm": "no target"} if options.network
+               else {"cold": "target <= 0.5", "warm": "target <= 0.35"})
+    for visit, target in targets.items():
         ratios = [s / b for s, b in zip(times[f"site {visit}"], times[f"bare {visit}"])]
         print(f"ratio site / bare, {visit}:          {med(times[f'site {visit}']) / med(times[f'bare {visit}']):7.2f}"
-              f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; target {target})")
-    print("longest main-thread task (the bare page: what any page pays for a fresh renderer):")
+              f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; {target})")
+    print("longest main-thread task, wall (the bare page: what any page pays for a fresh renderer):")
     for which, values in longest.items():
-        print(f"  {which}, {len(values)} visits                {spread(values)}, "
-              f"worst {max(values):.0f} ms" + ("  (target < 50)" if which == "site" else ""))
+        wall = [w for w, _ in values]
+        print(f"  {which}, {len(values)} visits                {spread(wall)}, "
+              f"worst {max(wall):.0f} ms" + ("  (target < 50)" if which == "site" else ""))
+    print("  the CPU time of that task (the rest of its wall time is waiting):")
+    for which, values in longest.items():
+        cpu = [c for _, c in values]
+        print(f"  {which}                          {spread(cpu)}, worst {max(cpu):.0f} ms")
     print("bytes on the wire (response bodies as received):")
     for key, values in wire.items():
         print(f"  {key:10}                    {med(values) / 1e6:7.2f} MB  "
