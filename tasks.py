@@ -170,15 +170,16 @@ def test(c):
             "network": "also through Chromium's 40 Mbit/s emulation, served with brotli",
             "settle": "seconds each newly launched browser is left idle first (default 2; "
                       "0 times from launch)",
+            "dwell": "seconds each page stays open after its result (default 5)",
             "build": "instead: build 500 generated articles ours and plain Pelican's way, "
                      "print the times and their ratio (tests/bench_build.py)"})
-def bench(c, runs=5, network=False, build=False, settle=2.0):
+def bench(c, runs=5, network=False, build=False, settle=2.0, dwell=5.0):
     """Print speed figures of the dose calculator page (tests/bench.py), or of the build"""
     if build:
         c.run(f"{shlex.quote(sys.executable)} -m tests.bench_build --runs {int(runs)}")
         return
     c.run(f"{shlex.quote(sys.executable)} -m tests.bench --runs {int(runs)}"
-          f" --settle {float(settle)}" + (" --network" if network else ""))
+          f" --settle {float(settle)} --dwell {float(dwell)}" + (" --network" if network else ""))
 
 
 @task(help={"title": "the article's title, in quotes"})
