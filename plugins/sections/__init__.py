@@ -3,43 +3,33 @@
 Each content object gets `sections`: a list of (id, heading text) in page order.
 """
 
+import html
 import re
-from html.parser import HTMLParser
 
 from pelican import signals
 
-# An h2 element (from its start tag to its end tag), or a comment, which the parser skips too.
-H2_OR_COMMENT = re.compile(r"<!--.*?-->|<h2(?=[\s/>]).*?</h2\s*>", re.DOTALL | re.IGNORECASE)
+# An h2 element (its start tag's attributes, its inner HTML), or a comment, which is skipped.
+# The HTML is Python-Markdown's and the templates': attribute values never hold a raw ">".
+H2_OR_COMMENT = re.compile(r"<!--.*?-->|<h2(?=[\s/>])([^>]*)>(.*?)</h2\s*>",
+                           re.DOTALL | re.IGNORECASE)
+ID = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 
 
-class SectionParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.sections, self.current = [], None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "h2" and attrs.get("id"):
-            self.current = [attrs["id"], ""]
-
-    def handle_endtag(self, tag):
-        if tag == "h2" and self.current:
-            self.sections.append((self.current[0], " ".join(self.current[1].split())))
-            self.current = None
-
-    def handle_data(self, data):
-        if self.current:
-            self.current[1] += data
-
-
-def sections(html):
-    """Only the h2 elements are parsed: parsing all of the HTML took a tenth of the build."""
-    parser = SectionParser()
-    for element in H2_OR_COMMENT.findall(html or ""):
-        if not element.startswith("<!--"):
-            parser.feed(element)
-    parser.close()
-    return parser.sections
+def sections(markup):
+    """Only the h2 elements are read, and without an HTML parser: parsing all of the HTML took a
+    tenth of the build, and one parser for each heading still took 2% of it."""
+    found = []
+    for match in H2_OR_COMMENT.finditer(markup or ""):
+        attrs, inner = match.groups()
+        named = ID.search(attrs or "")
+        if attrs is None or not named:
+            continue  # a comment, or a heading without an id
+        heading_id = html.unescape(next(value for value in named.groups() if value is not None))
+        if heading_id:
+            text = html.unescape(TAG_OR_COMMENT.sub("", inner))
+            found.append((heading_id, " ".join(text.split())))
+    return found
 
 
 def add_sections(content):
