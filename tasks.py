@@ -167,9 +167,9 @@ def test(c):
 
 
 @task(help={"runs": "visits (builds, with --build) of each kind (default 5)",
-            "network": "also through Chromium's 40 Mbit/s emulation, served with brotli",
+            "network": "instead: through Chromium's 40 Mbit/s emulation, served with brotli",
             "settle": "seconds each newly launched browser is left idle first (default 2; "
-                      "0 times from launch)",
+                      "with 0, timing starts at launch)",
             "dwell": "seconds each page stays open after its result (default 5)",
             "build": "instead: build 500 generated articles ours and plain Pelican's way, "
                      "print the times and their ratio (tests/bench_build.py)"})

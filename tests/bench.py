@@ -4,17 +4,17 @@
 
 Each run makes two fresh on-disk profiles, one for the site and one for a bare page that only
 boots Pyodide and runs 1+1 (the floor), in alternating order; each profile visits twice, cold
-then warm (a real disk cache, immutable runtime files). A reader's browser is already running
-when they arrive, so each new browser is left to finish starting (2 s) before its first visit;
-`--settle 0` times from launch. A reader reads the result, so each page stays open 5 s after it
-(`--dwell`): V8 caches a page's compiled WebAssembly for the next visit only after a while, and
-the bare page closed at once would often come back without it. Prints medians and spreads: the
-site's time from navigation to its first browser-computed result, the bare boot's, and their
-ratios; the longest main-thread task of each visit (from a Chromium trace of the renderers'
-main threads, so a task under 50 ms is measured too; the bare page's shows what a fresh
-renderer costs any page), with the CPU time spent in it; the bytes on the wire. `--network`
-serves the precompressed `.br` siblings (a production build) through Chromium's network
-emulation at 40 Mbit/s and 20 ms latency.
+then warm (a real disk cache, immutable runtime files). A reader's browser is usually running
+already when they arrive, so each new browser is left to finish starting (2 s) before its first
+visit; with `--settle 0`, timing starts at launch. A reader reads the result, so each page
+stays open 5 s after it (`--dwell`): V8 caches a page's compiled WebAssembly for the next visit
+only after a while, and the bare page closed at once would often come back without it. Prints
+medians and spreads: the site's time from navigation to its first browser-computed result, the
+bare boot's, and their ratios; the longest main-thread task of each visit (from a Chromium
+trace of the renderers' main threads, so a task under 50 ms is measured too; the bare page's
+shows what a fresh renderer costs any page), with the CPU time spent in it; the bytes on the
+wire. `--network` serves the precompressed `.br` siblings (a production build) through
+Chromium's network emulation at 40 Mbit/s and 20 ms latency.
 Figures, not assertions.
 """
 
@@ -92,7 +92,7 @@ def timed_visit(context, url, network, dwell):
     page.goto(url)
     deadline = time.monotonic() + 120
     # Polled with evaluate: wait_for_function evaluates a string, which the site's CSP refuses.
-    # The time is the page's own (window.__result), so polling seldom only spares the CPUs.
+    # The time is the page's own (window.__result): polling less often changes only the CPU load.
     while not (ms := page.evaluate("window.__result || 0")):
         if time.monotonic() > deadline:
             raise TimeoutError(f"no result from {url} in 120 s")
@@ -115,7 +115,8 @@ def longest_task(trace):
     task = max((e for e in trace
                 if e["name"] == "ThreadControllerImpl::RunTask" and (e["pid"], e["tid"]) in main),
                key=lambda e: e.get("dur", 0))
-    return task.get("dur", 0) / 1000, task.get("tdur", 0) / 1000
+    cpu = task.get("tdur")  # None where the platform gives no thread times
+    return task.get("dur", 0) / 1000, None if cpu is None else cpu / 1000
 
 
 def fresh_profile(playwright, folder, settle=0.0):
@@ -217,11 +218,13 @@ def main():
     for which, values in longest.items():
         wall = [w for w, _ in values]
         print(f"  {which}, {len(values)} visits                {spread(wall)}, "
-              f"worst {max(wall):.0f} ms" + ("  (target < 50)" if which == "site" else ""))
-    print("  the CPU time of that task (the rest of its wall time is waiting):")
+              f"worst {max(wall):.0f} ms"
+              + (f"  (target < 50{', browser settled' if options.settle else ''})" if which == "site" else ""))
+    print("  the CPU time of each visit's longest task (the rest of its wall time is waiting):")
     for which, values in longest.items():
-        cpu = [c for _, c in values]
-        print(f"  {which}                          {spread(cpu)}, worst {max(cpu):.0f} ms")
+        cpu = [c for _, c in values if c is not None]
+        print(f"  {which}                          "
+              + (f"{spread(cpu)}, at most {max(cpu):.0f} ms" if cpu else "n/a (no thread times)"))
     print("bytes on the wire (response bodies as received):")
     for key, values in wire.items():
         print(f"  {key:10}                    {med(values) / 1e6:7.2f} MB  "

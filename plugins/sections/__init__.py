@@ -8,12 +8,13 @@ import re
 
 from pelican import signals
 
+# A quoted attribute value may hold ">" or "id=": the patterns step over quoted values whole.
+QUOTED_OR_OTHER = r"""(?:"[^"]*"|'[^']*'|[^>"'])*"""
 # An h2 element (its start tag's attributes, its inner HTML), or a comment, which is skipped.
-# The HTML is Python-Markdown's and the templates': attribute values never hold a raw ">".
-H2_OR_COMMENT = re.compile(r"<!--.*?-->|<h2(?=[\s/>])([^>]*)>(.*?)</h2\s*>",
+H2_OR_COMMENT = re.compile(rf"<!--.*?-->|<h2(?=[\s/>])({QUOTED_OR_OTHER})>(.*?)</h2\s*>",
                            re.DOTALL | re.IGNORECASE)
-ID = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
-TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+TAG_OR_COMMENT = re.compile(rf"<!--.*?-->|<{QUOTED_OR_OTHER}>", re.DOTALL)
 
 
 def sections(markup):
@@ -22,10 +23,10 @@ def sections(markup):
     found = []
     for match in H2_OR_COMMENT.finditer(markup or ""):
         attrs, inner = match.groups()
-        named = ID.search(attrs or "")
-        if attrs is None or not named:
-            continue  # a comment, or a heading without an id
-        heading_id = html.unescape(next(value for value in named.groups() if value is not None))
+        if attrs is None:
+            continue  # a comment
+        ids = [values for name, *values in ATTRIBUTE.findall(attrs) if name.lower() == "id"]
+        heading_id = html.unescape("".join(ids[0])) if ids else ""  # a browser keeps the first
         if heading_id:
             text = html.unescape(TAG_OR_COMMENT.sub("", inner))
             found.append((heading_id, " ".join(text.split())))

@@ -19,6 +19,10 @@ from plugins.sections import sections
      '<h2x id="no">Other tag</h2x>', []),
     ('<!-- <h2 id="hidden">Commented out</h2> --><p>Text</p><h2 id="shown">Shown</h2>',
      [("shown", "Shown")]),
+    # A quoted value may hold ">" or "id=": neither ends the tag or names the heading.
+    ('<h2 title="a>b" id="x">Raw <span title="c>d">HTML</span></h2>', [("x", "Raw HTML")]),
+    ('<h2 data-note="see id=foo">No id of its own</h2>', []),
+    ('<h2 id="first" class="c" ID="second">Two ids</h2>', [("first", "Two ids")]),  # as a browser
     ("", []),
 ])
 def test_sections(markup, expected):
