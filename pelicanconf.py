@@ -69,7 +69,7 @@ SITEMAP = {"format": "xml", "exclude": [r"^embed/"]}  # embeds point to their fu
 # high as EMBED_HEIGHTS says for its calculator (about its height 640 px wide; 900 px for one
 # not named).
 EMBED_WIDTH = 640
-EMBED_HEIGHTS = {"dose": 2300, "schedule": 2300, "convert": 1100}
+EMBED_HEIGHTS = {"dose": 2300, "schedule": 2300}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -20,7 +20,7 @@ __all__ = [
 ]
 
 # The registry: a calculator is a module of this package fulfilling `schema.Calculator`.
-NAMES = ("dose", "schedule", "convert")
+NAMES = ("dose", "schedule")
 
 
 def get(name: str) -> ModuleType:
@@ -92,7 +92,8 @@ def render_form(
     else:
         values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
     result = calc.compute(values)
-    return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions)
+    return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions,
+                       getattr(calc, "limitations", ()))
 
 
 def schedule_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:

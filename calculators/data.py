@@ -53,21 +53,9 @@ class Reference:
     status: str | None = None  # "SEEN-2": read only in a secondary summary
 
 
-class _ByWeight:
-    """Something that applies only above and/or up to an actual weight."""
-
-    weight_above_kg: float | None
-    weight_at_most_kg: float | None
-
-    def applies(self, actual_kg: float) -> bool:
-        above = self.weight_above_kg if self.weight_above_kg is not None else float("-inf")
-        at_most = self.weight_at_most_kg if self.weight_at_most_kg is not None else float("inf")
-        return above < actual_kg <= at_most
-
-
 @dataclasses.dataclass(frozen=True)
-class Cap(_ByWeight):
-    """A protocol's own maximum rate, for the actual weights it applies to."""
+class Cap:
+    """A protocol's own maximum rate (for the actual weights its text names, if it names any)."""
 
     mg_per_h: float
     text: str
@@ -76,31 +64,10 @@ class Cap(_ByWeight):
 
 
 @dataclasses.dataclass(frozen=True)
-class Line(_ByWeight):
-    """A published line a dose is compared with (its shape says what crossing it means)."""
-
-    code: str
-    quantity: str  # mg/kg/h, mg/h, mg/kg, mg or minutes
-    label: str
-    reference: str
-    low: float | None = None
-    high: float | None = None
-    kind: str = ""
-    use: str = ""
-    weight_above_kg: float | None = None
-    weight_at_most_kg: float | None = None
-    bound_text: str = ""
-
-
-@dataclasses.dataclass(frozen=True)
-class FirstInfusion:
-    mg: float
-    minutes: float
-    text: str
-
-
-@dataclasses.dataclass(frozen=True)
 class Protocol:
+    """A row of the comparison table; an `offered` one is a regimen the dose calculator
+    illustrates, given as its `shape` says (see the data file's header)."""
+
     id: str
     title: str
     use: str
@@ -109,7 +76,6 @@ class Protocol:
     route: str
     regimen: bool
     offered: bool
-    kind: str
     dose_unit: str
     dose_text: str
     length_text: str
@@ -117,19 +83,44 @@ class Protocol:
     sessions: str
     spacing: str
     reference: str
+    shape: str = ""
     dose: float | None = None
-    dose_note: str = ""
     dose_min: float | None = None
     dose_max: float | None = None
     minutes: float | None = None
     minutes_min: float | None = None
-    minutes_max: float | None = None
+    sessions_count: int | None = None
     caps: tuple[Cap, ...] = ()
-    lines: tuple[Line, ...] = ()
     notes: tuple[str, ...] = ()
-    first_infusion: FirstInfusion | None = None
-    bag_mg_per_ml: float | None = None
     why_not_offered: str = ""
+    read: str = ""
+
+    @property
+    def name(self) -> str:
+        """The regimen's short name for a sentence: its title before the colon."""
+        return self.title.partition(":")[0]
+
+    @property
+    def cap(self) -> Cap | None:
+        """The lowest of the regimen's own maximum rates, if it has one."""
+        return min(self.caps, key=lambda cap: cap.mg_per_h, default=None)
+
+    @property
+    def most_mg_per_h(self) -> float | None:
+        """The most an hour this regimen ever gave, by its own figures: its cap, or for a fixed
+        amount over a shortest length, that amount over that length (None: no rate published)."""
+        if self.shape == "rate-per-kg":
+            return self.cap.mg_per_h
+        if self.shape == "first-infusion":
+            return self.dose * 60 / self.minutes_min
+        return None
+
+    @property
+    def most_mg_per_session(self) -> float | None:
+        """The most in one session this regimen ever gave, by its own figures."""
+        return {"rate-per-kg": lambda: self.cap.mg_per_h * self.minutes / 60,
+                "daily-amount": lambda: self.dose_max,
+                "first-infusion": lambda: self.dose}.get(self.shape, lambda: None)()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -165,10 +156,7 @@ class Schedule:
 def _protocol(pid: str, entry: dict) -> Protocol:
     own = {**entry}
     own["caps"] = tuple(Cap(**cap) for cap in entry.get("caps", ()))
-    own["lines"] = tuple(Line(**line, reference=entry["reference"]) for line in entry.get("lines", ()))
     own["notes"] = tuple(entry.get("notes", ()))
-    if "first_infusion" in entry:
-        own["first_infusion"] = FirstInfusion(**entry["first_infusion"])
     return Protocol(id=pid, **own)
 
 
@@ -190,14 +178,8 @@ def protocols() -> dict[str, Protocol]:
 
 @functools.cache
 def offered_protocols() -> dict[str, Protocol]:
-    """The protocols the dose calculator offers (one published regimen each, with a dose)."""
+    """The regimens the dose calculator illustrates (published chronic-pain regimens)."""
     return {pid: protocol for pid, protocol in protocols().items() if protocol.offered}
-
-
-@functools.cache
-def lines() -> tuple[Line, ...]:
-    """The published lines a dose is compared with."""
-    return tuple(Line(**line) for line in load()["lines"])
 
 
 @functools.cache

@@ -1,13 +1,18 @@
 """The data file's own rules, checked when it is loaded: a broken file never reaches a page.
 
-- every offered protocol is ONE published regimen, with a kind, a dose and a dose unit;
+- every offered protocol is ONE published chronic-pain regimen with the figures its shape needs;
+  every other protocol says why it is not offered and which article to read instead;
 - every bound a reader's input is held to has its reason;
 - every reference id used anywhere names a reference, and every article a message points to
   is named in [scope].
 """
 
-UNITS = ("mg/kg/h", "mg/h", "mg/kg")
-KINDS = ("continuous", "over-minutes")
+# What each shape of regimen needs: its dose unit, and the figures it is worked out from.
+SHAPES = {
+    "rate-per-kg": ("mg/kg/h", ("dose_max", "minutes", "caps", "sessions_count")),
+    "daily-amount": ("mg a day", ("dose_min", "dose_max", "sessions_count")),
+    "first-infusion": ("mg", ("dose", "minutes_min", "sessions_count")),
+}
 
 
 def problems(parsed: dict) -> list[str]:
@@ -26,18 +31,10 @@ def problems(parsed: dict) -> list[str]:
         if not isinstance(protocol.get("regimen"), bool):
             found.append(f"{where}: say whether it is one regimen (regimen = true or false)")
         if protocol.get("offered"):
-            if protocol.get("regimen") is not True:
-                found.append(f"{where}: offered, but not one published regimen")
-            if protocol.get("kind") not in KINDS or protocol.get("dose_unit") not in UNITS:
-                found.append(f"{where}: offered without a kind and a dose unit the calculator knows")
-            if "dose" not in protocol and not {"dose_min", "dose_max"} <= set(protocol):
-                found.append(f"{where}: offered without a dose or a published range")
-        elif "why_not_offered" not in protocol:
-            found.append(f"{where}: not offered, and no why_not_offered says why")
-    for index, line in enumerate(parsed.get("lines", [])):
-        cited(f"lines[{index}] ({line.get('code')})", line.get("reference"))
-        if not line.get("label") or not ({"low", "high"} & set(line)):
-            found.append(f"lines[{index}] ({line.get('code')}): a line needs a label and a bound")
+            found += _offered_problems(where, protocol)
+        elif "why_not_offered" not in protocol or protocol.get("read") not in scope.get("articles", {}):
+            found.append(f"{where}: not offered, and no why_not_offered and read (an article "
+                         "named in [scope]) say why and where to read about it")
     for fig_id, figure in parsed.get("figures", {}).items():
         cited(f"figures.{fig_id}", figure.get("reference"))
     schedule = parsed.get("schedule", {})
@@ -55,4 +52,23 @@ def problems(parsed: dict) -> list[str]:
         see = limits.get(f"{key}_low_see")
         if see is not None and see not in scope.get("articles", {}):
             found.append(f"limits.{key}_low_see: {see!r} is not an article named in [scope]")
+    return found
+
+
+def _offered_problems(where: str, protocol: dict) -> list[str]:
+    """An offered protocol is one chronic-pain regimen with every figure its shape needs."""
+    if protocol.get("regimen") is not True or protocol.get("use") != "chronic-pain":
+        return [f"{where}: offered, but not one published chronic-pain regimen"]
+    shape = SHAPES.get(protocol.get("shape"))
+    if shape is None:
+        return [f"{where}: offered without a shape the calculator knows ({', '.join(SHAPES)})"]
+    unit, needs = shape
+    found = [f"{where}: a {protocol['shape']} regimen needs {key}"
+             for key in needs if key not in protocol]
+    if protocol.get("dose_unit") != unit:
+        found.append(f"{where}: a {protocol['shape']} regimen's dose_unit is {unit!r}")
+    if any({"weight_above_kg", "weight_at_most_kg"} & set(cap) for cap in protocol.get("caps", ())):
+        found.append(f"{where}: an offered regimen's cap applies at every weight")
+    if protocol.get("dose_min", 0) > protocol.get("dose_max", float("inf")):
+        found.append(f"{where}: dose_min is above dose_max")
     return found

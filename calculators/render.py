@@ -71,53 +71,6 @@ def warning_list(warnings: list[Warning], title: str) -> str:
     )
 
 
-def position(placed: list[dict], value: float, value_text: str) -> str:
-    """Where a dose sits among published lines: a small labelled scale and its words.
-
-    Neutral information, not a warning. The scale is SVG drawn with attributes only (no inline
-    style, so a strict Content-Security-Policy allows it); the list says the same in words.
-    """
-    if not placed:
-        return ""
-    refs = data.references()
-    numbers = [p[key] for p in placed for key in ("low", "high") if p[key] is not None]
-    top = max(numbers + [value]) * 1.15
-    width, row = 300, 22
-
-    def x(number: float) -> str:
-        return f"{number / top * width:.1f}"
-
-    bars = []
-    for index, item in enumerate(placed):
-        y = index * row + 4
-        low = item["low"] if item["low"] is not None else 0
-        high = item["high"] if item["high"] is not None else top
-        bars.append(
-            f'<rect class="scale-line" x="{x(low)}" y="{y}" width="{float(x(high)) - float(x(low)):.1f}" '
-            f'height="8" rx="2"></rect><text x="{x(low)}" y="{y + 16}" class="scale-label">'
-            f"{escape(refs[item['reference']].short)}</text>"
-        )
-    height = len(placed) * row + 14
-    svg = (
-        f'<svg class="dose-scale" viewBox="0 0 {width} {height}" width="100%" '
-        f'preserveAspectRatio="xMinYMin meet" aria-hidden="true" focusable="false">'
-        # the marker first, so the names drawn after it (with a halo) stay readable across it
-        f'<line class="scale-value" x1="{x(value)}" x2="{x(value)}" y1="0" y2="{height - 12}"></line>'
-        f'{"".join(bars)}'
-        f'<text class="scale-label" x="{x(value)}" y="{height - 2}">this illustration</text></svg>'
-    )
-    items = "".join(
-        f"<li>{escape(item['where'])} {escape(item['label'])} ({escape(item['bound'])}) "
-        f"<cite>{escape(refs[item['reference']].short)}</cite></li>"
-        for item in placed
-    )
-    return (
-        f'<p class="calculator-heading">Where {escape(value_text)} sits among published lines '
-        "(information, not a warning)</p>"
-        f'<figure class="calculator-position">{svg}<ul>{items}</ul></figure>'
-    )
-
-
 def note_list(notes: list[str]) -> str:
     if not notes:
         return ""
@@ -193,6 +146,16 @@ def control_id(calc_name: str, field: str, inputs: tuple[Input, ...] = ()) -> st
     return base
 
 
+def limitations_html(limitations: tuple[str, ...]) -> str:
+    """What a calculator's results are not, beside every result (outside the live region, so a
+    screen reader does not hear it again at each change)."""
+    if not limitations:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in limitations)
+    return (f'<div class="calculator-limits"><p class="calculator-heading">Limitations</p>'
+            f"<ul>{items}</ul></div>")
+
+
 def form(
     calc_name: str,
     inputs: tuple[Input, ...],
@@ -200,9 +163,10 @@ def form(
     errors: Mapping[str, str],
     output: str,
     actions: tuple[Action, ...] = (),
+    limitations: tuple[str, ...] = (),
 ) -> str:
-    """The whole calculator: a GET form built from the declaration, then its result region and
-    its actions (hidden until the live calculator is ready)."""
+    """The whole calculator: a GET form built from the declaration, then its result region, its
+    limitations and its actions (hidden until the live calculator is ready)."""
     controls = "".join(_field(calc_name, field, values, errors) for field in inputs)
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
@@ -212,7 +176,7 @@ def form(
         '<p class="calculator-submit" hidden><button type="submit">Calculate</button></p>'
         f'<p class="calculator-status" role="status">{escape(NO_SCRIPT_STATUS)}</p>'
         f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
-        f"{action_bar(actions)}{_print_link(values)}</form>"
+        f"{limitations_html(limitations)}{action_bar(actions)}{_print_link(values)}</form>"
     )
 
 

@@ -37,6 +37,8 @@ def dose_range(protocol: dict) -> str:
     low, high, unit = protocol.dose_min, protocol.dose_max, protocol.dose_unit
     if low is not None and high is not None and low != high:
         return f"{plain(low)}–{plain(high)} {unit}"
+    if protocol.shape == "first-infusion":
+        return f"at least {plain(protocol.dose)} {unit}"
     if high is not None and low is None:
         return f"up to {plain(high)} {unit}"
     if low is not None:

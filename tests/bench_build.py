@@ -45,7 +45,7 @@ TAGS = ("tempor", "magna aliqua", "veniam", "nostrud", "commodo")  # none ends i
 PLAIN_SETTINGS = '"""Plain Pelican: its defaults, no plugins."""\nPLUGINS = []\n'
 # A tenth of the articles carry one of these lines (our build renders them; Pelican shows text).
 BLOCK_LINES = ("[calculator: dose]", "[table: protocols]", "[calculator: schedule]",
-               "[table: schedule]", "[calculator: convert]")
+               "[table: schedule]")
 
 
 def words(rng, low, high):

@@ -8,7 +8,7 @@ import pytest
 
 import calculators
 from tests.html_index import PageParser, Page
-from tests.vectors import CONVERT, DOSE, DOSE_BAD, SCHEDULE
+from tests.vectors import DOSE, DOSE_BAD, SCHEDULE
 
 READY = "form[data-runtime='python']"
 BOOT_TIMEOUT = 60_000
@@ -47,8 +47,7 @@ def wait_for_result(page, name):
 
 @pytest.mark.parametrize(
     "name, fields",
-    [("dose", f) for f in DOSE] + [("schedule", f) for f in SCHEDULE]
-    + [("convert", f) for f in CONVERT],
+    [("dose", f) for f in DOSE] + [("schedule", f) for f in SCHEDULE],
 )
 def test_browser_result_equals_cpython(visit, name, fields):
     v = visit()

@@ -53,6 +53,10 @@ def test_every_page_shows_the_disclaimer_and_the_clinic(site):
         assert "not medical advice" in text, path
         if path.relative_to(site).parts[0] == "embed":
             continue  # other sites' iframes: no clinic (tests/build/test_embeds.py)
+        if path.relative_to(site).parts[0] == "calculators":  # no advertising beside a calculator
+            assert CLINIC["booking_url"] not in page.links and "Book a" not in text, path
+            assert CLINIC["phone"] not in text, path
+            continue
         assert CLINIC["name"] in text and CLINIC["phone"] in text, path
         assert CLINIC["booking_url"] in page.links, path
         for line in CLINIC["address"]:
@@ -128,3 +132,15 @@ def test_the_theme_is_our_own(site):
     assert "/theme/css/site.css?v=" in html
     assert 'class="skip-link" href="#main"' in html
     assert not list(Path(site, "theme", "css").glob("pygment*"))
+
+
+def test_the_retired_converter_says_so_where_it_was(site):
+    """Its page and its embed address answer with a notice that links to the dose page; no
+    calculator, no runtime and no mL/h arithmetic is left of it."""
+    for where in ("calculators/convert", "embed/convert"):
+        page = parse(site / where / "index.html")
+        text = text_of(page)
+        assert "retired" in text and "/calculators/dose/" in page.links, where
+        html = (site / where / "index.html").read_text()
+        assert "data-calculator" not in html and "runtime/" not in html, where
+    assert not (site / "embed" / "convert" / "oembed.json").exists()

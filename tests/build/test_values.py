@@ -42,7 +42,7 @@ def test_a_value_in_the_summary_is_printed(tmp_path):
     [
         ("Up to [value: schwartzman-2009.capp] mg.\n",
          "broken.md:8: unknown value 'schwartzman-2009.capp'; schwartzman-2009's numeric fields "
-         "are: cap, dose, dose_max, minutes, "),
+         "are: cap, dose_max, minutes, "),
         ("Up to [value: schwartzman-2009.dose_text].\n",
          "broken.md:8: not a number: 'schwartzman-2009.dose_text'; schwartzman-2009's numeric"),
         ("Text.\n\nUp to [value: schwartzman-2010.cap] mg.\n",

@@ -37,7 +37,7 @@ class Tags(html.parser.HTMLParser):
 
 
 def test_names_and_get():
-    assert calculators.NAMES == ("dose", "schedule", "convert")
+    assert calculators.NAMES == ("dose", "schedule")
     for name in calculators.NAMES:
         calc = calculators.get(name)
         assert calc.name == name and calc.title
@@ -48,8 +48,7 @@ def test_names_and_get():
 
 def test_input_names_are_the_cli_flags():
     assert [f.name for f in calculators.get("dose").inputs] == [
-        "weight", "unit", "height_cm", "sex", "basis", "protocol", "dose", "minutes",
-        "concentration",
+        "adult", "protocol", "weight", "unit", "daily_mg", "height_cm", "sex", "basis",
     ]
     assert [f.name for f in calculators.get("schedule").inputs] == [
         "start", "loading", "titration", "maintenance_weeks", "months", "open_days",
@@ -60,21 +59,22 @@ def test_select_values_are_cli_strings():
     inputs = {f.name: f for f in calculators.get("dose").inputs}
     assert "schwartzman-2009" in dict(inputs["protocol"].choices)
     assert dict(inputs["unit"].choices).keys() == {"kg", "lb"}
-    assert list(dict(inputs["concentration"].choices)) == ["1", "2", "5"]
+    assert list(dict(inputs["adult"].choices)) == ["", "yes", "no"]
+    assert list(dict(inputs["protocol"].choices)) == list(data.offered_protocols())
     assert inputs["weight"].default == "70" and inputs["protocol"].default == "schwartzman-2009"
 
 
 def test_result_to_dict_is_json():
-    result = calculators.run("dose", {"weight": "80", "protocol": "schwartzman-2009"})
+    result = calculators.run("dose", {"weight": "80", "protocol": "schwartzman-2009", "adult": "yes"})
     as_dict = json.loads(json.dumps(result.to_dict()))
     assert set(as_dict) == {"ok", "values", "warnings", "errors", "html", "references"}
-    assert as_dict["ok"] is True
-    assert set(as_dict["warnings"][0]) == {"code", "message", "reference"}
+    assert as_dict["ok"] is True and as_dict["values"]["rate_mg_per_h"] == 25
 
 
 def test_run_json_round_trip_and_numbers_accepted():
-    out = json.loads(calculators.run_json("dose", json.dumps({"weight": 70, "protocol": "sanacora-2017"})))
-    assert out["ok"] and out["values"]["total_mg"] == 35
+    out = json.loads(calculators.run_json("dose", json.dumps(
+        {"weight": 70, "protocol": "goldberg-2005", "adult": "yes", "daily_mg": 60})))
+    assert out["ok"] and out["values"]["session_mg_high"] == 60
     days = json.loads(calculators.run_json(
         "schedule", json.dumps({"start": "2026-01-05", "loading": 4, "open_days": ["mon", "wed"]})))
     assert days["ok"]
@@ -116,6 +116,9 @@ def test_render_form_markup():
     (output,) = tags.find("div", **{"class": "calculator-output"})
     assert "data-calculator-output" in output and output["aria-live"] == "polite"
     assert "24.5 mg/h" in markup and "not a prescription" in markup
+    (limits,) = tags.find("div", **{"class": "calculator-limits"})  # beside, not inside, the live region
+    assert markup.index("calculator-limits") > markup.index("data-calculator-output")
+    assert "not for programming or checking an infusion pump" in markup
 
 
 def test_render_form_schedule_days_fieldset():
@@ -132,7 +135,8 @@ def test_render_form_schedule_days_fieldset():
 
 
 def test_render_form_with_errors_fills_the_slots():
-    markup = calculators.render_form("dose", {"weight": "abc", "protocol": "schwartzman-2009"})
+    markup = calculators.render_form("dose", {"weight": "abc", "protocol": "schwartzman-2009",
+                                              "adult": "yes"})
     tags = Tags(markup)
     (weight,) = tags.find("input", name="weight")
     assert weight["aria-invalid"] == "true" and weight["value"] == "abc"
@@ -144,7 +148,8 @@ def test_render_form_with_errors_fills_the_slots():
 
 def test_render_form_escapes_what_the_reader_typed():
     evil = '"><script>alert(1)</script>'
-    markup = calculators.render_form("dose", {"weight": evil, "protocol": evil, "dose": evil})
+    markup = calculators.render_form("dose", {"weight": evil, "protocol": evil, "daily_mg": evil,
+                                              "adult": evil})
     assert "<script>" not in markup
     assert "&lt;script&gt;" in markup
     Tags(markup)

@@ -6,7 +6,7 @@ import pytest
 
 import calculators
 
-DOSE_OK = {"weight": "70", "unit": "kg", "protocol": "schwartzman-2009"}
+DOSE_OK = {"weight": "70", "unit": "kg", "protocol": "schwartzman-2009", "adult": "yes"}
 PLAN_OK = {"start": "2026-01-05", "open_days": "mon,tue,wed,thu,fri"}
 
 # (calculator, field values that replace the valid ones, field in error, words in its message)
@@ -28,7 +28,7 @@ BAD_INPUTS = [
     ("dose", {"weight": "0"}, "weight", "weights between 40 and 350 kg"),
     ("dose", {"weight": "-70"}, "weight", "weights between 40 and 350 kg"),
     ("dose", {"weight": "0.5"}, "weight", "weights between 40 and 350 kg"),
-    ("dose", {"weight": "20"}, "weight", "adult protocols only"),
+    ("dose", {"weight": "20"}, "weight", "published for adults only"),
     ("dose", {"weight": "39.9"}, "weight", "Who should not have ketamine therapy"),
     ("dose", {"weight": "351"}, "weight", "a typing mistake"),
     ("dose", {"weight": "99999999999999999999"}, "weight", "weights between"),
@@ -41,31 +41,32 @@ BAD_INPUTS = [
     ("dose", {"height_cm": "inf"}, "height_cm", "Enter the height in centimetres"),
     ("dose", {"sex": "other"}, "sex", "Choose female or male"),
     ("dose", {"basis": "lean"}, "basis", "Choose actual, ideal or adjusted"),
-    ("dose", {"basis": "ideal"}, "height_cm", "Enter the height in cm to dose by ideal weight"),
+    ("dose", {"basis": "ideal"}, "height_cm", "Enter the height in cm to work out figures by ideal"),
     ("dose", {"basis": "adjusted", "height_cm": "170"}, "sex", "Choose female or male"),
     ("dose", {"basis": "ideal", "height_cm": "150", "sex": "male"}, "height_cm",
      "does not apply below 152.4 cm"),
-    ("dose", {"protocol": ""}, "protocol", "Choose a published protocol"),
-    ("dose", {"protocol": "ketamine-max"}, "protocol", "not one the calculator offers"),
-    ("dose", {"protocol": "esketamine"}, "protocol", "not one the calculator offers"),
-    ("dose", {"protocol": "SCHWARTZMAN-2009"}, "protocol", "not one the calculator offers"),
-    ("dose", {"dose": "lots"}, "dose", "Enter the dose as a number in mg/kg/h"),
-    ("dose", {"dose": "0"}, "dose", "must be more than 0"),
-    ("dose", {"dose": "-0.35"}, "dose", "must be more than 0"),
-    ("dose", {"dose": "nan"}, "dose", "Enter the dose as a number"),
-    ("dose", {"dose": "2.01"}, "dose", "above 2 mg/kg/h, the highest published figure"),
-    ("dose", {"dose": "26", "protocol": "nhs-highland"}, "dose", "above 25 mg/h"),
-    ("dose", {"dose": "0.76", "protocol": "sanacora-2017"}, "dose", "above 0.75 mg/kg"),
-    ("dose", {"minutes": "an hour"}, "minutes", "Enter the length in minutes"),
-    ("dose", {"minutes": "0"}, "minutes", "is below 2 min, the lowest published figure"),
-    ("dose", {"minutes": "-40"}, "minutes", "is below 2 min"),
-    ("dose", {"minutes": "6049"}, "minutes", "above 6048 min, the highest published figure"),
-    ("dose", {"minutes": "Infinity"}, "minutes", "Enter the length in minutes"),
+    ("dose", {"adult": ""}, "adult", "Say whether the person is 18 or older"),
+    ("dose", {"adult": "no"}, "adult", "shows no figure for anyone younger"),
+    ("dose", {"adult": "maybe"}, "adult", "Answer yes or no"),
+    ("dose", {"adult": "YES"}, "adult", "Answer yes or no"),
+    ("dose", {"protocol": ""}, "protocol", "Choose a published regimen"),
+    ("dose", {"protocol": "ketamine-max"}, "protocol", "not one of the regimens"),
+    ("dose", {"protocol": "SCHWARTZMAN-2009"}, "protocol", "not one of the regimens"),
+    ("dose", {"protocol": "esketamine"}, "protocol", "a nasal spray for depression"),
+    ("dose", {"protocol": "sanacora-2017"}, "protocol", "a depression protocol"),
+    ("dose", {"protocol": "andrade-2017"}, "protocol", "a depression protocol"),
+    ("dose", {"protocol": "nhs-highland"}, "protocol", "guideline for acute pain"),
+    ("dose", {"protocol": "pa-low-dose"}, "protocol", "a definition of low dose"),
     ("dose", {"protocol": "crps-22mgh"}, "protocol", "an evidence summary, not one regimen"),
     ("dose", {"protocol": "sci-pain"}, "protocol", "an evidence summary spanning several"),
-    ("dose", {"concentration": "3"}, "concentration", "Choose a bag strength from the list (1, 2, 5 mg/mL)"),
-    ("dose", {"concentration": "0"}, "concentration", "Choose a bag strength"),
-    ("dose", {"concentration": "strong"}, "concentration", "Choose a bag strength"),
+    ("dose", {"protocol": "sigtermans-2009"}, "protocol", "no fixed dose to work out"),
+    ("dose", {"protocol": "goldberg-2005", "daily_mg": "lots"}, "daily_mg",
+     "Enter the amount a day in mg as a number"),
+    ("dose", {"protocol": "goldberg-2005", "daily_mg": "nan"}, "daily_mg", "as a number"),
+    ("dose", {"protocol": "goldberg-2005", "daily_mg": "81"}, "daily_mg", "40 to 80 mg a day"),
+    ("dose", {"protocol": "goldberg-2005", "daily_mg": "39.5"}, "daily_mg", "Goldberg 2005 gave"),
+    ("dose", {"protocol": "goldberg-2005", "daily_mg": "0"}, "daily_mg", "outside what"),
+    ("dose", {"protocol": "goldberg-2005", "daily_mg": "-60"}, "daily_mg", "outside what"),
     ("schedule", {"start": ""}, "start", "Enter the start date as YYYY-MM-DD"),
     ("schedule", {"start": "next monday"}, "start", "Enter the start date as YYYY-MM-DD"),
     ("schedule", {"start": "05/01/2026"}, "start", "Enter the start date as YYYY-MM-DD"),
@@ -119,10 +120,16 @@ def test_bad_inputs_are_distinct_and_counted():
 
 
 def test_missing_weight_is_never_defaulted():
-    result = calculators.run("dose", {"protocol": "schwartzman-2009"})
+    result = calculators.run("dose", {"protocol": "schwartzman-2009", "adult": "yes"})
     assert result.errors["weight"] == "Enter the weight as a number, for example 70."
 
 
 def test_unknown_keys_are_ignored():
     result = calculators.run("dose", {**DOSE_OK, "colour": "blue", "": "x"})
     assert result.ok
+
+
+def test_age_is_asked_never_assumed():
+    """Leaving the question out (a command line without --adult) is an error, not a yes."""
+    result = calculators.run("dose", {"weight": "70", "protocol": "schwartzman-2009"})
+    assert set(result.errors) == {"adult"} and result.values == {}

@@ -1,16 +1,21 @@
 """The command line, run as users run it: python -m calculators ..."""
 
 import json
+import re
 import subprocess
 import sys
 
 import icalendar
 import pytest
 
+import calculators
+from calculators import data
+
 DOSE_KEYS = {
-    "dosing_weight_kg", "dose", "dose_unit", "minutes", "total_mg", "rate_mg_per_h",
-    "rate_ml_per_h", "volume_ml", "capped", "warnings", "references",
+    "protocol", "shape", "adult", "dosing_weight_kg", "rate_mg_per_h", "most_mg_per_h", "minutes",
+    "session_mg_low", "session_mg_high", "capped", "sessions_count", "warnings", "references",
 }
+ADULT = ("--adult", "yes")
 
 
 def cli(*args):
@@ -20,48 +25,73 @@ def cli(*args):
 
 
 def test_dose_json():
-    done = cli("dose", "--weight", "70", "--protocol", "schwartzman-2009", "--json")
+    done = cli("dose", "--weight", "70", "--protocol", "schwartzman-2009", *ADULT, "--json")
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert DOSE_KEYS <= set(out)
-    assert out["rate_mg_per_h"] == pytest.approx(24.5) and out["total_mg"] == pytest.approx(98)
-    assert out["capped"] is False
-    assert all(set(w) == {"code", "message", "reference"} for w in out["warnings"])
+    assert out["rate_mg_per_h"] == pytest.approx(24.5) and out["session_mg_high"] == pytest.approx(98)
+    assert out["capped"] is False and out["sessions_count"] == 10
     assert "schwartzman-2009" in out["references"]
+    assert not re.search(r"\bml\b", done.stdout, re.IGNORECASE)
 
 
 def test_dose_json_capped_and_pounds():
     out = json.loads(cli("dose", "--weight", "176.37", "--unit", "lb", "--protocol",
-                         "schwartzman-2009", "--json").stdout)
+                         "schwartzman-2009", *ADULT, "--json").stdout)
     assert out["capped"] is True and out["rate_mg_per_h"] == 25
 
 
-def test_dose_text_says_it_is_an_illustration():
-    done = cli("dose", "--weight", "70", "--protocol", "sanacora-2017")
+def test_dose_text_says_it_is_an_illustration_with_its_limitations():
+    done = cli("dose", "--weight", "70", "--protocol", "asra-2018", *ADULT)
     assert done.returncode == 0
-    assert "not a prescription" in done.stdout
-    assert "52.5 mg/h" in done.stdout and "35.0 mg" in done.stdout
+    assert "not a prescription" in done.stdout and "infusion pump" in done.stdout
+    assert "80.0 mg" in done.stdout and "1.14 mg/kg" in done.stdout
     assert done.stderr == ""
+    assert " mL" not in done.stdout
+
+
+@pytest.mark.parametrize("pid", [pid for pid, p in data.protocols().items() if not p.offered])
+def test_dose_refuses_what_is_not_a_chronic_pain_regimen(pid):
+    """Depression protocols, the acute ward guideline, summaries and definitions: exit 2 and a
+    line naming where to read about them."""
+    done = cli("dose", "--weight", "70", "--protocol", pid, *ADULT)
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    title, _ = data.article(data.protocols()[pid].read)
+    assert line.startswith("protocol: ") and f"Read about it in “{title}”" in line
+
+
+def test_dose_under_18_gets_no_figure():
+    done = cli("dose", "--weight", "70", "--protocol", "schwartzman-2009", "--adult", "no", "--json")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("adult: ") and "specialist" in done.stderr
 
 
 @pytest.mark.parametrize(
     ("args", "lines"),
     [
-        (["dose", "--protocol", "schwartzman-2009"],
+        (["dose", "--protocol", "schwartzman-2009", *ADULT],
          ["weight: Enter the weight as a number, for example 70."]),
-        (["dose", "--weight", "abc", "--protocol", "nope"],
-         ["weight: Enter the weight as a number, for example 70.",
-          "protocol: That protocol is not one the calculator offers; choose one from the list."]),
-        (["dose", "--weight=-5", "--protocol", "schwartzman-2009"],
+        (["dose", "--weight", "70", "--protocol", "schwartzman-2009"],
+         ["adult: Say whether the person is 18 or older: the regimens here were published for "
+          "adults only."]),
+        (["dose", "--weight", "abc", "--protocol", "nope", *ADULT],
+         ["protocol: That is not one of the regimens the calculator illustrates; choose one from "
+          "the list.",
+          "weight: Enter the weight as a number, for example 70."]),
+        (["dose", "--weight=-5", "--protocol", "schwartzman-2009", *ADULT],
          ["weight: This page illustrates weights between 40 and 350 kg (about 88 to 772 lb). "
-          "This site illustrates adult protocols only. Children and adolescents are treated only "
-          "under specialist guidance, and a dose for a very light adult is for their clinician to "
-          "judge. See “Who should not have ketamine therapy”."]),
-        (["dose", "--weight", "nan", "--protocol", "schwartzman-2009", "--json"],
+          "This site illustrates regimens published for adults only. Children and adolescents are "
+          "treated only under specialist guidance, and a dose for a very light adult is for their "
+          "clinician to judge. See “Who should not have ketamine therapy”."]),
+        (["dose", "--weight", "nan", "--protocol", "schwartzman-2009", *ADULT, "--json"],
          ["weight: Enter the weight as a number, for example 70."]),
-        (["dose", "--weight", "70", "--protocol", "schwartzman-2009", "--basis", "ideal"],
-         ["height_cm: Enter the height in cm to dose by ideal weight.",
-          "sex: Choose female or male to dose by ideal weight."]),
+        (["dose", "--weight", "70", "--protocol", "schwartzman-2009", *ADULT, "--basis", "ideal"],
+         ["height_cm: Enter the height in cm to work out figures by ideal weight.",
+          "sex: Choose female or male to work out figures by ideal weight."]),
+        (["dose", "--weight", "70", "--protocol", "goldberg-2005", *ADULT, "--daily-mg", "100"],
+         ["daily_mg: 100 mg a day is outside what Goldberg 2005 gave: 40 to 80 mg a day "
+          "(Goldberg et al., 2005). Choose an amount inside that range, or leave it blank."]),
         (["schedule", "--start", "2026-02-30", "--months", "36"],
          ["start: That date does not exist; check the month and the day.",
           "months: The plan can cover at most 24 months."]),
@@ -121,10 +151,8 @@ def test_protocols():
     assert "schwartzman-2009" in ids and "esketamine" in ids
 
 
-@pytest.mark.parametrize("name", ["dose", "schedule", "convert"])
+@pytest.mark.parametrize("name", calculators.NAMES)
 def test_help_documents_every_flag(name):
-    import calculators
-
     done = cli(name, "--help")
     assert done.returncode == 0 and "not a prescription" in done.stdout
     lines = done.stdout.splitlines()
@@ -138,10 +166,6 @@ def test_help_documents_every_flag(name):
             assert f"--{action.export} FILE" in done.stdout
 
 
-def test_convert_on_the_command_line():
-    out = json.loads(cli("convert", "--rate", "5", "--rate-unit", "mL/h", "--weight", "70",
-                         "--concentration", "2", "--json").stdout)
-    assert out["mg_per_h"] == 10 and out["mg_per_kg_per_h"] == pytest.approx(10 / 70)
-    refused = cli("convert", "--rate", "3", "--weight", "70")
-    assert refused.returncode == 2 and refused.stdout == ""
-    assert refused.stderr.startswith("rate: 3 mg/kg/h is above 2 mg/kg/h")
+def test_the_converter_is_retired():
+    done = cli("convert", "--rate", "5")
+    assert done.returncode == 2 and done.stdout == "" and "invalid choice" in done.stderr

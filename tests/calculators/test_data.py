@@ -18,10 +18,8 @@ SEEN_IDS = {
     "bp-ghp-2024", "noppers-2011", "ketalar-label", "devine-1974", "peltoniemi-2016",
     "kamp-2020", "clinic-schedule", "clinic-candidates", "swiss-label",
 }
-OFFERED = {
-    "schwartzman-2009", "asra-2018", "nhs-highland",
-    "sanacora-2017", "andrade-2017", "murrough-2013", "singh-2016",
-}
+# The chronic-pain regimens the dose calculator illustrates (issue 19): nothing else.
+OFFERED = {"schwartzman-2009", "goldberg-2005", "asra-2018"}
 
 
 def test_data_is_read_through_importlib_resources():
@@ -61,38 +59,48 @@ def test_every_id_used_names_a_reference():
     refs = data.references()
     for protocol in data.protocols().values():
         assert protocol.reference in refs
-    for line in data.lines():
-        assert line.reference in refs
     assert data.schedule().reference in refs
     assert data.load()["devine"]["reference"] in refs
 
 
-def test_offered_protocols_have_a_dose_and_a_length_rule():
+def test_offered_protocols_are_chronic_pain_regimens_with_their_own_ceilings():
     assert set(data.offered_protocols()) == OFFERED
     for protocol in data.offered_protocols().values():
-        assert protocol.regimen is True  # one published regimen, never an evidence summary
-        assert protocol.dose is not None or protocol.dose_min is not None
-        assert protocol.kind in ("continuous", "over-minutes")
-        assert protocol.dose_unit in ("mg/kg/h", "mg/h", "mg/kg")
-        for cap in protocol.caps:
-            assert protocol.kind == "continuous"
+        assert protocol.regimen is True and protocol.use == "chronic-pain"
+        assert protocol.shape in datacheck.SHAPES and protocol.sessions_count
+        assert protocol.most_mg_per_session is not None
+    protocols = data.protocols()
+    # Each regimen's own most an hour and in a session, from its own source's figures.
+    assert protocols["schwartzman-2009"].most_mg_per_h == 25  # its cap
+    assert protocols["schwartzman-2009"].most_mg_per_session == 100  # 25 mg/h x 4 h
+    assert protocols["goldberg-2005"].most_mg_per_h is None  # no rate published
+    assert protocols["goldberg-2005"].most_mg_per_session == 80
+    assert protocols["asra-2018"].most_mg_per_h == 40  # 80 mg over 2 h
+    assert protocols["asra-2018"].most_mg_per_session == 80
+
+
+def test_every_protocol_not_offered_says_why_and_where_to_read():
+    for protocol in data.protocols().values():
+        if not protocol.offered:
+            assert protocol.why_not_offered.startswith("it ")
+            assert data.article(protocol.read)
 
 
 def test_the_facts_numbers():
     protocols = data.protocols()
-    assert protocols["schwartzman-2009"].dose == 0.35
+    assert protocols["schwartzman-2009"].dose_max == 0.35
     assert protocols["schwartzman-2009"].caps[0].mg_per_h == 25
     assert protocols["schwartzman-2009"].minutes == 4 * 60
-    assert (protocols["asra-2018"].dose_min, protocols["asra-2018"].dose_max) == (0.5, 2)
+    assert protocols["schwartzman-2009"].sessions_count == 10
+    assert (protocols["goldberg-2005"].dose_min, protocols["goldberg-2005"].dose_max) == (40, 80)
+    assert protocols["goldberg-2005"].sessions_count == 10
+    # ASRA 2018 (Cohen) recommends one thing: at least 80 mg over more than 2 h, then reassess.
+    assert (protocols["asra-2018"].dose, protocols["asra-2018"].minutes_min) == (80, 120)
+    assert protocols["asra-2018"].dose_min is None and protocols["asra-2018"].dose_max is None
     assert "22 mg/h for 4 days" in protocols["crps-22mgh"].dose_text
-    assert protocols["crps-22mgh"].minutes_max == 4 * 24 * 60
-    assert protocols["sigtermans-2009"].minutes_max == 6048  # 4.2 days x 24 h x 60
     assert "0.42 mg/kg per hour to 0.4 mg/kg" in protocols["sci-pain"].dose_text
-    assert protocols["nhs-highland"].bag_mg_per_ml == 5
     assert protocols["nhs-highland"].use == "acute-pain"
-    assert protocols["asra-2018"].first_infusion == data.FirstInfusion(
-        mg=80, minutes=120, text="at least 80 mg over more than 2 h")
-    assert protocols["sanacora-2017"].dose == 0.5 and protocols["sanacora-2017"].minutes == 40
+    assert protocols["sanacora-2017"].dose == 0.5
     assert (protocols["andrade-2017"].dose_min, protocols["andrade-2017"].dose_max) == (0.1, 0.75)
     assert protocols["nhs-highland"].dose == 5
     assert data.load()["units"]["kg_per_lb"] == 0.45359237
@@ -100,7 +108,7 @@ def test_the_facts_numbers():
     assert (devine["male_base_kg"], devine["female_base_kg"]) == (50, 45.5)
     assert (devine["kg_per_cm"], devine["from_height_cm"]) == (0.9055, 152.4)
     assert data.load()["adjusted_weight"]["factor"] == 0.4
-    assert data.load()["bags"]["concentrations_mg_per_ml"] == [1, 2, 5]
+    assert "bags" not in data.load()  # no bag strength anywhere (issue 19)
 
 
 def test_the_clinic_schedule_is_marked_as_practice_not_evidence():
@@ -116,9 +124,8 @@ def test_the_clinic_schedule_is_marked_as_practice_not_evidence():
 # 12 months a year, 100 percent, 75 octets a line (RFC 5545), 64 characters, form steps,
 # a float tolerance.
 ALLOWED_CONSTANTS = {0, 1, 2, 7, 12, 60, 64, 75, 100, 0.01, 0.1, 1e-9}
-# The dose scale's drawing: its width, row height, margins and head-room (pixels, not doses).
-DRAWING = {"render.py": {4, 8, 12, 14, 16, 22, 300, 1.15},
-           "timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340}}
+# The timeline's drawing: its width, row height, margins and head-room (pixels, not doses).
+DRAWING = {"timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340}}
 
 
 @pytest.mark.parametrize(
@@ -147,16 +154,29 @@ def _broken(change) -> list[str]:
     ("change", "words"),
     [
         (lambda d: d["protocols"]["crps-22mgh"].update(offered=True),
-         "protocols.crps-22mgh: offered, but not one published regimen"),
-        (lambda d: d["protocols"]["sanacora-2017"].pop("dose_unit"),
-         "protocols.sanacora-2017: offered without a kind and a dose unit"),
-        (lambda d: [d["protocols"]["murrough-2013"].pop(k) for k in ("dose", "dose_max")],
-         "protocols.murrough-2013: offered without a dose"),
-        (lambda d: d["protocols"]["goldberg-2005"].pop("why_not_offered"),
-         "protocols.goldberg-2005: not offered, and no why_not_offered"),
+         "protocols.crps-22mgh: offered, but not one published chronic-pain regimen"),
+        (lambda d: d["protocols"]["sanacora-2017"].update(offered=True),
+         "protocols.sanacora-2017: offered, but not one published chronic-pain regimen"),
+        (lambda d: d["protocols"]["nhs-highland"].update(offered=True),
+         "protocols.nhs-highland: offered, but not one published chronic-pain regimen"),
+        (lambda d: d["protocols"]["goldberg-2005"].pop("shape"),
+         "protocols.goldberg-2005: offered without a shape the calculator knows"),
+        (lambda d: d["protocols"]["schwartzman-2009"].pop("caps"),
+         "protocols.schwartzman-2009: a rate-per-kg regimen needs caps"),
+        (lambda d: d["protocols"]["schwartzman-2009"].update(dose_unit="mg/kg"),
+         "protocols.schwartzman-2009: a rate-per-kg regimen's dose_unit is 'mg/kg/h'"),
+        (lambda d: d["protocols"]["asra-2018"].pop("minutes_min"),
+         "protocols.asra-2018: a first-infusion regimen needs minutes_min"),
+        (lambda d: d["protocols"]["goldberg-2005"].update(dose_min=90),
+         "protocols.goldberg-2005: dose_min is above dose_max"),
+        (lambda d: d["protocols"]["sigtermans-2009"].pop("why_not_offered"),
+         "protocols.sigtermans-2009: not offered, and no why_not_offered"),
+        (lambda d: d["protocols"]["singh-2016"].update(read="nowhere"),
+         "protocols.singh-2016: not offered, and no why_not_offered and read"),
         (lambda d: d["limits"].pop("months_reason"), "limits.months: a bound without its reason"),
         (lambda d: d["limits"].pop("weight_kg_high_reason"), "limits.weight_kg: a bound without"),
-        (lambda d: d["lines"][0].update(reference="asra-2019"), "unknown reference 'asra-2019'"),
+        (lambda d: d["protocols"]["asra-2018"].update(reference="asra-2019"),
+         "unknown reference 'asra-2019'"),
         (lambda d: d["figures"]["noppers-rate-low"].update(reference="nope"),
          "figures.noppers-rate-low: unknown reference 'nope'"),
         (lambda d: d["limits"].update(weight_kg_low_see="nowhere"), "not an article named"),
@@ -169,7 +189,7 @@ def test_a_broken_data_file_is_refused_with_what_is_wrong(change, words):
 def test_loading_a_broken_data_file_raises():
     bad = copy.deepcopy(data.load())
     bad["protocols"]["sci-pain"]["offered"] = True
-    with pytest.raises(ValueError, match="sci-pain: offered, but not one published regimen"):
+    with pytest.raises(ValueError, match="sci-pain: offered, but not one published chronic-pain"):
         data.checked(bad)
 
 
