@@ -72,7 +72,7 @@ def _inputs() -> tuple[Input, ...]:
     ranges = "; ".join(f"{p.name}: {p.dose_text.split(';')[0]}" for p in _ranged())
     return (
         Input("adult", "Is the person 18 or older?", "select", default="yes", choices=ADULT,
-              required=True,
+              required=True, preset=False,
               help="Asked, never guessed from weight: the regimens here were published for adults.",
               missing="Say whether the person is 18 or older: the regimens here were published "
               "for adults only.",

@@ -44,6 +44,7 @@ class Input:
     too_high: str = ""
     negative: str = ""  # below zero, when that deserves its own words
     metavar: str = ""  # the command line's name for the value, when its choices are too many
+    preset: bool = True  # a select another site's embed may start on (False: the reader's own answer)
 
     @property
     def flag(self) -> str:

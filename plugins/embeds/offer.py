@@ -29,7 +29,8 @@ LOOKS = (
 
 
 def presets(name: str) -> tuple[Option, ...]:
-    """The calculator's own choices (its select inputs): an embed may start on one of them.
+    """The calculator's own choices (its select inputs, but for a question only the reader may
+    answer, such as their age): an embed may start on one of them.
 
     They are ordinary inputs in the address, so the page's runtime sends them to Python, and a
     bad one is a field error like any other.
@@ -40,7 +41,7 @@ def presets(name: str) -> tuple[Option, ...]:
         raise ValueError(f"calculator {name!r} has inputs named like embed looks: {clash}")
     return tuple(
         Option(field.name, field.label, tuple(choice for choice in field.choices if choice[0]))
-        for field in inputs if field.type == "select"
+        for field in inputs if field.type == "select" and field.preset
     )
 
 

@@ -104,7 +104,8 @@ def test_each_calculator_page_links_its_oembed_file_and_offers_the_snippet(publi
     assert shown == oembed(published, name)["html"]
     assert "Embed this calculator" in builder and "How to cite the figures" in builder
     options = {attrs["name"] for attrs in start_tags(builder, "select")}
-    selects = {field.name for field in calculators.get(name).inputs if field.type == "select"}
+    selects = {field.name for field in calculators.get(name).inputs
+               if field.type == "select" and field.preset}
     assert options == selects | {look.name for look in LOOKS}
 
 
@@ -112,3 +113,10 @@ def test_articles_carrying_a_calculator_offer_no_embed(site):
     source = (site / "protocols-in-practice" / "index.html").read_text("utf-8")
     assert 'data-calculator="dose"' in source
     assert "json+oembed" not in source and "embed-offer" not in source
+
+
+def test_an_embed_never_presets_the_readers_own_answer(site):
+    """Another site may start the dose embed on a regimen or a unit, never on an age."""
+    builder = (site / "calculators" / "dose" / "index.html").read_text()
+    assert 'id="embed-protocol"' in builder and 'id="embed-unit"' in builder
+    assert 'id="embed-adult"' not in builder
