@@ -3,8 +3,11 @@
 `SITEURL` (environment) is where the site is read; `invoke production` sets it to the local
 address it serves. `HOSTING_ROOT` (environment) is the folder the server will serve the output
 from, written into the generated nginx and Caddy configurations (default: the output folder).
+`REVIEWERS` (environment, JSON such as {"clinical-lead": "Dr J. Rivera, MD"}) replaces
+pelicanconf.py's REVIEWERS for this build: a placeholder reviewer (marked "example") stops it.
 """
 
+import json
 import os
 import sys
 
@@ -18,4 +21,6 @@ DELETE_OUTPUT_DIRECTORY = True
 
 HOSTING_ROOT = os.environ.get("HOSTING_ROOT")
 PRECOMPRESS = True  # .br and .gz beside every text file and the runtime (plugins/production)
-REVIEW_STRICT = True  # a production build refuses an article whose review is out of date
+REVIEW_STRICT = True  # a production build refuses an out-of-date review or a placeholder reviewer
+if os.environ.get("REVIEWERS"):
+    REVIEWERS = json.loads(os.environ["REVIEWERS"])

@@ -11,10 +11,11 @@ from hosting import SiteServer  # noqa: F401 (the tests' server, on a free port,
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(output, **overrides):
-    """Build the site (or other content, via overrides such as PATH) into `output`."""
+def build_site(output, settings_file="pelicanconf.py", **overrides):
+    """Build the site (or other content, via overrides such as PATH) into `output`, with
+    pelicanconf.py's settings or another settings file's (publishconf.py)."""
     settings = read_settings(
-        str(ROOT / "pelicanconf.py"), override={"OUTPUT_PATH": str(output), **overrides}
+        str(ROOT / settings_file), override={"OUTPUT_PATH": str(output), **overrides}
     )
     # The sitemap plugin remembers the first Pelican of the process until it finishes; a build
     # that failed on purpose earlier in the test run would keep it from writing again.

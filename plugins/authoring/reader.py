@@ -3,6 +3,7 @@
 import datetime
 import logging
 import os
+import re
 
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
@@ -18,6 +19,8 @@ REQUIRED = {
     "article": ("title", "date", "reviewed", "reviewer", "summary"),
     "page": ("title", "summary"),
 }
+# A reviewer named as an example ("Dr A. Example, MD (clinical lead, example)"): a placeholder.
+PLACEHOLDER = re.compile(r"\bexample\b", re.IGNORECASE)
 log = logging.getLogger(__name__)
 
 
@@ -43,7 +46,7 @@ class AuthoringReader(MarkdownReader):
             with pelican_open(source_path) as text:
                 content = self._md.convert(text)
             metadata = self._parse_metadata(self._md.Meta)
-            check_metadata(path, metadata, self.settings)
+            check_metadata(path, metadata, self.settings, self.authoring.line_of)
         except AuthoringError as error:
             collect.append(str(error))
             raise
@@ -52,7 +55,7 @@ class AuthoringReader(MarkdownReader):
         return content, metadata
 
 
-def check_metadata(path, metadata, settings):
+def check_metadata(path, metadata, settings, line_of=lambda *needles: None):
     kind = "page" if f"{os.sep}pages{os.sep}" in os.sep + path else "article"
     missing = [name.capitalize() for name in REQUIRED[kind] if name not in metadata]
     if missing:
@@ -68,6 +71,7 @@ def check_metadata(path, metadata, settings):
         check_review_age(path, metadata["reviewed"], settings)
     if "reviewer" in metadata:
         metadata["reviewer"] = reviewer(path, metadata["reviewer"], settings.get("REVIEWERS", {}))
+        check_placeholder(path, line_of("Reviewer:"), metadata["reviewer"], settings)
 
 
 def reviewer(path, given, known):
@@ -83,6 +87,17 @@ def reviewer(path, given, known):
         path, None, f"Reviewer: {given!r} is neither a reviewer key from pelicanconf.py "
         f"(known: {keys}) nor a name and a credential, such as 'A. Example, MD'",
     )
+
+
+def check_placeholder(path, line, name, settings):
+    """A placeholder reviewer (marked as an example): a warning, or an error when REVIEW_STRICT."""
+    if not PLACEHOLDER.search(name):
+        return
+    message = (f"reviewer {name!r} is a placeholder (marked as an example): a real clinic must "
+               "name its real reviewer in REVIEWERS (pelicanconf.py)")
+    if settings.get("REVIEW_STRICT"):
+        raise AuthoringError(path, line, message)
+    log.warning("%s: %s", f"{path}:{line}" if line else path, message)
 
 
 def check_review_age(path, reviewed, settings):

@@ -1,5 +1,6 @@
 """A broken article fails the build with the file, the line and what is wrong."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -78,13 +79,14 @@ def test_syntax_inside_code_blocks_is_left_alone(tmp_path):
     assert "[calculator: dsoe]" in html and "[@no-such-source]" in html and "[@nope]" in html
 
 
-def pelican_cli(tmp_path, body, *flags):
-    """The `pelican` command on one article in a temporary folder, as a writer runs it."""
+def pelican_cli(tmp_path, body, *flags, settings="pelicanconf.py", header=GOOD_HEADER):
+    """The `pelican` command on one article in a temporary folder, as a writer runs it (with
+    publishconf.py: as a production build runs it)."""
     content = tmp_path / "content" / "articles"
     content.mkdir(parents=True, exist_ok=True)
-    (content / "broken.md").write_text(GOOD_HEADER + body)
+    (content / "broken.md").write_text(header + body)
     return subprocess.run(
-        [sys.executable, "-m", "pelican", "-s", str(ROOT / "pelicanconf.py"), *flags,
+        [sys.executable, "-m", "pelican", "-s", str(ROOT / settings), *flags,
          "-o", str(tmp_path / "out"), str(tmp_path / "content")],
         cwd=ROOT, capture_output=True, text=True,
     )
@@ -136,6 +138,43 @@ def test_an_old_review_warns_and_is_an_error_when_strict(tmp_path, caplog):
     with pytest.raises(BaseException) as error:
         build_site(tmp_path / "strict" / "out", PATH=str(content), REVIEW_STRICT=True)
     assert "broken.md: last reviewed 2020-01-01, more than 12 months ago" in str(error.value)
+
+
+PLACEHOLDER = ("reviewer 'Dr A. Example, MD (clinical lead, example)' is a placeholder (marked as "
+               "an example): a real clinic must name its real reviewer in REVIEWERS")
+
+
+def test_a_placeholder_reviewer_is_a_warning_in_a_local_build(tmp_path, caplog):
+    out = build_with(tmp_path, "Text.\n")
+    assert f"broken.md:4: {PLACEHOLDER}" in caplog.text
+    assert "Dr A. Example, MD (clinical lead, example)" in (out / "test-article" / "index.html").read_text()
+
+
+def test_a_placeholder_reviewer_fails_a_production_build(tmp_path):
+    done = pelican_cli(tmp_path, "Text.\n", settings="publishconf.py")
+    assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
+    block = done.stderr.strip().splitlines()[-2:]
+    assert block[0] == "1 authoring error(s):"
+    assert block[1].endswith(f"broken.md:4: {PLACEHOLDER} (pelicanconf.py)")
+
+
+@pytest.mark.parametrize("given", ["A. Example, MD", "Dr Jo Smith, MD (example)", "B. Sample, EXAMPLE"])
+def test_a_reviewer_written_out_as_an_example_fails_a_strict_build(tmp_path, given):
+    header = GOOD_HEADER.replace("Reviewer: clinical-lead", f"Reviewer: {given}")
+    done = pelican_cli(tmp_path, "Text.\n", "-e", "REVIEW_STRICT=true", header=header)
+    assert done.returncode == 1
+    assert f"broken.md:4: reviewer {given!r} is a placeholder" in done.stderr
+
+
+def test_a_real_reviewer_passes_a_production_build(tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("REVIEWERS", json.dumps({"clinical-lead": "Dr J. Rivera, MD"}))
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "images", content / "images")
+    (content / "articles" / "real.md").write_text(GOOD_HEADER + "Text.\n")
+    out = build_site(tmp_path / "out", "publishconf.py", PATH=str(content), PRECOMPRESS=False)
+    assert "Medically reviewed by Dr J. Rivera, MD" in (out / "test-article" / "index.html").read_text()
+    assert "placeholder" not in caplog.text
 
 
 def test_the_sitemap_dates_an_article_by_its_review(tmp_path):

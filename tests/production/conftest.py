@@ -9,7 +9,7 @@ import pytest
 
 from deploy.configs import config_folder
 from deploy.servers import CONFIG_NAMES, RealServer
-from tests.production.support import STAND_IN_EMBED, free_port
+from tests.production.support import REVIEWERS, STAND_IN_EMBED, free_port
 from tests.site import build_site
 
 
@@ -22,7 +22,8 @@ def address():
 def site(tmp_path_factory, address):
     """The site built as for production, for servers answering at `address`."""
     folder = build_site(tmp_path_factory.mktemp("production") / "output",
-                        PRECOMPRESS=True, HOSTING_ADDRESS=address)
+                        PRECOMPRESS=True, HOSTING_ADDRESS=address,
+                        REVIEW_STRICT=True, REVIEWERS=REVIEWERS)
     stand_in = folder / STAND_IN_EMBED
     if not stand_in.exists():
         stand_in.parent.mkdir(parents=True, exist_ok=True)

@@ -12,13 +12,13 @@ import urllib.request
 import pytest
 
 from deploy import publish
-from tests.production.support import free_port
+from tests.production.support import free_port, with_reviewers
 from tests.site import ROOT
 
 
-def invoke(*arguments, **options):
+def invoke(*arguments, env=None):
     return subprocess.run([sys.executable, "-m", "invoke", *arguments], cwd=ROOT,
-                          capture_output=True, text=True, **options)
+                          capture_output=True, text=True, env=with_reviewers(env))
 
 
 @pytest.mark.parametrize("kind", ["nginx", "caddy"])
@@ -28,7 +28,8 @@ def test_invoke_production_builds_then_serves_until_ctrl_c(tmp_path, kind):
         process = subprocess.Popen(
             [sys.executable, "-m", "invoke", "production", "--port", str(port), "--server", kind,
              "--output", str(tmp_path / "output")],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env=with_reviewers())
     try:
         request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Accept-Encoding": "br"})
         for _ in range(600):
