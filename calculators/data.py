@@ -212,9 +212,16 @@ def article(slug: str) -> tuple[str, str]:
     return load()["scope"]["articles"][slug], f"/{slug}/"
 
 
+@functools.cache
 def limits() -> dict:
-    """Bounds for typed input, with their reasons (not clinical lines)."""
-    return load()["limits"]
+    """Bounds for typed input, with their reasons (see [limits]); a bound written "PHASE.low" or
+    "PHASE.high" is read from the clinic's schedule phases."""
+    parsed = load()
+    return {
+        key: [datacheck.phase_figure(parsed, end) if isinstance(end, str) else end for end in value]
+        if key in datacheck.bounds(parsed["limits"]) else value
+        for key, value in parsed["limits"].items()
+    }
 
 
 @functools.cache

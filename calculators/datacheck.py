@@ -1,7 +1,8 @@
 """The data file's own rules, checked when it is loaded: a broken file never reaches a page.
 
 - every offered protocol is ONE published regimen, with a kind, a dose and a dose unit;
-- every bound a reader's input is held to has its reason;
+- every bound a reader's input is held to has its reason, and a bound read from the clinic's
+  schedule ("PHASE.low" or "PHASE.high") names a figure there;
 - every reference id used anywhere names a reference, and every article a message points to
   is named in [scope].
 """
@@ -46,13 +47,32 @@ def problems(parsed: dict) -> list[str]:
     cited("devine", parsed.get("devine", {}).get("reference"))
 
     limits = parsed.get("limits", {})
-    for key, bound in limits.items():
-        if not isinstance(bound, list):
-            continue
+    for key in bounds(limits):
         whole, low, high = (limits.get(f"{key}_{end}") for end in ("reason", "low_reason", "high_reason"))
         if not (whole or (low and high)):
             found.append(f"limits.{key}: a bound without its reason ({key}_reason)")
+        for end in limits[key]:
+            if isinstance(end, str) and phase_figure(parsed, end) is None:
+                found.append(f"limits.{key}: {end!r} is not PHASE.low or PHASE.high of a schedule phase")
         see = limits.get(f"{key}_low_see")
         if see is not None and see not in scope.get("articles", {}):
             found.append(f"limits.{key}_low_see: {see!r} is not an article named in [scope]")
+    for key, ref_ids in limits.items():
+        if key.endswith("_references"):
+            for ref_id in ref_ids:
+                cited(f"limits.{key}", ref_id)
     return found
+
+
+def bounds(limits: dict) -> list[str]:
+    """The keys of [limits] that are bounds ([low, high]), not their reasons or references."""
+    return [key for key, value in limits.items()
+            if isinstance(value, list) and not key.endswith("_references")]
+
+
+def phase_figure(parsed: dict, name: str) -> int | None:
+    """"maintenance.low" -> that phase's `low` in [[schedule.phases]]; None when there is none."""
+    phase_name, _, end = name.partition(".")
+    found = [phase.get(end) for phase in parsed.get("schedule", {}).get("phases", [])
+             if phase.get("phase") == phase_name and end in ("low", "high")]
+    return found[0] if found and isinstance(found[0], int) else None

@@ -160,6 +160,12 @@ def _broken(change) -> list[str]:
         (lambda d: d["figures"]["noppers-rate-low"].update(reference="nope"),
          "figures.noppers-rate-low: unknown reference 'nope'"),
         (lambda d: d["limits"].update(weight_kg_low_see="nowhere"), "not an article named"),
+        (lambda d: d["limits"].update(titration=[0, "adjustment.top"]),
+         "limits.titration: 'adjustment.top' is not PHASE.low or PHASE.high"),
+        (lambda d: d["limits"].update(maintenance_weeks=["upkeep.low", 52]),
+         "limits.maintenance_weeks: 'upkeep.low' is not PHASE.low or PHASE.high"),
+        (lambda d: d["limits"].update(loading_high_references=["schwartzman-2010"]),
+         "limits.loading_high_references: unknown reference 'schwartzman-2010'"),
     ],
 )
 def test_a_broken_data_file_is_refused_with_what_is_wrong(change, words):
@@ -197,3 +203,11 @@ def test_citations_are_formatted_in_the_vancouver_style(item, text):
     from calculators import citation
 
     assert citation.vancouver(item) == text
+
+
+def test_a_bound_can_be_read_from_the_clinic_schedule():
+    parsed = copy.deepcopy(data.load())
+    assert datacheck.phase_figure(parsed, "maintenance.low") == 4
+    assert datacheck.phase_figure(parsed, "adjustment.high") == 2
+    assert datacheck.phase_figure(parsed, "adjustment.middle") is None
+    assert datacheck.phase_figure(parsed, "nothing.low") is None
