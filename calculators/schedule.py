@@ -27,18 +27,31 @@ DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 PHASE_WORDS = {"loading": "Loading", "adjustment": "Adjustment", "maintenance": "Maintenance"}
-# Each count: (what it is, words for its smallest and largest value; {min} and {max} the bounds)
+# Each count: (what it is, words for its smallest and largest value; {min} and {max} the bounds).
+# A bound that limits how often is followed by its reason and sources (`_bound_words`).
 COUNTS = {
-    "loading": ("number of loading infusions", "Plan at least {min} loading infusion.",
-                "Plan at most {max} loading infusions."),
-    "titration": ("number of adjustment infusions", "Plan at least {min} adjustment infusions.",
-                  "Plan at most {max} adjustment infusions."),
+    "loading": ("number of loading infusions", "Plan at least {min} loading infusion",
+                "Plan at most {max} loading infusions"),
+    "titration": ("number of adjustment infusions", "Plan at least {min} adjustment infusions",
+                  "Plan at most {max} adjustment infusions"),
     "maintenance_weeks": ("maintenance interval in weeks",
-                          "The maintenance interval must be at least {min} week.",
-                          "The maintenance interval can be at most {max} weeks."),
-    "months": ("number of months", "The plan must cover at least {min} month.",
-               "The plan can cover at most {max} months."),
+                          "Plan maintenance infusions at least {min} weeks apart",
+                          "The maintenance interval can be at most {max} weeks"),
+    "months": ("number of months", "The plan must cover at least {min} month",
+               "The plan can cover at most {max} months"),
 }
+
+
+def _bound_words(field: str, end: str, lead: str) -> str:
+    """A bound's message: `lead`, and for a bound on how often its reason, its sources and why
+    more frequent plans are refused (from [limits])."""
+    limits = data.limits()
+    sources = limits.get(f"{field}_{end}_references")
+    if not sources:
+        return f"{lead}."
+    cited = "; ".join(data.references()[ref_id].short for ref_id in sources)
+    return (f"{lead}: {limits[f'{field}_{end}_reason']} ({cited}). "
+            f"{limits['repeated_exposure']}")
 
 
 def _inputs() -> tuple[Input, ...]:
@@ -52,7 +65,9 @@ def _inputs() -> tuple[Input, ...]:
         return Input(field, label, "integer", unit, *limits[field], 1,
                      default=str(defaults[field]), help=help_text,
                      invalid=f"Enter the {what} as a whole number, for example {defaults[field]}.",
-                     negative=f"The {what} cannot be negative.", too_low=too_low, too_high=too_high)
+                     negative=f"The {what} cannot be negative.",
+                     too_low=_bound_words(field, "low", too_low),
+                     too_high=_bound_words(field, "high", too_high))
 
     years = "Choose a start date between the years {min} and {max}."
     return (
@@ -215,17 +230,23 @@ def add_months(start: datetime.date, months: int) -> datetime.date:
 
 
 def _warnings(chosen: dict[str, int]) -> list[Warning]:
+    """A gentle comparison where a choice the planner allows lies outside the clinic's own
+    ranges (fewer loading infusions, maintenance further apart): never on the clinic's schedule."""
     reference = data.schedule().reference
     warnings = []
     for phase_name, value in chosen.items():
         phase = data.schedule().phase(phase_name)
         if phase.low <= value <= phase.high:
             continue
-        shown = (f"every {value} weeks" if phase_name == "maintenance"
-                 else f"{value} infusion{'s' if value != 1 else ''}")
+        below = value < phase.low
+        if phase_name == "maintenance":  # weeks apart: more weeks is less often
+            shown, compared = f"every {value} weeks", "more often" if below else "less often"
+        else:
+            shown = f"{value} infusion{'s' if value != 1 else ''}"
+            compared = "fewer" if below else "more"
         warnings.append(Warning(
             f"{phase_name}-outside-clinic-range",
-            f"{phase.stage}: {shown} is outside the clinic's schedule "
+            f"{phase.stage}: {shown} is {compared} than in the clinic's schedule "
             f"({phase.frequency.lower()}).",
             reference,
         ))

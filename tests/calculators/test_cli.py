@@ -96,6 +96,18 @@ def test_schedule_json():
     assert {s["phase"] for s in out["sessions"]} == {"loading", "adjustment", "maintenance"}
 
 
+@pytest.mark.parametrize(("args", "field"), [
+    (["--loading", "14"], "loading"),
+    (["--maintenance-weeks", "2"], "maintenance_weeks"),
+    (["--titration", "3"], "titration"),
+])
+def test_schedule_more_frequent_than_published_is_refused(args, field):
+    done = cli("schedule", "--start", "2027-03-01", *args)
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"{field}: ") and "repeated exposure" in line
+
+
 def test_schedule_ics_file(tmp_path):
     target = tmp_path / "plan.ics"
     done = cli("schedule", "--start", "2026-01-05", "--ics", str(target))

@@ -1,4 +1,5 @@
-"""Schedule planner: phases, closed days, the horizon, and the clinic's ranges."""
+"""Schedule planner: phases, closed days, the horizon, the limits on how often, and the
+clinic's ranges."""
 
 import datetime
 import itertools
@@ -96,14 +97,14 @@ def test_no_maintenance_inside_a_short_horizon_is_said():
 @pytest.mark.parametrize(
     ("fields", "code"),
     [
+        ({"loading": 1}, "loading-outside-clinic-range"),
         ({"loading": 3}, "loading-outside-clinic-range"),
         ({"loading": 7}, "loading-outside-clinic-range"),
-        ({"titration": 3}, "adjustment-outside-clinic-range"),
-        ({"maintenance_weeks": 3}, "maintenance-outside-clinic-range"),
+        ({"loading": 10}, "loading-outside-clinic-range"),
         ({"maintenance_weeks": 9}, "maintenance-outside-clinic-range"),
     ],
 )
-def test_warnings_outside_the_clinic_ranges(fields, code):
+def test_a_gentle_note_outside_the_clinic_ranges_but_inside_the_limits(fields, code):
     result = plan(start=MONDAY, **fields)
     assert result.ok
     assert [w.code for w in result.warnings] == [code]
@@ -111,11 +112,60 @@ def test_warnings_outside_the_clinic_ranges(fields, code):
 
 
 @pytest.mark.parametrize(
-    ("loading", "titration", "weeks"), [(4, 0, 4), (6, 2, 8), (5, 1, 6)]
+    ("loading", "titration", "weeks"),
+    [(4, 0, 4), (6, 2, 8), (5, 1, 6), (4, 1, 8), (6, 0, 4)],  # the clinic's schedule as published
 )
 def test_no_warning_inside_the_ranges(loading, titration, weeks):
     result = plan(start=MONDAY, loading=loading, titration=titration, maintenance_weeks=weeks)
     assert result.warnings == []
+
+
+# Issue 19: a plan more frequent than the most frequent published schedule is refused, and the
+# error says why (repeated exposure) and where its figure comes from.
+
+@pytest.mark.parametrize(
+    ("fields", "field", "figure", "cited"),
+    [
+        ({"loading": 14, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "10",
+         ["Schwartzman et al., 2009", "Goldberg et al., 2005"]),
+        ({"loading": 11, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "10",
+         ["Schwartzman et al., 2009", "Goldberg et al., 2005"]),
+        ({"titration": 3}, "titration", "2", ["One clinic's published schedule"]),
+        ({"maintenance_weeks": 2}, "maintenance_weeks", "4", ["One clinic's published schedule"]),
+        ({"maintenance_weeks": 3}, "maintenance_weeks", "4", ["One clinic's published schedule"]),
+    ],
+)
+def test_more_frequent_than_published_is_refused_with_its_reason(fields, field, figure, cited):
+    result = plan(start=MONDAY, **fields)
+    assert not result.ok and list(result.errors) == [field]
+    message = result.errors[field]
+    assert f" {figure} " in message
+    for source in cited + ["Noppers et al., 2011"]:
+        assert source in message
+    assert "liver" in message and "bladder" in message
+
+
+def test_the_frequency_limits_come_from_the_data_file():
+    from calculators import data
+
+    limits, plan_data = data.limits(), data.schedule()
+    assert limits["loading"][1] == 10
+    assert set(limits["loading_high_references"]) == {"schwartzman-2009", "goldberg-2005"}
+    assert limits["titration"][1] == plan_data.phase("adjustment").high
+    assert limits["maintenance_weeks"][0] == plan_data.phase("maintenance").low
+    inputs = {field.name: field for field in schedule.inputs}
+    assert (inputs["loading"].max, inputs["titration"].max) == (10, 2)
+    assert inputs["maintenance_weeks"].min == 4
+    # the clinic's published schedule itself is never refused
+    assert plan_data.phase("loading").high <= limits["loading"][1]
+    assert plan_data.phase("adjustment").high <= limits["titration"][1]
+    assert plan_data.phase("maintenance").low >= limits["maintenance_weeks"][0]
+
+
+def test_the_most_frequent_plan_allowed_is_planned():
+    result = plan(start=MONDAY, loading=10, titration=2, maintenance_weeks=4)
+    assert result.ok
+    assert len(dates(result, "loading")) == 10 and len(dates(result, "adjustment")) == 2
 
 
 def test_more_loading_than_open_days_in_the_window():
@@ -142,24 +192,25 @@ def test_default_start_is_the_next_monday():
 
 
 def test_no_session_falls_after_the_end_of_the_plan():
-    # Loading ends Fri 16 Jan; adjustments a week apart: 23 Jan, 30 Jan, 6 Feb, 13 Feb ...;
-    # the plan ends 5 Feb, so 2 of the 5 adjustments fall after it.
-    result = plan(start=MONDAY, loading=6, titration=5, maintenance_weeks=4, months=1)
+    # The most the limits allow in the shortest plan: loading ends Fri 16 Jan, the adjustments a
+    # week apart (23 Jan, 30 Jan) still fall before the plan ends on 5 Feb.
+    result = plan(start=MONDAY, loading=6, titration=2, maintenance_weeks=4, months=1)
     horizon = datetime.date.fromisoformat(result.values["horizon_end"])
     assert horizon == datetime.date(2026, 2, 5)
     assert all(day <= horizon for day in dates(result))
     assert dates(result, "adjustment") == [datetime.date(2026, 1, 23), datetime.date(2026, 1, 30)]
-    assert result.values["left_out"] == 3
-    assert ("3 adjustment infusions would fall after the end of the plan, so they are not "
-            "shown: plan more months to see them.") in result.values["notes"]
-    assert "3 adjustment infusions would fall after the end of the plan" in result.html
+    assert result.values["left_out"] == 0
 
 
-def test_one_session_left_out_is_said_in_the_singular():
-    result = plan(start=MONDAY, loading=6, titration=3, months=1)  # the third: Fri 6 Feb
-    assert result.values["left_out"] == 1
-    assert ("1 adjustment infusion would fall after the end of the plan, so it is not "
-            "shown: plan more months to see it.") in result.values["notes"]
+def test_sessions_after_the_end_of_the_plan_are_said_in_words():
+    # With today's limits no adjustment falls after the end of the plan; a wider adjustment
+    # phase in the data file could, and the plan then says so.
+    assert schedule._left_out_notes(["adjustment"] * 3) == [
+        "3 adjustment infusions would fall after the end of the plan, so they are not "
+        "shown: plan more months to see them."]
+    assert schedule._left_out_notes(["adjustment"]) == [
+        "1 adjustment infusion would fall after the end of the plan, so it is not "
+        "shown: plan more months to see it."]
 
 
 def test_nothing_left_out_says_nothing():
@@ -169,7 +220,7 @@ def test_nothing_left_out_says_nothing():
 
 
 def test_sessions_keep_their_contract():
-    result = plan(start=MONDAY, loading=6, titration=5, months=1)
+    result = plan(start=MONDAY, loading=6, titration=2, months=1)
     for session in result.values["sessions"]:
         assert set(session) == {"date", "phase"}
         assert session["phase"] in {"loading", "adjustment", "maintenance"}
@@ -252,7 +303,7 @@ def test_loading_spread_is_the_best_of_all_sets_of_open_days():
         for start in (datetime.date(2026, 1, 5), datetime.date(2026, 1, 10)):
             window = sum((start + datetime.timedelta(days=i)).weekday() in open_days
                          for i in range(14))
-            for loading in range(1, window + 1):
+            for loading in range(1, min(window, 10) + 1):
                 result = plan(start=start.isoformat(), loading=loading, titration=0,
                               open_days=",".join(names[d] for d in sorted(open_days)))
                 expected = _spread_by_brute_force(start, open_days, loading)
