@@ -152,6 +152,7 @@ class Schedule:
     window_days: int
     adjustment_spacing_days: int
     defaults: dict
+    example_start: str
     phases: tuple[Phase, ...]
     review_after: int
     review: str

@@ -72,8 +72,10 @@ def _inputs() -> tuple[Input, ...]:
     years = "Choose a start date between the years {min} and {max}."
     return (
         Input("start", "First infusion on or after", "date", "", *limits["start_year"],
-              required=True, help="The date the plan starts, as YYYY-MM-DD.",
-              invalid="Enter the start date as YYYY-MM-DD, for example 2026-01-05.",
+              default=plan.example_start, required=True,
+              help="The date the plan starts, as YYYY-MM-DD. The dates shown are examples, "
+                   "not appointments.",
+              invalid=f"Enter the start date as YYYY-MM-DD, for example {plan.example_start}.",
               too_low=years, too_high=years),
         count("loading", "Loading infusions", "",
               f"How many infusions in the {window} days from the start date."),
@@ -99,10 +101,9 @@ actions = (
 
 
 def default_fields(today: datetime.date | None = None) -> dict[str, str]:
-    """The worked example: the declared defaults, starting the Monday after `today`."""
-    today = today or datetime.date.today()
-    start = today + datetime.timedelta(days=7 - today.weekday())
-    return schema.worked_example(inputs) | {"start": start.isoformat()}
+    """The worked example: the declared defaults, from the data file's fixed example start
+    (`today` unused: example dates, not a plan from today)."""
+    return schema.worked_example(inputs)
 
 
 def compute(fields: Mapping[str, str]) -> Result:

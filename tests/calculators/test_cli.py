@@ -65,7 +65,7 @@ def test_dose_text_says_it_is_an_illustration():
         (["schedule", "--start", "2026-02-30", "--months", "36"],
          ["start: That date does not exist; check the month and the day.",
           "months: The plan can cover at most 24 months."]),
-        (["schedule"], ["start: Enter the start date as YYYY-MM-DD, for example 2026-01-05."]),
+        (["schedule"], ["start: Enter the start date as YYYY-MM-DD, for example 2027-03-01."]),
         (["schedule", "--start", "2026-01-05", "--open-days", ""],
          ["open_days: Choose at least one day the clinic is open."]),
     ],

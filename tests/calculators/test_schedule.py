@@ -181,10 +181,16 @@ def test_html_table_and_framing():
     assert "not a prescription" in calculators.render_form("schedule")
 
 
-def test_default_start_is_the_next_monday():
-    assert schedule.default_fields(datetime.date(2026, 1, 1))["start"] == "2026-01-05"
-    assert schedule.default_fields(datetime.date(2026, 1, 5))["start"] == "2026-01-12"
-    assert schedule.default_fields(datetime.date(2026, 1, 11))["start"] == "2026-01-12"
+def test_the_worked_example_starts_on_the_fixed_example_date():
+    from calculators import data
+
+    example = data.schedule().example_start
+    assert example == "2027-03-01" and datetime.date.fromisoformat(example).weekday() == 0
+    for today in (None, datetime.date(2026, 1, 1), datetime.date(2031, 3, 12)):
+        assert schedule.default_fields(today)["start"] == example
+    result = calculators.run("schedule", schedule.default_fields())
+    assert result.values["sessions"][0]["date"] == example
+    assert '<time datetime="2027-03-01">Mon 1 Mar 2027</time>' in calculators.render_form("schedule")
 
 
 # Issue 7 (clinical review): no session after the plan's end, loading spread evenly, and the
