@@ -154,9 +154,11 @@ class Schedule:
     defaults: dict
     example_start: str
     phases: tuple[Phase, ...]
-    review_after: int
-    review: str
     review_reference: str
+    reviews: dict[str, str]  # what a review row says, by the phase of the infusion it follows
+    conditional: str
+    maintenance_review_every: int
+    maintenance_review_note: str
 
     def phase(self, name: str) -> Phase:
         """One phase: "loading", "adjustment" or "maintenance"."""

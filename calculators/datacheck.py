@@ -4,11 +4,13 @@
 - every bound a reader's input is held to has its reason, and a bound read from the clinic's
   schedule ("PHASE.low" or "PHASE.high") names a figure there;
 - every reference id used anywhere names a reference, and every article a message points to
-  is named in [scope].
+  is named in [scope];
+- the schedule has words for each review it shows, and a whole number for its review interval.
 """
 
 UNITS = ("mg/kg/h", "mg/h", "mg/kg")
 KINDS = ("continuous", "over-minutes")
+REVIEWS = ("first", "loading", "maintenance")  # the phases a review row may follow
 
 
 def problems(parsed: dict) -> list[str]:
@@ -44,6 +46,12 @@ def problems(parsed: dict) -> list[str]:
     schedule = parsed.get("schedule", {})
     for key in ("reference", "review_reference"):
         cited(f"schedule.{key}", schedule.get(key))
+    for after in REVIEWS:
+        if not schedule.get("reviews", {}).get(after):
+            found.append(f"schedule.reviews: no words for the review after {after!r}")
+    every = schedule.get("maintenance_review_every")
+    if not (isinstance(every, int) and every >= 1):
+        found.append("schedule.maintenance_review_every: a whole number of infusions, 1 or more")
     cited("devine", parsed.get("devine", {}).get("reference"))
 
     limits = parsed.get("limits", {})

@@ -36,6 +36,8 @@ SCHEDULE = [
      "months": "3", "open_days": "tue,thu"},
     {"start": "2027-02-26", "loading": "5", "titration": "2", "maintenance_weeks": "10",
      "months": "12", "open_days": "mon,wed,fri"},
+    {"start": "2027-03-01", "loading": "1", "titration": "0", "maintenance_weeks": "8",
+     "months": "24", "open_days": "mon,tue,wed,thu,fri"},
 ]
 SCHEDULE_BAD = [
     {"start": "2026-02-30", "loading": "6"},

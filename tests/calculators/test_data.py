@@ -118,7 +118,7 @@ def test_the_clinic_schedule_is_marked_as_practice_not_evidence():
 ALLOWED_CONSTANTS = {0, 1, 2, 7, 12, 60, 64, 75, 100, 0.01, 0.1, 1e-9}
 # The dose scale's drawing: its width, row height, margins and head-room (pixels, not doses).
 DRAWING = {"render.py": {4, 8, 12, 14, 16, 22, 300, 1.15},
-           "timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340}}
+           "timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340, 0.45}}
 
 
 @pytest.mark.parametrize(
@@ -160,6 +160,11 @@ def _broken(change) -> list[str]:
         (lambda d: d["figures"]["noppers-rate-low"].update(reference="nope"),
          "figures.noppers-rate-low: unknown reference 'nope'"),
         (lambda d: d["limits"].update(weight_kg_low_see="nowhere"), "not an article named"),
+        (lambda d: d["limits"].pop("loading_high_reason"), "limits.loading: a bound without"),
+        (lambda d: d["schedule"]["reviews"].pop("loading"),
+         "schedule.reviews: no words for the review after 'loading'"),
+        (lambda d: d["schedule"].update(maintenance_review_every=0),
+         "schedule.maintenance_review_every: a whole number"),
         (lambda d: d["limits"].update(titration=[0, "adjustment.top"]),
          "limits.titration: 'adjustment.top' is not PHASE.low or PHASE.high"),
         (lambda d: d["limits"].update(maintenance_weeks=["upkeep.low", 52]),

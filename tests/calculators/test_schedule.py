@@ -1,8 +1,9 @@
-"""Schedule planner: phases, closed days, the horizon, the limits on how often, and the
-clinic's ranges."""
+"""Schedule planner: the first infusion and a review, conditional phases, closed days, the
+horizon, the limits on how often, and the clinic's ranges."""
 
 import datetime
 import itertools
+import re
 
 import pytest
 
@@ -18,21 +19,30 @@ def plan(**fields):
     return calculators.run("schedule", fields)
 
 
+INFUSIONS = {"first", "loading", "adjustment", "maintenance"}
+
+
 def dates(result, phase=None):
+    """The infusions' dates (of one phase; "loading" includes the first infusion)."""
+    phases = {"loading": {"first", "loading"}}.get(phase, {phase} if phase else INFUSIONS)
     return [
         datetime.date.fromisoformat(s["date"])
         for s in result.values["sessions"]
-        if phase is None or s["phase"] == phase
+        if s["phase"] in phases
     ]
+
+
+def phases(result):
+    return [s["phase"] for s in result.values["sessions"]]
 
 
 def test_phases_in_order_and_on_open_days():
     result = plan(start=MONDAY, loading=6, titration=2, maintenance_weeks=4, months=6)
     assert result.ok
-    phases = [s["phase"] for s in result.values["sessions"]]
-    assert phases[:6] == ["loading"] * 6
-    assert phases[6:8] == ["adjustment"] * 2
-    assert set(phases[8:]) == {"maintenance"}
+    infusions = [phase for phase in phases(result) if phase != "review"]
+    assert infusions[:6] == ["first"] + ["loading"] * 5
+    assert infusions[6:8] == ["adjustment"] * 2
+    assert set(infusions[8:]) == {"maintenance"}
     assert all(day.weekday() < 5 for day in dates(result))
     assert dates(result) == sorted(dates(result)) and len(set(dates(result))) == len(dates(result))
 
@@ -176,7 +186,7 @@ def test_more_loading_than_open_days_in_the_window():
 def test_html_table_and_framing():
     html = plan(start=MONDAY).html
     assert "<caption>" in html and '<th scope="col">Date</th>' in html
-    assert '<time datetime="2026-01-05">Mon 5 Jan 2026</time>' in html
+    assert '<th scope="row"><time datetime="2026-01-05">Mon 5 Jan 2026</time></th>' in html
     assert "No randomised trial backs a maintenance interval" in html
     assert "not a prescription" in calculators.render_form("schedule")
 
@@ -189,7 +199,7 @@ def test_the_worked_example_starts_on_the_fixed_example_date():
     for today in (None, datetime.date(2026, 1, 1), datetime.date(2031, 3, 12)):
         assert schedule.default_fields(today)["start"] == example
     result = calculators.run("schedule", schedule.default_fields())
-    assert result.values["sessions"][0]["date"] == example
+    assert result.values["sessions"][0] == {"date": example, "phase": "first", "conditional": False}
     assert '<time datetime="2027-03-01">Mon 1 Mar 2027</time>' in calculators.render_form("schedule")
 
 
@@ -226,11 +236,17 @@ def test_nothing_left_out_says_nothing():
 
 
 def test_sessions_keep_their_contract():
-    result = plan(start=MONDAY, loading=6, titration=2, months=1)
+    result = plan(start=MONDAY, loading=6, titration=2, months=6)
     for session in result.values["sessions"]:
-        assert set(session) == {"date", "phase"}
-        assert session["phase"] in {"loading", "adjustment", "maintenance"}
+        if session["phase"] == "review":
+            assert set(session) == {"date", "phase", "conditional", "after"}
+            assert session["after"] in {"first", "loading", "maintenance"}
+        else:
+            assert set(session) == {"date", "phase", "conditional"}
+            assert session["phase"] in {"first", "loading", "adjustment", "maintenance"}
         assert datetime.date.fromisoformat(session["date"]).isoformat() == session["date"]
+    days = [s["date"] for s in result.values["sessions"]]
+    assert days == sorted(days)
 
 
 @pytest.mark.parametrize(
@@ -328,42 +344,95 @@ def test_loading_starts_on_the_first_open_day_and_is_quick():
     assert elapsed < 0.05  # generous: CPython on a slow machine; Pyodide runs a few times slower
 
 
-def test_review_after_the_first_infusion_asra():
-    result = plan(start=MONDAY)
-    assert result.values["review_after"] == 1
-    assert "reassess" in result.values["review"]
+# Issue 19: one infusion, then a review; everything after it only if the review finds a benefit.
+
+
+def test_the_default_plan_is_one_infusion_then_a_review_then_conditional_rows():
+    result = calculators.run("schedule", schedule.default_fields())
+    rows = result.values["sessions"]
+    assert rows[0] == {"date": "2027-03-01", "phase": "first", "conditional": False}
+    assert rows[1] == {"date": "2027-03-01", "phase": "review", "conditional": False,
+                       "after": "first"}
+    assert len(rows) > 2 and all(row["conditional"] is True for row in rows[2:])
+    assert sum(row["phase"] == "first" for row in rows) == 1
     assert "asra-2018" in result.references
-    html = result.html
-    first = html.index('<time datetime="2026-01-05">')
-    second = html.index('<time datetime="2026-01-07">')
-    review = html.index('class="calculator-review"')
-    assert first < review < second
-    assert "ASRA suggests reassessing after the first infusion before planning more" in html
-    assert 'data-reference="asra-2018"' in html
-    # Still 1-based infusion numbers: the review row is not an infusion.
-    assert '<th scope="row">2</th><td><time datetime="2026-01-07">' in html
 
 
-def test_review_wording_comes_from_the_data_file():
+def test_reviews_follow_the_first_infusion_the_end_of_loading_and_every_nth_maintenance():
+    from calculators import data
+
+    every = data.schedule().maintenance_review_every
+    result = plan(start=MONDAY, loading=6, titration=1, maintenance_weeks=4, months=12)
+    rows = result.values["sessions"]
+    reviews = [(index, row) for index, row in enumerate(rows) if row["phase"] == "review"]
+    assert [row["after"] for _, row in reviews][:2] == ["first", "loading"]
+    for index, row in reviews:  # each review is dated as the infusion it follows
+        assert rows[index - 1]["phase"] == row["after"] and rows[index - 1]["date"] == row["date"]
+    # the end of loading: after the last loading infusion, before adjustment
+    end_of_loading = next(index for index, row in reviews if row["after"] == "loading")
+    assert rows[end_of_loading + 1]["phase"] == "adjustment"
+    # in maintenance, after every Nth maintenance infusion (a planner's choice, said in a note)
+    maintenance = [row for row in rows if row["phase"] == "maintenance"]
+    maintenance_reviews = [row for _, row in reviews if row["after"] == "maintenance"]
+    assert len(maintenance) >= 2 * every
+    assert len(maintenance_reviews) == len(maintenance) // every
+    seen = 0
+    for index, row in enumerate(rows):
+        if row["phase"] == "maintenance":
+            seen += 1
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            assert (following is not None and following["phase"] == "review") == (seen % every == 0)
+    assert data.schedule().maintenance_review_note.format(every=every) in result.values["notes"]
+
+
+def test_one_loading_infusion_is_the_first_and_one_review():
+    result = plan(start=MONDAY, loading=1, titration=0, maintenance_weeks=4, months=1)
+    rows = result.values["sessions"]
+    assert [row["phase"] for row in rows[:2]] == ["first", "review"]
+    assert not any(row.get("after") == "loading" for row in rows)
+
+
+def test_the_review_row_and_the_conditional_sentence_in_the_html():
     from calculators import data
 
     plan_data = data.schedule()
-    assert plan_data.review_reference == "asra-2018"
-    assert plan_data.review_reference in data.references()
-    assert plan(start=MONDAY).values["review"] == plan_data.review
+    html = plan(start=MONDAY).html
+    first = html.index('<time datetime="2026-01-05">')
+    review = html.index('class="calculator-review"')
+    conditional = html.index('class="calculator-conditional"')
+    second = html.index('<time datetime="2026-01-07">')
+    assert first < review < conditional < second
+    assert html.count('class="calculator-conditional"') == 1  # one sentence, not on every row
+    assert plan_data.conditional in html
+    assert plan_data.reviews["first"] in html and plan_data.reviews["loading"] in html
+    assert 'data-reference="asra-2018"' in html
+    assert plan_data.review_reference == "asra-2018" and plan_data.review_reference in data.references()
+
+
+@pytest.mark.parametrize("fields", [
+    {"loading": 6, "titration": 2, "months": 12},
+    {"loading": 4, "titration": 0, "maintenance_weeks": 8, "months": 24},
+])
+def test_no_count_that_implies_a_fixed_course(fields):
+    result = plan(start=MONDAY, **fields)
+    calendar = calculators.schedule_ics({k: str(v) for k, v in fields.items()}
+                                        | {"start": MONDAY}, datetime.datetime(2026, 1, 1))
+    for shown in (result.html, calendar, "\n".join(schedule.text(result))):
+        assert not re.search(r"\d+ of \d+", shown)
+        assert not re.search(r"\b\d+ infusions\b from", shown)
 
 
 def test_the_plan_is_drawn_as_a_timeline_hidden_from_screen_readers():
-    import re
-
     result = plan(start="2026-12-07", loading="6", titration="2", months="6",
                   maintenance_weeks="6", open_days="mon,wed,fri")
     svg = re.search(r"<svg class=\"calculator-timeline\".*?</svg>", result.html, re.S)[0]
     assert 'aria-hidden="true"' in svg and "<title>" in svg and "<desc>" in svg
     sessions = result.values["sessions"]
-    for phase in ("loading", "adjustment", "maintenance"):
-        marks = svg.count(f'class="timeline-mark timeline-{phase}"')
-        assert marks == sum(s["phase"] == phase for s in sessions) > 0
+    marks = re.findall(r'<rect class="timeline-mark timeline-(\w+)( timeline-conditional)?"', svg)
+    lanes = {"first": "loading"}
+    assert marks == [(lanes.get(s["phase"], s["phase"]), " timeline-conditional" if s["conditional"] else "")
+                     for s in sessions if s["phase"] != "review"]
+    assert svg.count('class="timeline-review"') == sum(s["phase"] == "review" for s in sessions)
     assert ">Jan<tspan" in svg and ">2027</tspan>" in svg and ">Feb<" in svg and ">May<" in svg
-    assert 'class="timeline-review"' in svg and ">Review<" in svg
+    assert ">Review: the rest only if it helps<" in svg
     assert "style=" not in svg  # attributes only: a strict CSP allows it
