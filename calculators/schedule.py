@@ -312,7 +312,7 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
         when = (f'<time datetime="{escape(row["date"])}">'
                 f"{escape(long_date(datetime.date.fromisoformat(row['date'])))}</time>")
         if row["phase"] == "review":
-            body.append(_review_row(when, _review_words(row)))
+            body.append(_review_row(_review_words(row)))
         else:
             body.append(f'<tr><th scope="row">{when}</th>'
                         f"<td>{escape(ROW_WORDS[row['phase']])}</td></tr>")
@@ -361,13 +361,14 @@ def _review_marks(rows: list[dict]) -> list[tuple[datetime.date, datetime.date |
     return marks
 
 
-def _review_row(when: str, words: str) -> str:
-    """A marked row (not an infusion) for a review point, with its citation; `when` is HTML."""
+def _review_row(words: str) -> str:
+    """A marked row (not an infusion) for a review point, with its citation. It follows the
+    infusion it comes after, so it repeats no date."""
     ref_id = data.schedule().review_reference
     return (
-        f'<tr class="calculator-review"><th scope="row">After {when}</th>'
-        f'<td>{escape(words)} <cite data-reference="{escape(ref_id)}">'
-        f"{escape(data.references()[ref_id].short)}</cite></td></tr>"
+        f'<tr class="calculator-review"><td colspan="2">{escape(words)} '
+        f'<cite data-reference="{escape(ref_id)}">{escape(data.references()[ref_id].short)}'
+        "</cite></td></tr>"
     )
 
 
