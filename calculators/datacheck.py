@@ -69,6 +69,11 @@ def problems(parsed: dict) -> list[str]:
         if key.endswith("_references"):
             for ref_id in ref_ids:
                 cited(f"limits.{key}", ref_id)
+            bound = key.removesuffix("_references")
+            if key != "repeated_exposure_references" and not (
+                    limits.get(f"{bound}_reason") and limits.get("repeated_exposure")):
+                found.append(f"limits.{bound}: a limit on how often needs its reason "
+                             f"({bound}_reason) and repeated_exposure")
     return found
 
 
