@@ -309,13 +309,12 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
     horizon = datetime.date.fromisoformat(values["horizon_end"])
     body = []
     for index, row in enumerate(rows):
-        when = (f'<time datetime="{escape(row["date"])}">'
-                f"{escape(long_date(datetime.date.fromisoformat(row['date'])))}</time>")
         if row["phase"] == "review":
             body.append(_review_row(_review_words(row)))
         else:
-            body.append(f'<tr><th scope="row">{when}</th>'
-                        f"<td>{escape(ROW_WORDS[row['phase']])}</td></tr>")
+            body.append(f'<tr><th scope="row"><time datetime="{escape(row["date"])}">'
+                        f"{escape(long_date(datetime.date.fromisoformat(row['date'])))}</time>"
+                        f"</th><td>{escape(ROW_WORDS[row['phase']])}</td></tr>")
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(rows):
             body.append('<tr class="calculator-conditional"><td colspan="2">'
                         f"{escape(data.schedule().conditional)}</td></tr>")
@@ -374,8 +373,8 @@ def _review_row(words: str) -> str:
 
 def _summary(row: dict) -> str:
     """A calendar event's title: always an example date, never an appointment."""
-    what = ROW_WORDS[row["phase"]]
-    what = "first ketamine infusion" if row["phase"] == "first" else what[0].lower() + what[1:]
+    what = ("first ketamine infusion" if row["phase"] == "first"
+            else ROW_WORDS[row["phase"]].lower())
     return f"{EXAMPLE}: {what}" + (CONDITIONAL_TAG if row["conditional"] else "")
 
 
