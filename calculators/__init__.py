@@ -83,8 +83,9 @@ def render_form(
 ) -> str:
     """The whole calculator as HTML: the form built from the declaration and its result.
 
-    `fields` None gives the worked example (the declared defaults; the schedule starts the
-    Monday after `today`). A field left out takes its default, except the required ones.
+    `fields` None gives the worked example (the declared defaults; the schedule's start is the
+    data file's fixed example date, whatever `today` is). A field left out takes its default,
+    except the required ones.
     """
     calc = get(name)
     if fields is None:
@@ -122,8 +123,8 @@ def export_json(name: str, kind: str, fields_json: str, now_iso: str) -> str:
 
 def defaults_json(name: str, today_iso: str) -> str:
     """For the browser: a calculator's worked-example fields as of `today` (YYYY-MM-DD), as JSON
-    ({} for an unknown name or date), so the page and Python agree on defaults such as the
-    next Monday. Never raises."""
+    ({} for an unknown name or date), so the page and Python agree on defaults (the schedule's
+    example start is fixed, so today changes none of them now). Never raises."""
     try:
         today = datetime.date.fromisoformat(today_iso)
         return json.dumps(get(name).default_fields(today))

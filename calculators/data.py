@@ -143,10 +143,13 @@ class Schedule:
     window_days: int
     adjustment_spacing_days: int
     defaults: dict
+    example_start: str
     phases: tuple[Phase, ...]
-    review_after: int
-    review: str
     review_reference: str
+    reviews: dict[str, str]  # what a review row says, by the phase of the infusion it follows
+    conditional: str
+    maintenance_review_every: int
+    maintenance_review_note: str
 
     def phase(self, name: str) -> Phase:
         """One phase: "loading", "adjustment" or "maintenance"."""
@@ -194,9 +197,16 @@ def article(slug: str) -> tuple[str, str]:
     return load()["scope"]["articles"][slug], f"/{slug}/"
 
 
+@functools.cache
 def limits() -> dict:
-    """Bounds for typed input, with their reasons (not clinical lines)."""
-    return load()["limits"]
+    """Bounds for typed input, with their reasons (see [limits]); a bound written "PHASE.low" or
+    "PHASE.high" is read from the clinic's schedule phases."""
+    parsed = load()
+    return {
+        key: [datacheck.phase_figure(parsed, end) if isinstance(end, str) else end for end in value]
+        if key in datacheck.bounds(parsed["limits"]) else value
+        for key, value in parsed["limits"].items()
+    }
 
 
 @functools.cache

@@ -2,9 +2,11 @@
 
 - every offered protocol is ONE published chronic-pain regimen with the figures its shape needs;
   every other protocol says why it is not offered and which article to read instead;
-- every bound a reader's input is held to has its reason;
+- every bound a reader's input is held to has its reason, and a bound read from the clinic's
+  schedule ("PHASE.low" or "PHASE.high") names a figure there;
 - every reference id used anywhere names a reference, and every article a message points to
-  is named in [scope].
+  is named in [scope];
+- the schedule has words for each review it shows, and a whole number for its review interval.
 """
 
 # What each shape of regimen needs: its dose unit, and the figures it is worked out from.
@@ -13,6 +15,7 @@ SHAPES = {
     "daily-amount": ("mg a day", ("dose_min", "dose_max", "sessions_count")),
     "first-infusion": ("mg", ("dose", "minutes_min", "sessions_count")),
 }
+REVIEWS = ("first", "loading", "maintenance")  # the phases a review row may follow
 
 
 def problems(parsed: dict) -> list[str]:
@@ -40,18 +43,34 @@ def problems(parsed: dict) -> list[str]:
     schedule = parsed.get("schedule", {})
     for key in ("reference", "review_reference"):
         cited(f"schedule.{key}", schedule.get(key))
+    for after in REVIEWS:
+        if not schedule.get("reviews", {}).get(after):
+            found.append(f"schedule.reviews: no words for the review after {after!r}")
+    every = schedule.get("maintenance_review_every")
+    if not (isinstance(every, int) and every >= 1):
+        found.append("schedule.maintenance_review_every: a whole number of infusions, 1 or more")
     cited("devine", parsed.get("devine", {}).get("reference"))
 
     limits = parsed.get("limits", {})
-    for key, bound in limits.items():
-        if not isinstance(bound, list):
-            continue
+    for key in bounds(limits):
         whole, low, high = (limits.get(f"{key}_{end}") for end in ("reason", "low_reason", "high_reason"))
         if not (whole or (low and high)):
             found.append(f"limits.{key}: a bound without its reason ({key}_reason)")
+        for end in limits[key]:
+            if isinstance(end, str) and phase_figure(parsed, end) is None:
+                found.append(f"limits.{key}: {end!r} is not PHASE.low or PHASE.high of a schedule phase")
         see = limits.get(f"{key}_low_see")
         if see is not None and see not in scope.get("articles", {}):
             found.append(f"limits.{key}_low_see: {see!r} is not an article named in [scope]")
+    for key, ref_ids in limits.items():
+        if key.endswith("_references"):
+            for ref_id in ref_ids:
+                cited(f"limits.{key}", ref_id)
+            bound = key.removesuffix("_references")
+            if key != "repeated_exposure_references" and not (
+                    limits.get(f"{bound}_reason") and limits.get("repeated_exposure")):
+                found.append(f"limits.{bound}: a limit on how often needs its reason "
+                             f"({bound}_reason) and repeated_exposure")
     return found
 
 
@@ -72,3 +91,17 @@ def _offered_problems(where: str, protocol: dict) -> list[str]:
     if protocol.get("dose_min", 0) > protocol.get("dose_max", float("inf")):
         found.append(f"{where}: dose_min is above dose_max")
     return found
+
+
+def bounds(limits: dict) -> list[str]:
+    """The keys of [limits] that are bounds ([low, high]), not their reasons or references."""
+    return [key for key, value in limits.items()
+            if isinstance(value, list) and not key.endswith("_references")]
+
+
+def phase_figure(parsed: dict, name: str) -> int | None:
+    """"maintenance.low" -> that phase's `low` in [[schedule.phases]]; None when there is none."""
+    phase_name, _, end = name.partition(".")
+    found = [phase.get(end) for phase in parsed.get("schedule", {}).get("phases", [])
+             if phase.get("phase") == phase_name and end in ("low", "high")]
+    return found[0] if found and isinstance(found[0], int) else None

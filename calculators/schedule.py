@@ -1,10 +1,15 @@
-"""Schedule planner: a clinic's loading, adjustment and maintenance phases as dated sessions.
+"""Schedule planner: one first infusion, a review, then a clinic's phases only if it helps.
 
-The phases and their ranges come from the data file (a clinic's practice, not trial evidence).
-Loading is spread as evenly as the open days allow inside the window from the start date;
-adjustment sessions follow a week apart; maintenance repeats every N weeks until the horizon.
-A date on a closed day moves to the next open day. A session after the horizon is left out,
-and the result says so. After the first infusion the plan shows ASRA's review point.
+ASRA 2018 suggests starting with one infusion and reassessing before more, so the plan is the
+first infusion, then a review; every later row happens only if that review finds a useful
+benefit (each carries `"conditional": true`). The rest follows a clinic's phases from the data
+file (a clinic's practice, not trial evidence): loading spread as evenly as the open days allow
+inside the window from the start date (the first infusion counts as one), adjustment sessions a
+week apart, maintenance every N weeks until the horizon, with a review at the end of loading and
+at regular points in maintenance. A date on a closed day moves to the next open day. A session
+after the horizon is left out, and the result says so. A plan more frequent than the most
+frequent published schedule here is refused with a field error that says why. The dates are
+examples, never appointments.
 """
 
 import datetime
@@ -26,19 +31,45 @@ DAYS = (
 DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-PHASE_WORDS = {"loading": "Loading", "adjustment": "Adjustment", "maintenance": "Maintenance"}
-# Each count: (what it is, words for its smallest and largest value; {min} and {max} the bounds)
+# What a row is, in the table, the calendar and the terminal (never "1 of 6": no fixed course)
+ROW_WORDS = {"first": "First infusion", "loading": "Loading infusion",
+             "adjustment": "Adjustment infusion", "maintenance": "Maintenance infusion",
+             "review": "Review with your clinician"}
+PHASES = ("loading", "adjustment", "maintenance")  # the clinic's phases, in order
+LANES = {"loading": "Loading", "adjustment": "Adjustment", "maintenance": "Maintenance"}
+# Each count: (what it is, words for its smallest and largest value; {min} and {max} the bounds).
+# A bound that limits how often is followed by its reason and sources (`_bound_words`).
 COUNTS = {
-    "loading": ("number of loading infusions", "Plan at least {min} loading infusion.",
-                "Plan at most {max} loading infusions."),
-    "titration": ("number of adjustment infusions", "Plan at least {min} adjustment infusions.",
-                  "Plan at most {max} adjustment infusions."),
+    "loading": ("number of loading infusions", "Plan at least {min} loading infusion",
+                "Plan at most {max} loading infusions"),
+    "titration": ("number of adjustment infusions", "Plan at least {min} adjustment infusions",
+                  "Plan at most {max} adjustment infusions"),
     "maintenance_weeks": ("maintenance interval in weeks",
-                          "The maintenance interval must be at least {min} week.",
-                          "The maintenance interval can be at most {max} weeks."),
-    "months": ("number of months", "The plan must cover at least {min} month.",
-               "The plan can cover at most {max} months."),
+                          "Plan maintenance infusions at least {min} weeks apart",
+                          "The maintenance interval can be at most {max} weeks"),
+    "months": ("number of months", "The plan must cover at least {min} month",
+               "The plan can cover at most {max} months"),
 }
+EXAMPLE = "Example date (not an appointment)"
+TIMELINE_REVIEW = "Review: the rest only if it helps"
+ICS_DESCRIPTION = (
+    "An example date from an educational schedule planner, an illustration of a clinic's "
+    "published practice: not a booking, a prescription or medical advice."
+)
+ICS_CONDITIONAL = "Only if the reviews before it find a useful benefit."
+CONDITIONAL_TAG = " (only if the reviews find a useful benefit)"
+
+
+def _bound_words(field: str, end: str, lead: str) -> str:
+    """A bound's message: `lead`, and for a bound on how often its reason, its sources and why
+    more frequent plans are refused (from [limits])."""
+    limits = data.limits()
+    sources = limits.get(f"{field}_{end}_references")
+    if not sources:
+        return f"{lead}."
+    cited = "; ".join(data.references()[ref_id].short for ref_id in sources)
+    return (f"{lead}: {limits[f'{field}_{end}_reason']} ({cited}). "
+            f"{limits['repeated_exposure']}")
 
 
 def _inputs() -> tuple[Input, ...]:
@@ -52,16 +83,21 @@ def _inputs() -> tuple[Input, ...]:
         return Input(field, label, "integer", unit, *limits[field], 1,
                      default=str(defaults[field]), help=help_text,
                      invalid=f"Enter the {what} as a whole number, for example {defaults[field]}.",
-                     negative=f"The {what} cannot be negative.", too_low=too_low, too_high=too_high)
+                     negative=f"The {what} cannot be negative.",
+                     too_low=_bound_words(field, "low", too_low),
+                     too_high=_bound_words(field, "high", too_high))
 
     years = "Choose a start date between the years {min} and {max}."
     return (
         Input("start", "First infusion on or after", "date", "", *limits["start_year"],
-              required=True, help="The date the plan starts, as YYYY-MM-DD.",
-              invalid="Enter the start date as YYYY-MM-DD, for example 2026-01-05.",
+              default=plan.example_start, required=True,
+              help="The date the plan starts, as YYYY-MM-DD. The dates shown are examples, "
+                   "not appointments.",
+              invalid=f"Enter the start date as YYYY-MM-DD, for example {plan.example_start}.",
               too_low=years, too_high=years),
         count("loading", "Loading infusions", "",
-              f"How many infusions in the {window} days from the start date."),
+              f"How many infusions in the {window} days from the start date, the first one "
+              "included."),
         count("titration", "Adjustment infusions", "",
               f"Infusions to fine-tune the dose, {spacing} days apart after loading; 0 for none."),
         count("maintenance_weeks", "Maintenance every", "weeks",
@@ -84,14 +120,13 @@ actions = (
 
 
 def default_fields(today: datetime.date | None = None) -> dict[str, str]:
-    """The worked example: the declared defaults, starting the Monday after `today`."""
-    today = today or datetime.date.today()
-    start = today + datetime.timedelta(days=7 - today.weekday())
-    return schema.worked_example(inputs) | {"start": start.isoformat()}
+    """The worked example: the declared defaults, from the data file's fixed example start
+    (`today` unused: example dates, not a plan from today)."""
+    return schema.worked_example(inputs)
 
 
 def compute(fields: Mapping[str, str]) -> Result:
-    """Plan the dated sessions from raw form text; bad input gives field errors, never raises."""
+    """Plan the dated rows from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields)
     start = read.date("start")
     counts = {field: read.whole(field) for field in COUNTS}
@@ -109,20 +144,23 @@ def compute(fields: Mapping[str, str]) -> Result:
 
     loading, titration = counts["loading"], counts["titration"]
     weeks, months = counts["maintenance_weeks"], counts["months"]
-    sessions = [(day, "loading") for day in _spread(start, _window(start, open_days), loading)]
-    last = sessions[-1][0]
+    infusions = [(day, "loading") for day in _spread(start, _window(start, open_days), loading)]
+    infusions[0] = (infusions[0][0], "first")
+    last = infusions[-1][0]
     for _ in range(titration):
         last = _next_open(last + datetime.timedelta(days=plan.adjustment_spacing_days), open_days)
-        sessions.append((last, "adjustment"))
+        infusions.append((last, "adjustment"))
     horizon = add_months(start, months)
     while (last := _next_open(last + datetime.timedelta(weeks=weeks), open_days)) <= horizon:
-        sessions.append((last, "maintenance"))
-    planned, sessions = sessions, [(day, phase) for day, phase in sessions if day <= horizon]
+        infusions.append((last, "maintenance"))
+    planned, infusions = infusions, [(day, phase) for day, phase in infusions if day <= horizon]
 
     warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks})
     notes = [plan.evidence, plan.no_trial, plan.infusion_length]
     notes += _left_out_notes([phase for day, phase in planned if day > horizon])
-    if not any(phase == "maintenance" for _, phase in sessions):
+    if any(phase == "maintenance" for _, phase in infusions):
+        notes.append(plan.maintenance_review_note.format(every=plan.maintenance_review_every))
+    else:
         notes.append("No maintenance infusion falls before the end of the plan.")
     values = {
         "start": start.isoformat(),
@@ -133,14 +171,33 @@ def compute(fields: Mapping[str, str]) -> Result:
         "open_days": [DAYS[index][0] for index in sorted(open_days)],
         "window_end": (start + datetime.timedelta(days=plan.window_days - 1)).isoformat(),
         "horizon_end": horizon.isoformat(),
-        "sessions": [{"date": day.isoformat(), "phase": phase} for day, phase in sessions],
-        "left_out": len(planned) - len(sessions),
-        "review_after": plan.review_after,
-        "review": plan.review,
+        "sessions": _rows(infusions),
+        "left_out": len(planned) - len(infusions),
         "notes": notes,
     }
     ref_ids = schema.citation_ids(warnings, plan.reference, plan.review_reference)
     return Result(values, warnings, {}, _html(values, warnings, ref_ids), ref_ids)
+
+
+def _rows(infusions: list[tuple[datetime.date, str]]) -> list[dict]:
+    """The plan's rows in date order: each infusion, and a review row after the first infusion,
+    after the last loading infusion and after every Nth maintenance infusion.
+
+    Every row after the first review is conditional (only if that review finds a benefit).
+    A review row carries the date of the infusion it follows, and `after`: that infusion's phase.
+    """
+    every = data.schedule().maintenance_review_every
+    rows, maintenance = [], 0
+    for index, (day, phase) in enumerate(infusions):
+        following = infusions[index + 1][1] if index + 1 < len(infusions) else None
+        maintenance += phase == "maintenance"
+        conditional = phase != "first"
+        rows.append({"date": day.isoformat(), "phase": phase, "conditional": conditional})
+        if (phase == "first" or (phase == "loading" and following != "loading")
+                or (phase == "maintenance" and maintenance % every == 0)):
+            rows.append({"date": day.isoformat(), "phase": "review", "conditional": conditional,
+                         "after": phase})
+    return rows
 
 
 def _window(start: datetime.date, open_days: set[int]) -> list[datetime.date]:
@@ -188,7 +245,7 @@ def _spread(start: datetime.date, window: list[datetime.date], count: int) -> li
 def _left_out_notes(phases: list[str]) -> list[str]:
     """Say plainly which sessions fall after the end of the plan (and so are not shown)."""
     notes = []
-    for phase in PHASE_WORDS:
+    for phase in PHASES:
         if count := phases.count(phase):
             one = count == 1
             notes.append(
@@ -215,17 +272,23 @@ def add_months(start: datetime.date, months: int) -> datetime.date:
 
 
 def _warnings(chosen: dict[str, int]) -> list[Warning]:
+    """A gentle comparison where a choice the planner allows lies outside the clinic's own
+    ranges (fewer loading infusions, maintenance further apart): never on the clinic's schedule."""
     reference = data.schedule().reference
     warnings = []
     for phase_name, value in chosen.items():
         phase = data.schedule().phase(phase_name)
         if phase.low <= value <= phase.high:
             continue
-        shown = (f"every {value} weeks" if phase_name == "maintenance"
-                 else f"{value} infusion{'s' if value != 1 else ''}")
+        below = value < phase.low
+        if phase_name == "maintenance":  # weeks apart: more weeks is less often
+            shown, compared = f"every {value} weeks", "more often" if below else "less often"
+        else:
+            shown = f"{value} infusion{'s' if value != 1 else ''}"
+            compared = "fewer" if below else "more"
         warnings.append(Warning(
             f"{phase_name}-outside-clinic-range",
-            f"{phase.stage}: {shown} is outside the clinic's schedule "
+            f"{phase.stage}: {shown} is {compared} than in the clinic's schedule "
             f"({phase.frequency.lower()}).",
             reference,
         ))
@@ -236,47 +299,42 @@ def long_date(day: datetime.date) -> str:
     return f"{DAY_SHORT[day.weekday()]} {day.day} {MONTH_SHORT[day.month - 1]} {day.year}"
 
 
-def _phase_labels(sessions: list[dict]) -> list[str]:
-    totals = {phase: sum(s["phase"] == phase for s in sessions) for phase in PHASE_WORDS}
-    seen = dict.fromkeys(PHASE_WORDS, 0)
-    labels = []
-    for session in sessions:
-        seen[session["phase"]] += 1
-        labels.append(f"{PHASE_WORDS[session['phase']]} {seen[session['phase']]} of "
-                      f"{totals[session['phase']]}")
-    return labels
+def _review_words(row: dict) -> str:
+    return data.schedule().reviews[row["after"]]
 
 
 def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
-    sessions = values["sessions"]
-    start = datetime.date.fromisoformat(values["start"])
+    rows = values["sessions"]
+    first = datetime.date.fromisoformat(rows[0]["date"])
     horizon = datetime.date.fromisoformat(values["horizon_end"])
-    rows = []
-    for number, (s, label) in enumerate(zip(sessions, _phase_labels(sessions)), start=1):
-        rows.append(
-            f'<tr><th scope="row">{number}</th>'
-            f'<td><time datetime="{escape(s["date"])}">'
-            f"{escape(long_date(datetime.date.fromisoformat(s['date'])))}</time></td>"
-            f"<td>{escape(label)}</td></tr>"
-        )
-        if number == values["review_after"]:
-            rows.append(_review_row(values["review"]))
-    caption = (f"Illustrative plan: {len(sessions)} infusions from {long_date(start)} "
-               f"to {long_date(horizon)}")
-    counts = ", ".join(f"{sum(s['phase'] == phase for s in sessions)} {phase}"
-                       for phase in PHASE_WORDS)
+    body = []
+    for index, row in enumerate(rows):
+        if row["phase"] == "review":
+            body.append(_review_row(_review_words(row)))
+        else:
+            body.append(f'<tr><th scope="row"><time datetime="{escape(row["date"])}">'
+                        f"{escape(long_date(datetime.date.fromisoformat(row['date'])))}</time>"
+                        f"</th><td>{escape(ROW_WORDS[row['phase']])}</td></tr>")
+        if row["phase"] == "review" and not row["conditional"] and index + 1 < len(rows):
+            body.append('<tr class="calculator-conditional"><td colspan="2">'
+                        f"{escape(data.schedule().conditional)}</td></tr>")
+    caption = (f"Example dates, not appointments: the first infusion on {long_date(first)}, "
+               f"then a review. The plan shown runs to {long_date(horizon)}.")
     picture = timeline.svg(
-        start, horizon, PHASE_WORDS,
-        [(datetime.date.fromisoformat(s["date"]), s["phase"]) for s in sessions],
-        values["review_after"], values["review"],
-        f"{caption}. On a timeline by month: {counts}; a review after the first infusion.",
+        datetime.date.fromisoformat(values["start"]), horizon, LANES,
+        [(datetime.date.fromisoformat(row["date"]), _lane(row["phase"]), row["conditional"])
+         for row in rows if row["phase"] != "review"],
+        _review_marks(rows), TIMELINE_REVIEW,
+        f"{caption} On a timeline by month: the first infusion, a dashed line at each review, "
+        "and the later infusions by phase, drawn fainter: they happen only if the review finds "
+        "a useful benefit.",
     )
     return (
         '<div class="calculator-result">'
         f"{picture}"
         f'<table class="calculator-sessions"><caption>{escape(caption)}</caption>'
-        '<thead><tr><th scope="col">Infusion</th><th scope="col">Date</th>'
-        f'<th scope="col">Phase</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        '<thead><tr><th scope="col">Date</th><th scope="col">What</th></tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table>'
         f"{render.note_list(values['notes'])}"
         f"{render.warning_list(warnings, 'Compared with the clinic schedule')}"
         f"{render.reference_list(ref_ids)}"
@@ -284,14 +342,40 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
     )
 
 
-def _review_row(review: str) -> str:
-    """A marked row (not an infusion) for ASRA's review point, with its citation."""
+def _lane(phase: str) -> str:
+    """The timeline lane an infusion is drawn on: the first infusion is loading's first."""
+    return "loading" if phase == "first" else phase
+
+
+def _review_marks(rows: list[dict]) -> list[tuple[datetime.date, datetime.date | None]]:
+    """Each review as (the infusion it follows, the next infusion or None)."""
+    infusions = [datetime.date.fromisoformat(row["date"]) for row in rows
+                 if row["phase"] != "review"]
+    marks = []
+    for row in rows:
+        if row["phase"] == "review":
+            after = datetime.date.fromisoformat(row["date"])
+            later = [day for day in infusions if day > after]
+            marks.append((after, later[0] if later else None))
+    return marks
+
+
+def _review_row(words: str) -> str:
+    """A marked row (not an infusion) for a review point, with its citation. It follows the
+    infusion it comes after, so it repeats no date."""
     ref_id = data.schedule().review_reference
     return (
-        f'<tr class="calculator-review"><td colspan="3">{escape(review)} '
+        f'<tr class="calculator-review"><td colspan="2">{escape(words)} '
         f'<cite data-reference="{escape(ref_id)}">{escape(data.references()[ref_id].short)}'
         "</cite></td></tr>"
     )
+
+
+def _summary(row: dict) -> str:
+    """A calendar event's title: always an example date, never an appointment."""
+    what = ("first ketamine infusion" if row["phase"] == "first"
+            else ROW_WORDS[row["phase"]].lower())
+    return f"{EXAMPLE}: {what}" + (CONDITIONAL_TAG if row["conditional"] else "")
 
 
 def to_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
@@ -299,24 +383,20 @@ def to_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
     result = compute(fields)
     if not result.ok:
         return ""
-    sessions = result.values["sessions"]
     start = result.values["start"].replace("-", "")
-    description = (
-        "An illustrative date from an educational schedule planner based on a clinic's "
-        "published practice; not a booking, a prescription or medical advice."
-    )
-    review_after, review = result.values["review_after"], result.values["review"]
-    events = [
-        ics.Event(
-            uid=f"{start}-{number:03d}-{s['phase']}-{s['date'].replace('-', '')}@schedule.calculators",
-            day=datetime.date.fromisoformat(s["date"]),
-            summary=f"Ketamine infusion: {label.lower()} (illustration)",
-            description=f"{review} {description}" if number == review_after else description,
-        )
-        for number, (s, label) in enumerate(zip(sessions, _phase_labels(sessions)), start=1)
-    ]
+    events = []
+    for number, row in enumerate(result.values["sessions"], start=1):
+        words = [_review_words(row)] if row["phase"] == "review" else []
+        words += [ICS_CONDITIONAL] if row["conditional"] else []
+        events.append(ics.Event(
+            uid=f"{start}-{number:03d}-{row['phase']}-{row['date'].replace('-', '')}"
+                "@schedule.calculators",
+            day=datetime.date.fromisoformat(row["date"]),
+            summary=_summary(row),
+            description=" ".join([*words, ICS_DESCRIPTION]),
+        ))
     return ics.calendar(events, now, "-//calculators//schedule planner//EN",
-                        "Illustrative ketamine infusion plan")
+                        "Example dates: ketamine infusion plan (illustration, not appointments)")
 
 
 def export(kind: str, fields: Mapping[str, str], now: datetime.datetime) -> str:
@@ -327,10 +407,14 @@ def export(kind: str, fields: Mapping[str, str], now: datetime.datetime) -> str:
 def text(result: Result) -> list[str]:
     """The plan as lines for a terminal."""
     v = result.values
-    lines = [render.FRAMING, "", f"Plan from {v['start']} to {v['horizon_end']}:"]
-    for number, session in enumerate(v["sessions"], start=1):
-        day = datetime.date.fromisoformat(session["date"])
-        lines.append(f"  {number:>2}. {session['date']}  {long_date(day)}  {session['phase']}")
-        if number == v["review_after"]:
-            lines.append(f"      {v['review']}")
+    lines = [render.FRAMING, "",
+             f"Example dates, not appointments: a plan from {v['start']} to {v['horizon_end']}."]
+    for index, row in enumerate(v["sessions"]):
+        if row["phase"] == "review":
+            lines.append(f"      {_review_words(row)}")
+        else:
+            day = datetime.date.fromisoformat(row["date"])
+            lines.append(f"  {row['date']}  {long_date(day)}  {ROW_WORDS[row['phase']]}")
+        if row["phase"] == "review" and not row["conditional"] and index + 1 < len(v["sessions"]):
+            lines.append(f"  {data.schedule().conditional}")
     return lines + [""] + render.text_tail(result, "Compared with the clinic schedule")

@@ -1,4 +1,5 @@
-"""A plan drawn as an SVG timeline: one lane a phase, a mark an infusion, months along the axis.
+"""A plan drawn as an SVG timeline: one lane a phase, a mark an infusion, a dashed line a review,
+months along the axis.
 
 Drawn with attributes only (no inline style, so a strict Content-Security-Policy allows it); the
 theme may restyle the classes. The picture repeats the plan's table, so it is hidden from screen
@@ -12,46 +13,51 @@ from calculators.render import escape
 WIDTH, LEFT, RIGHT = 340, 92, 8  # the drawing, and room for the lane names and the last mark
 LANE, TOP, AXIS = 22, 22, 28  # a lane's height, room for the review label, the month axis
 MARK_WIDTH, MARK_HEIGHT = 3, 12
+FAINT = 0.45  # the opacity of an infusion that happens only if the review finds a benefit
 LABEL_ROOM = 26  # the width a month's name needs
 COLOURS = {"loading": "#0b5563", "adjustment": "#a86400", "maintenance": "#5b3f8c"}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def svg(start: datetime.date, end: datetime.date, lanes: dict[str, str],
-        sessions: list[tuple[datetime.date, str]], review_after: int, review: str,
+        marks: list[tuple[datetime.date, str, bool]],
+        reviews: list[tuple[datetime.date, datetime.date | None]], review_label: str,
         description: str) -> str:
-    """The timeline: `lanes` maps a phase to its name, `sessions` are (date, phase) in order,
-    and a review mark follows infusion number `review_after`."""
+    """The timeline: `lanes` maps a lane to its name; `marks` are infusions as (date, lane,
+    conditional), a conditional one drawn fainter; `reviews` are (the infusion a review follows,
+    the next infusion or None), each a dashed line between them, the first one labelled."""
     days = max((end - start).days, 1)
 
     def x(day: datetime.date) -> float:
         return LEFT + (day - start).days / days * (WIDTH - LEFT - RIGHT)
 
-    rows = {phase: TOP + index * LANE for index, phase in enumerate(lanes)}
+    rows = {lane: TOP + index * LANE for index, lane in enumerate(lanes)}
     height = TOP + len(lanes) * LANE + AXIS
     parts = [f"<title>{escape(description.split('.')[0])}</title><desc>{escape(description)}</desc>"]
-    for phase, name in lanes.items():
-        y = rows[phase]
+    for lane, lane_name in lanes.items():
+        y = rows[lane]
         parts.append(
-            f'<text class="timeline-lane" x="0" y="{y + MARK_HEIGHT - 2}">{escape(name)}</text>'
+            f'<text class="timeline-lane" x="0" y="{y + MARK_HEIGHT - 2}">{escape(lane_name)}</text>'
             f'<line class="timeline-track" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y + MARK_HEIGHT / 2}" '
             f'y2="{y + MARK_HEIGHT / 2}" stroke="#c9d6da"></line>'
         )
-    for day, phase in sessions:
+    for day, lane, conditional in marks:
+        faint = f' fill-opacity="{FAINT}"' if conditional else ""
         parts.append(
-            f'<rect class="timeline-mark timeline-{escape(phase)}" x="{x(day) - MARK_WIDTH / 2:.1f}" '
-            f'y="{rows[phase]}" width="{MARK_WIDTH}" height="{MARK_HEIGHT}" '
-            f'fill="{COLOURS.get(phase, "#1d2a33")}"></rect>'
+            f'<rect class="timeline-mark timeline-{escape(lane)}'
+            f'{" timeline-conditional" if conditional else ""}" x="{x(day) - MARK_WIDTH / 2:.1f}" '
+            f'y="{rows[lane]}" width="{MARK_WIDTH}" height="{MARK_HEIGHT}" '
+            f'fill="{COLOURS.get(lane, "#1d2a33")}"{faint}></rect>'
         )
-    if len(sessions) > review_after:
-        after, following = sessions[review_after - 1][0], sessions[review_after][0]
-        middle = (x(after) + x(following)) / 2
+    for index, (after, following) in enumerate(reviews):
+        middle = (x(after) + x(following)) / 2 if following else x(after) + MARK_WIDTH
         parts.append(
             f'<line class="timeline-review" x1="{middle:.1f}" x2="{middle:.1f}" y1="{TOP - 4}" '
             f'y2="{height - AXIS}" stroke="#1d2a33" stroke-dasharray="2 2"></line>'
-            f'<text class="timeline-label" x="{middle:.1f}" y="{TOP - 8}">'
-            f"{escape(review.split(':')[0])}</text>"
         )
+        if index == 0:
+            parts.append(f'<text class="timeline-label" x="{middle:.1f}" y="{TOP - 8}">'
+                         f"{escape(review_label)}</text>")
     parts.append(_months(start, end, x, height))
     return (f'<svg class="calculator-timeline" viewBox="0 0 {WIDTH} {height}" width="100%" '
             f'preserveAspectRatio="xMinYMin meet" font-size="11" fill="#1d2a33" '

@@ -36,8 +36,10 @@ SCHEDULE = [
      "months": "6", "open_days": "mon,tue,wed,thu,fri"},
     {"start": "2026-12-05", "loading": "4", "titration": "0", "maintenance_weeks": "4",
      "months": "3", "open_days": "tue,thu"},
-    {"start": "2027-02-26", "loading": "5", "titration": "3", "maintenance_weeks": "10",
+    {"start": "2027-02-26", "loading": "5", "titration": "2", "maintenance_weeks": "10",
      "months": "12", "open_days": "mon,wed,fri"},
+    {"start": "2027-03-01", "loading": "1", "titration": "0", "maintenance_weeks": "8",
+     "months": "24", "open_days": "mon,tue,wed,thu,fri"},
 ]
 SCHEDULE_BAD = [
     {"start": "2026-02-30", "loading": "6"},
@@ -45,5 +47,7 @@ SCHEDULE_BAD = [
     {"start": "2026-12-07", "loading": "6", "maintenance_weeks": "0"},
     {"start": "2026-12-07", "loading": "6", "months": "36"},
     {"start": "2026-12-07", "loading": "6", "open_days": ""},
+    {"start": "2027-03-01", "loading": "14", "open_days": "mon,tue,wed,thu,fri,sat,sun"},
+    {"start": "2027-03-01", "loading": "6", "titration": "3", "maintenance_weeks": "2"},
 ]
 ALL = [("dose", f) for f in DOSE + DOSE_BAD] + [("schedule", f) for f in SCHEDULE + SCHEDULE_BAD]

@@ -130,8 +130,8 @@ def test_render_form_schedule_days_fieldset():
     assert [b["value"] for b in boxes] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     assert ["checked" in b for b in boxes] == [True] * 5 + [False] * 2
     (start,) = tags.find("input", name="start")
-    assert start["type"] == "date" and start["value"] == "2026-01-05"
-    assert "Mon 5 Jan 2026" in markup
+    assert start["type"] == "date" and start["value"] == "2027-03-01"  # the fixed example date
+    assert "Mon 1 Mar 2027" in markup
 
 
 def test_render_form_with_errors_fills_the_slots():
@@ -205,7 +205,8 @@ def test_export_json_and_defaults_json_never_raise():
     for args in [("schedule", "pdf", fields, "2026-01-01T00:00:00"), ("nope", "ics", fields, "x"),
                  ("schedule", "ics", "{", "2026-01-01T00:00:00"), ("dose", "ics", fields, "now")]:
         assert calculators.export_json(*args) == ""
-    assert json.loads(calculators.defaults_json("schedule", "2026-01-01"))["start"] == "2026-01-05"
+    for today in ("2026-01-01", "2031-03-12"):  # the worked example's start is fixed
+        assert json.loads(calculators.defaults_json("schedule", today))["start"] == "2027-03-01"
     assert json.loads(calculators.defaults_json("dose", "2026-01-01"))["weight"] == "70"
     assert calculators.defaults_json("nope", "2026-01-01") == "{}"
     assert calculators.defaults_json("schedule", "soon") == "{}"

@@ -80,13 +80,17 @@ BAD_INPUTS = [
     ("schedule", {"loading": "-2"}, "loading", "cannot be negative"),
     ("schedule", {"loading": "4.5"}, "loading", "as a whole number"),
     ("schedule", {"loading": "six"}, "loading", "as a whole number"),
-    ("schedule", {"loading": "15"}, "loading", "Plan at most 14 loading infusions"),
-    ("schedule", {"loading": "11"}, "loading", "Only 10 open days fall in the 14 days"),
+    ("schedule", {"loading": "15"}, "loading", "Plan at most 10 loading infusions"),
+    ("schedule", {"loading": "14"}, "loading", "Plan at most 10 loading infusions"),
+    ("schedule", {"loading": "10", "open_days": "mon,wed,fri"}, "loading",
+     "Only 6 open days fall in the 14 days"),
     ("schedule", {"loading": "3", "open_days": "sun"}, "loading", "Only 2 open days"),
     ("schedule", {"titration": "-1"}, "titration", "cannot be negative"),
-    ("schedule", {"titration": "11"}, "titration", "Plan at most 10 adjustment infusions"),
+    ("schedule", {"titration": "3"}, "titration", "Plan at most 2 adjustment infusions"),
+    ("schedule", {"titration": "11"}, "titration", "Plan at most 2 adjustment infusions"),
     ("schedule", {"titration": "1e1"}, "titration", "as a whole number"),
-    ("schedule", {"maintenance_weeks": "0"}, "maintenance_weeks", "at least 1 week"),
+    ("schedule", {"maintenance_weeks": "0"}, "maintenance_weeks", "at least 4 weeks apart"),
+    ("schedule", {"maintenance_weeks": "2"}, "maintenance_weeks", "at least 4 weeks apart"),
     ("schedule", {"maintenance_weeks": "-4"}, "maintenance_weeks", "cannot be negative"),
     ("schedule", {"maintenance_weeks": "53"}, "maintenance_weeks", "at most 52 weeks"),
     ("schedule", {"maintenance_weeks": "nan"}, "maintenance_weeks", "as a whole number"),
@@ -116,7 +120,7 @@ def test_bad_input_gives_a_specific_field_error(name, changes, field, words):
 
 def test_bad_inputs_are_distinct_and_counted():
     keys = [(name, tuple(sorted(changes.items()))) for name, changes, _, _ in BAD_INPUTS]
-    assert len(set(keys)) == len(keys) == 84
+    assert len(set(keys)) == len(keys) == 87
 
 
 def test_missing_weight_is_never_defaulted():

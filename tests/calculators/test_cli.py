@@ -95,7 +95,7 @@ def test_dose_under_18_gets_no_figure():
         (["schedule", "--start", "2026-02-30", "--months", "36"],
          ["start: That date does not exist; check the month and the day.",
           "months: The plan can cover at most 24 months."]),
-        (["schedule"], ["start: Enter the start date as YYYY-MM-DD, for example 2026-01-05."]),
+        (["schedule"], ["start: Enter the start date as YYYY-MM-DD, for example 2027-03-01."]),
         (["schedule", "--start", "2026-01-05", "--open-days", ""],
          ["open_days: Choose at least one day the clinic is open."]),
     ],
@@ -122,8 +122,32 @@ def test_schedule_json():
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert {"sessions", "warnings"} <= set(out)
-    assert out["sessions"][0] == {"date": "2026-01-05", "phase": "loading"}
-    assert {s["phase"] for s in out["sessions"]} == {"loading", "adjustment", "maintenance"}
+    assert out["sessions"][0] == {"date": "2026-01-05", "phase": "first", "conditional": False}
+    assert out["sessions"][1] == {"date": "2026-01-05", "phase": "review", "conditional": False,
+                                  "after": "first"}
+    assert all(s["conditional"] for s in out["sessions"][2:])
+    assert {s["phase"] for s in out["sessions"]} == {"first", "review", "loading", "adjustment",
+                                                     "maintenance"}
+
+
+@pytest.mark.parametrize(("args", "field"), [
+    (["--loading", "14"], "loading"),
+    (["--maintenance-weeks", "2"], "maintenance_weeks"),
+    (["--titration", "3"], "titration"),
+])
+def test_schedule_more_frequent_than_published_is_refused(args, field):
+    done = cli("schedule", "--start", "2027-03-01", *args)
+    assert done.returncode == 2 and done.stdout == ""
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"{field}: ") and "repeated exposure" in line
+
+
+def test_schedule_text_says_example_dates_and_no_fixed_count():
+    done = cli("schedule", "--start", "2027-03-01")
+    assert done.returncode == 0, done.stderr
+    assert "Example dates, not appointments" in done.stdout
+    assert "2027-03-01  Mon 1 Mar 2027  First infusion" in done.stdout
+    assert not re.search(r"\d+ of \d+", done.stdout)
 
 
 def test_schedule_ics_file(tmp_path):

@@ -129,8 +129,8 @@ def test_the_clinic_schedule_is_marked_as_practice_not_evidence():
 # 12 months a year, 100 percent, 75 octets a line (RFC 5545), 64 characters, form steps,
 # a float tolerance.
 ALLOWED_CONSTANTS = {0, 1, 2, 7, 12, 60, 64, 75, 100, 0.01, 0.1, 1e-9}
-# The timeline's drawing: its width, row height, margins and head-room (pixels, not doses).
-DRAWING = {"timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340}}
+# The timeline's drawing: its width, row height, margins, head-room and faint opacity (not doses).
+DRAWING = {"timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340, 0.45}}
 
 
 @pytest.mark.parametrize(
@@ -185,6 +185,21 @@ def _broken(change) -> list[str]:
         (lambda d: d["figures"]["noppers-rate-low"].update(reference="nope"),
          "figures.noppers-rate-low: unknown reference 'nope'"),
         (lambda d: d["limits"].update(weight_kg_low_see="nowhere"), "not an article named"),
+        (lambda d: d["limits"].pop("loading_high_reason"), "limits.loading: a bound without"),
+        (lambda d: d["limits"].pop("repeated_exposure"),
+         "limits.loading_high: a limit on how often needs its reason"),
+        (lambda d: d["limits"].pop("titration_high_reason"),
+         "limits.titration_high: a limit on how often needs its reason"),
+        (lambda d: d["schedule"]["reviews"].pop("loading"),
+         "schedule.reviews: no words for the review after 'loading'"),
+        (lambda d: d["schedule"].update(maintenance_review_every=0),
+         "schedule.maintenance_review_every: a whole number"),
+        (lambda d: d["limits"].update(titration=[0, "adjustment.top"]),
+         "limits.titration: 'adjustment.top' is not PHASE.low or PHASE.high"),
+        (lambda d: d["limits"].update(maintenance_weeks=["upkeep.low", 52]),
+         "limits.maintenance_weeks: 'upkeep.low' is not PHASE.low or PHASE.high"),
+        (lambda d: d["limits"].update(loading_high_references=["schwartzman-2010"]),
+         "limits.loading_high_references: unknown reference 'schwartzman-2010'"),
     ],
 )
 def test_a_broken_data_file_is_refused_with_what_is_wrong(change, words):
@@ -222,3 +237,11 @@ def test_citations_are_formatted_in_the_vancouver_style(item, text):
     from calculators import citation
 
     assert citation.vancouver(item) == text
+
+
+def test_a_bound_can_be_read_from_the_clinic_schedule():
+    parsed = copy.deepcopy(data.load())
+    assert datacheck.phase_figure(parsed, "maintenance.low") == 4
+    assert datacheck.phase_figure(parsed, "adjustment.high") == 2
+    assert datacheck.phase_figure(parsed, "adjustment.middle") is None
+    assert datacheck.phase_figure(parsed, "nothing.low") is None

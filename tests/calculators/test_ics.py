@@ -26,7 +26,7 @@ def test_ics_parses_with_icalendar_and_matches_the_plan():
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
     assert all(e.decoded("DTSTAMP") == NOW for e in events)
-    assert "loading 1 of 6" in str(events[0]["SUMMARY"])
+    assert [s["phase"] for s in sessions][:2] == ["first", "review"]  # review rows are events too
 
 
 def test_ics_lines_end_in_crlf_and_fold_at_75_octets():
@@ -81,19 +81,60 @@ def test_ics_json_invalid_gives_empty_text(fields_json, now_iso):
 
 
 def test_ics_has_no_event_after_the_end_of_the_plan():
-    fields = {**FIELDS, "titration": "5", "months": "1"}
+    fields = {**FIELDS, "titration": "2", "months": "1"}
     result = calculators.run("schedule", fields)
     horizon = datetime.date.fromisoformat(result.values["horizon_end"])
     events = icalendar.Calendar.from_ical(calculators.schedule_ics(fields, NOW)).walk("VEVENT")
     assert [e.decoded("DTSTART").isoformat() for e in events] == [
         s["date"] for s in result.values["sessions"]]
     assert all(e.decoded("DTSTART") <= horizon for e in events)
-    assert result.values["left_out"] > 0
 
 
-def test_ics_first_event_carries_the_review_point():
-    review = calculators.run("schedule", FIELDS).values["review"]
-    events = icalendar.Calendar.from_ical(calculators.schedule_ics(FIELDS, NOW)).walk("VEVENT")
-    assert review in str(events[0]["DESCRIPTION"])
-    assert "not a booking" in str(events[0]["DESCRIPTION"])
-    assert all(review not in str(e["DESCRIPTION"]) for e in events[1:])
+# Issue 19: the events are example dates, never appointments; later ones are conditional.
+
+
+def events_and_rows(fields=FIELDS):
+    calendar = icalendar.Calendar.from_ical(calculators.schedule_ics(fields, NOW))
+    return calendar, calendar.walk("VEVENT"), calculators.run("schedule", fields).values["sessions"]
+
+
+def test_every_event_is_titled_an_example_date_not_an_appointment():
+    calendar, events, rows = events_and_rows()
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert all(summary.startswith("Example date (not an appointment): ") for summary in summaries)
+    assert summaries[0] == "Example date (not an appointment): first ketamine infusion"
+    assert summaries[1] == "Example date (not an appointment): review with your clinician"
+    assert "example" in str(calendar["X-WR-CALNAME"]).lower()
+    for event in events:
+        description = str(event["DESCRIPTION"])
+        assert "illustration" in description and "not a booking" in description
+        assert "prescription" in description
+
+
+def test_conditional_events_say_they_happen_only_if_the_review_finds_a_benefit():
+    _, events, rows = events_and_rows()
+    assert len(events) == len(rows)
+    for event, row in zip(events, rows):
+        said = "only if the review" in str(event["SUMMARY"]).lower()
+        assert said == row["conditional"], (row, str(event["SUMMARY"]))
+        assert ("Only if the reviews before it find a useful benefit."
+                in str(event["DESCRIPTION"])) == row["conditional"]
+
+
+def test_review_events_carry_their_words_from_the_data_file():
+    from calculators import data
+
+    _, events, rows = events_and_rows()
+    reviews = data.schedule().reviews
+    for event, row in zip(events, rows):
+        if row["phase"] == "review":
+            assert str(event["DESCRIPTION"]).startswith(reviews[row["after"]])
+        else:
+            assert not any(words in str(event["DESCRIPTION"]) for words in reviews.values())
+
+
+def test_ics_summaries_have_no_count_of_a_fixed_course():
+    import re
+
+    text = calculators.schedule_ics(FIELDS, NOW)
+    assert not re.search(r"\d+ of \d+", text.replace("\r\n ", ""))

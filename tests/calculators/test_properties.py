@@ -171,23 +171,35 @@ def test_schedule_sessions_keep_their_rules(start, loading, titration, weeks, mo
               "maintenance_weeks": str(weeks), "months": str(months),
               "open_days": ",".join(names[d] for d in sorted(days))}
     result = calculators.run("schedule", fields)
+    limits = data.limits()
+    refused = {field for field, value in [("loading", loading), ("titration", titration),
+                                          ("maintenance_weeks", weeks)]
+               if not limits[field][0] <= value <= limits[field][1]}
     open_in_window = sum((start + datetime.timedelta(days=i)).weekday() in days for i in range(14))
     if loading > open_in_window:
-        assert "loading" in result.errors
+        refused.add("loading")
+    assert set(result.errors) == refused
+    if refused:
         return
-    assert result.ok
+    rows = result.values["sessions"]
     sessions = [(datetime.date.fromisoformat(s["date"]), s["phase"])
-                for s in result.values["sessions"]]
+                for s in rows if s["phase"] != "review"]
     dates = [d for d, _ in sessions]
     assert dates == sorted(set(dates))
+    assert [s["date"] for s in rows] == sorted(s["date"] for s in rows)
     assert all(d.weekday() in days for d in dates)
-    assert [p for _, p in sessions][:loading] == ["loading"] * loading
-    assert all(start <= d < start + datetime.timedelta(days=14) for d, p in sessions if p == "loading")
+    assert [p for _, p in sessions][:loading] == ["first"] + ["loading"] * (loading - 1)
+    assert rows[1]["phase"] == "review" and not rows[0]["conditional"] and not rows[1]["conditional"]
+    assert all(row["conditional"] for row in rows[2:])
+    assert all(start <= d < start + datetime.timedelta(days=14)
+               for d, p in sessions if p in ("first", "loading"))
     horizon = datetime.date.fromisoformat(result.values["horizon_end"])
     assert all(d <= horizon for d, _ in sessions)  # no phase runs past the end of the plan
     assert sum(p == "adjustment" for _, p in sessions) + result.values["left_out"] == titration
     text = calculators.schedule_ics(fields, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
-    assert len(icalendar.Calendar.from_ical(text).walk("VEVENT")) == len(sessions)
+    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert len(events) == len(rows)
+    assert all(str(e["SUMMARY"]).startswith("Example date") for e in events)
 
 
 @given(st.text())

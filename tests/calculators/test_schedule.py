@@ -1,7 +1,9 @@
-"""Schedule planner: phases, closed days, the horizon, and the clinic's ranges."""
+"""Schedule planner: the first infusion and a review, conditional phases, closed days, the
+horizon, the limits on how often, and the clinic's ranges."""
 
 import datetime
 import itertools
+import re
 
 import pytest
 
@@ -17,21 +19,30 @@ def plan(**fields):
     return calculators.run("schedule", fields)
 
 
+INFUSIONS = {"first", "loading", "adjustment", "maintenance"}
+
+
 def dates(result, phase=None):
+    """The infusions' dates (of one phase; "loading" includes the first infusion)."""
+    phases = {"loading": {"first", "loading"}}.get(phase, {phase} if phase else INFUSIONS)
     return [
         datetime.date.fromisoformat(s["date"])
         for s in result.values["sessions"]
-        if phase is None or s["phase"] == phase
+        if s["phase"] in phases
     ]
+
+
+def phases(result):
+    return [s["phase"] for s in result.values["sessions"]]
 
 
 def test_phases_in_order_and_on_open_days():
     result = plan(start=MONDAY, loading=6, titration=2, maintenance_weeks=4, months=6)
     assert result.ok
-    phases = [s["phase"] for s in result.values["sessions"]]
-    assert phases[:6] == ["loading"] * 6
-    assert phases[6:8] == ["adjustment"] * 2
-    assert set(phases[8:]) == {"maintenance"}
+    infusions = [phase for phase in phases(result) if phase != "review"]
+    assert infusions[:6] == ["first"] + ["loading"] * 5
+    assert infusions[6:8] == ["adjustment"] * 2
+    assert set(infusions[8:]) == {"maintenance"}
     assert all(day.weekday() < 5 for day in dates(result))
     assert dates(result) == sorted(dates(result)) and len(set(dates(result))) == len(dates(result))
 
@@ -96,14 +107,14 @@ def test_no_maintenance_inside_a_short_horizon_is_said():
 @pytest.mark.parametrize(
     ("fields", "code"),
     [
+        ({"loading": 1}, "loading-outside-clinic-range"),
         ({"loading": 3}, "loading-outside-clinic-range"),
         ({"loading": 7}, "loading-outside-clinic-range"),
-        ({"titration": 3}, "adjustment-outside-clinic-range"),
-        ({"maintenance_weeks": 3}, "maintenance-outside-clinic-range"),
+        ({"loading": 10}, "loading-outside-clinic-range"),
         ({"maintenance_weeks": 9}, "maintenance-outside-clinic-range"),
     ],
 )
-def test_warnings_outside_the_clinic_ranges(fields, code):
+def test_a_gentle_note_outside_the_clinic_ranges_but_inside_the_limits(fields, code):
     result = plan(start=MONDAY, **fields)
     assert result.ok
     assert [w.code for w in result.warnings] == [code]
@@ -111,11 +122,60 @@ def test_warnings_outside_the_clinic_ranges(fields, code):
 
 
 @pytest.mark.parametrize(
-    ("loading", "titration", "weeks"), [(4, 0, 4), (6, 2, 8), (5, 1, 6)]
+    ("loading", "titration", "weeks"),
+    [(4, 0, 4), (6, 2, 8), (5, 1, 6), (4, 1, 8), (6, 0, 4)],  # the clinic's schedule as published
 )
 def test_no_warning_inside_the_ranges(loading, titration, weeks):
     result = plan(start=MONDAY, loading=loading, titration=titration, maintenance_weeks=weeks)
     assert result.warnings == []
+
+
+# Issue 19: a plan more frequent than the most frequent published schedule is refused, and the
+# error says why (repeated exposure) and where its figure comes from.
+
+@pytest.mark.parametrize(
+    ("fields", "field", "figure", "cited"),
+    [
+        ({"loading": 14, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "10",
+         ["Schwartzman et al., 2009", "Goldberg et al., 2005"]),
+        ({"loading": 11, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "10",
+         ["Schwartzman et al., 2009", "Goldberg et al., 2005"]),
+        ({"titration": 3}, "titration", "2", ["One clinic's published schedule"]),
+        ({"maintenance_weeks": 2}, "maintenance_weeks", "4", ["One clinic's published schedule"]),
+        ({"maintenance_weeks": 3}, "maintenance_weeks", "4", ["One clinic's published schedule"]),
+    ],
+)
+def test_more_frequent_than_published_is_refused_with_its_reason(fields, field, figure, cited):
+    result = plan(start=MONDAY, **fields)
+    assert not result.ok and list(result.errors) == [field]
+    message = result.errors[field]
+    assert f" {figure} " in message
+    for source in cited + ["Noppers et al., 2011"]:
+        assert source in message
+    assert "liver" in message and "bladder" in message
+
+
+def test_the_frequency_limits_come_from_the_data_file():
+    from calculators import data
+
+    limits, plan_data = data.limits(), data.schedule()
+    assert limits["loading"][1] == 10
+    assert set(limits["loading_high_references"]) == {"schwartzman-2009", "goldberg-2005"}
+    assert limits["titration"][1] == plan_data.phase("adjustment").high
+    assert limits["maintenance_weeks"][0] == plan_data.phase("maintenance").low
+    inputs = {field.name: field for field in schedule.inputs}
+    assert (inputs["loading"].max, inputs["titration"].max) == (10, 2)
+    assert inputs["maintenance_weeks"].min == 4
+    # the clinic's published schedule itself is never refused
+    assert plan_data.phase("loading").high <= limits["loading"][1]
+    assert plan_data.phase("adjustment").high <= limits["titration"][1]
+    assert plan_data.phase("maintenance").low >= limits["maintenance_weeks"][0]
+
+
+def test_the_most_frequent_plan_allowed_is_planned():
+    result = plan(start=MONDAY, loading=10, titration=2, maintenance_weeks=4)
+    assert result.ok
+    assert len(dates(result, "loading")) == 10 and len(dates(result, "adjustment")) == 2
 
 
 def test_more_loading_than_open_days_in_the_window():
@@ -126,15 +186,21 @@ def test_more_loading_than_open_days_in_the_window():
 def test_html_table_and_framing():
     html = plan(start=MONDAY).html
     assert "<caption>" in html and '<th scope="col">Date</th>' in html
-    assert '<time datetime="2026-01-05">Mon 5 Jan 2026</time>' in html
+    assert '<th scope="row"><time datetime="2026-01-05">Mon 5 Jan 2026</time></th>' in html
     assert "No randomised trial backs a maintenance interval" in html
     assert "not a prescription" in calculators.render_form("schedule")
 
 
-def test_default_start_is_the_next_monday():
-    assert schedule.default_fields(datetime.date(2026, 1, 1))["start"] == "2026-01-05"
-    assert schedule.default_fields(datetime.date(2026, 1, 5))["start"] == "2026-01-12"
-    assert schedule.default_fields(datetime.date(2026, 1, 11))["start"] == "2026-01-12"
+def test_the_worked_example_starts_on_the_fixed_example_date():
+    from calculators import data
+
+    example = data.schedule().example_start
+    assert example == "2027-03-01" and datetime.date.fromisoformat(example).weekday() == 0
+    for today in (None, datetime.date(2026, 1, 1), datetime.date(2031, 3, 12)):
+        assert schedule.default_fields(today)["start"] == example
+    result = calculators.run("schedule", schedule.default_fields())
+    assert result.values["sessions"][0] == {"date": example, "phase": "first", "conditional": False}
+    assert '<time datetime="2027-03-01">Mon 1 Mar 2027</time>' in calculators.render_form("schedule")
 
 
 # Issue 7 (clinical review): no session after the plan's end, loading spread evenly, and the
@@ -142,24 +208,25 @@ def test_default_start_is_the_next_monday():
 
 
 def test_no_session_falls_after_the_end_of_the_plan():
-    # Loading ends Fri 16 Jan; adjustments a week apart: 23 Jan, 30 Jan, 6 Feb, 13 Feb ...;
-    # the plan ends 5 Feb, so 2 of the 5 adjustments fall after it.
-    result = plan(start=MONDAY, loading=6, titration=5, maintenance_weeks=4, months=1)
+    # The most the limits allow in the shortest plan: loading ends Fri 16 Jan, the adjustments a
+    # week apart (23 Jan, 30 Jan) still fall before the plan ends on 5 Feb.
+    result = plan(start=MONDAY, loading=6, titration=2, maintenance_weeks=4, months=1)
     horizon = datetime.date.fromisoformat(result.values["horizon_end"])
     assert horizon == datetime.date(2026, 2, 5)
     assert all(day <= horizon for day in dates(result))
     assert dates(result, "adjustment") == [datetime.date(2026, 1, 23), datetime.date(2026, 1, 30)]
-    assert result.values["left_out"] == 3
-    assert ("3 adjustment infusions would fall after the end of the plan, so they are not "
-            "shown: plan more months to see them.") in result.values["notes"]
-    assert "3 adjustment infusions would fall after the end of the plan" in result.html
+    assert result.values["left_out"] == 0
 
 
-def test_one_session_left_out_is_said_in_the_singular():
-    result = plan(start=MONDAY, loading=6, titration=3, months=1)  # the third: Fri 6 Feb
-    assert result.values["left_out"] == 1
-    assert ("1 adjustment infusion would fall after the end of the plan, so it is not "
-            "shown: plan more months to see it.") in result.values["notes"]
+def test_sessions_after_the_end_of_the_plan_are_said_in_words():
+    # With today's limits no adjustment falls after the end of the plan; a wider adjustment
+    # phase in the data file could, and the plan then says so.
+    assert schedule._left_out_notes(["adjustment"] * 3) == [
+        "3 adjustment infusions would fall after the end of the plan, so they are not "
+        "shown: plan more months to see them."]
+    assert schedule._left_out_notes(["adjustment"]) == [
+        "1 adjustment infusion would fall after the end of the plan, so it is not "
+        "shown: plan more months to see it."]
 
 
 def test_nothing_left_out_says_nothing():
@@ -169,11 +236,17 @@ def test_nothing_left_out_says_nothing():
 
 
 def test_sessions_keep_their_contract():
-    result = plan(start=MONDAY, loading=6, titration=5, months=1)
+    result = plan(start=MONDAY, loading=6, titration=2, months=6)
     for session in result.values["sessions"]:
-        assert set(session) == {"date", "phase"}
-        assert session["phase"] in {"loading", "adjustment", "maintenance"}
+        if session["phase"] == "review":
+            assert set(session) == {"date", "phase", "conditional", "after"}
+            assert session["after"] in {"first", "loading", "maintenance"}
+        else:
+            assert set(session) == {"date", "phase", "conditional"}
+            assert session["phase"] in {"first", "loading", "adjustment", "maintenance"}
         assert datetime.date.fromisoformat(session["date"]).isoformat() == session["date"]
+    days = [s["date"] for s in result.values["sessions"]]
+    assert days == sorted(days)
 
 
 @pytest.mark.parametrize(
@@ -252,7 +325,7 @@ def test_loading_spread_is_the_best_of_all_sets_of_open_days():
         for start in (datetime.date(2026, 1, 5), datetime.date(2026, 1, 10)):
             window = sum((start + datetime.timedelta(days=i)).weekday() in open_days
                          for i in range(14))
-            for loading in range(1, window + 1):
+            for loading in range(1, min(window, 10) + 1):
                 result = plan(start=start.isoformat(), loading=loading, titration=0,
                               open_days=",".join(names[d] for d in sorted(open_days)))
                 expected = _spread_by_brute_force(start, open_days, loading)
@@ -271,42 +344,95 @@ def test_loading_starts_on_the_first_open_day_and_is_quick():
     assert elapsed < 0.05  # generous: CPython on a slow machine; Pyodide runs a few times slower
 
 
-def test_review_after_the_first_infusion_asra():
-    result = plan(start=MONDAY)
-    assert result.values["review_after"] == 1
-    assert "reassess" in result.values["review"]
+# Issue 19: one infusion, then a review; everything after it only if the review finds a benefit.
+
+
+def test_the_default_plan_is_one_infusion_then_a_review_then_conditional_rows():
+    result = calculators.run("schedule", schedule.default_fields())
+    rows = result.values["sessions"]
+    assert rows[0] == {"date": "2027-03-01", "phase": "first", "conditional": False}
+    assert rows[1] == {"date": "2027-03-01", "phase": "review", "conditional": False,
+                       "after": "first"}
+    assert len(rows) > 2 and all(row["conditional"] is True for row in rows[2:])
+    assert sum(row["phase"] == "first" for row in rows) == 1
     assert "asra-2018" in result.references
-    html = result.html
-    first = html.index('<time datetime="2026-01-05">')
-    second = html.index('<time datetime="2026-01-07">')
-    review = html.index('class="calculator-review"')
-    assert first < review < second
-    assert "ASRA suggests reassessing after the first infusion before planning more" in html
-    assert 'data-reference="asra-2018"' in html
-    # Still 1-based infusion numbers: the review row is not an infusion.
-    assert '<th scope="row">2</th><td><time datetime="2026-01-07">' in html
 
 
-def test_review_wording_comes_from_the_data_file():
+def test_reviews_follow_the_first_infusion_the_end_of_loading_and_every_nth_maintenance():
+    from calculators import data
+
+    every = data.schedule().maintenance_review_every
+    result = plan(start=MONDAY, loading=6, titration=1, maintenance_weeks=4, months=12)
+    rows = result.values["sessions"]
+    reviews = [(index, row) for index, row in enumerate(rows) if row["phase"] == "review"]
+    assert [row["after"] for _, row in reviews][:2] == ["first", "loading"]
+    for index, row in reviews:  # each review is dated as the infusion it follows
+        assert rows[index - 1]["phase"] == row["after"] and rows[index - 1]["date"] == row["date"]
+    # the end of loading: after the last loading infusion, before adjustment
+    end_of_loading = next(index for index, row in reviews if row["after"] == "loading")
+    assert rows[end_of_loading + 1]["phase"] == "adjustment"
+    # in maintenance, after every Nth maintenance infusion (a planner's choice, said in a note)
+    maintenance = [row for row in rows if row["phase"] == "maintenance"]
+    maintenance_reviews = [row for _, row in reviews if row["after"] == "maintenance"]
+    assert len(maintenance) >= 2 * every
+    assert len(maintenance_reviews) == len(maintenance) // every
+    seen = 0
+    for index, row in enumerate(rows):
+        if row["phase"] == "maintenance":
+            seen += 1
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            assert (following is not None and following["phase"] == "review") == (seen % every == 0)
+    assert data.schedule().maintenance_review_note.format(every=every) in result.values["notes"]
+
+
+def test_one_loading_infusion_is_the_first_and_one_review():
+    result = plan(start=MONDAY, loading=1, titration=0, maintenance_weeks=4, months=1)
+    rows = result.values["sessions"]
+    assert [row["phase"] for row in rows[:2]] == ["first", "review"]
+    assert not any(row.get("after") == "loading" for row in rows)
+
+
+def test_the_review_row_and_the_conditional_sentence_in_the_html():
     from calculators import data
 
     plan_data = data.schedule()
-    assert plan_data.review_reference == "asra-2018"
-    assert plan_data.review_reference in data.references()
-    assert plan(start=MONDAY).values["review"] == plan_data.review
+    html = plan(start=MONDAY).html
+    first = html.index('<time datetime="2026-01-05">')
+    review = html.index('class="calculator-review"')
+    conditional = html.index('class="calculator-conditional"')
+    second = html.index('<time datetime="2026-01-07">')
+    assert first < review < conditional < second
+    assert html.count('class="calculator-conditional"') == 1  # one sentence, not on every row
+    assert plan_data.conditional in html
+    assert plan_data.reviews["first"] in html and plan_data.reviews["loading"] in html
+    assert 'data-reference="asra-2018"' in html
+    assert plan_data.review_reference == "asra-2018" and plan_data.review_reference in data.references()
+
+
+@pytest.mark.parametrize("fields", [
+    {"loading": 6, "titration": 2, "months": 12},
+    {"loading": 4, "titration": 0, "maintenance_weeks": 8, "months": 24},
+])
+def test_no_count_that_implies_a_fixed_course(fields):
+    result = plan(start=MONDAY, **fields)
+    calendar = calculators.schedule_ics({k: str(v) for k, v in fields.items()}
+                                        | {"start": MONDAY}, datetime.datetime(2026, 1, 1))
+    for shown in (result.html, calendar, "\n".join(schedule.text(result))):
+        assert not re.search(r"\d+ of \d+", shown)
+        assert not re.search(r"\b\d+ infusions\b from", shown)
 
 
 def test_the_plan_is_drawn_as_a_timeline_hidden_from_screen_readers():
-    import re
-
     result = plan(start="2026-12-07", loading="6", titration="2", months="6",
                   maintenance_weeks="6", open_days="mon,wed,fri")
     svg = re.search(r"<svg class=\"calculator-timeline\".*?</svg>", result.html, re.S)[0]
     assert 'aria-hidden="true"' in svg and "<title>" in svg and "<desc>" in svg
     sessions = result.values["sessions"]
-    for phase in ("loading", "adjustment", "maintenance"):
-        marks = svg.count(f'class="timeline-mark timeline-{phase}"')
-        assert marks == sum(s["phase"] == phase for s in sessions) > 0
+    marks = re.findall(r'<rect class="timeline-mark timeline-(\w+)( timeline-conditional)?"', svg)
+    lanes = {"first": "loading"}
+    assert marks == [(lanes.get(s["phase"], s["phase"]), " timeline-conditional" if s["conditional"] else "")
+                     for s in sessions if s["phase"] != "review"]
+    assert svg.count('class="timeline-review"') == sum(s["phase"] == "review" for s in sessions)
     assert ">Jan<tspan" in svg and ">2027</tspan>" in svg and ">Feb<" in svg and ">May<" in svg
-    assert 'class="timeline-review"' in svg and ">Review<" in svg
+    assert ">Review: the rest only if it helps<" in svg
     assert "style=" not in svg  # attributes only: a strict CSP allows it
