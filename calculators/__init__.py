@@ -94,7 +94,7 @@ def render_form(
         values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
     result = calc.compute(values)
     return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions,
-                       getattr(calc, "limitations", ()))
+                       calc.limitations)
 
 
 def schedule_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:

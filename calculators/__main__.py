@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             "references": result.references,
         }, indent=2))
     else:
-        print("\n".join(calc.text(result) + written))
+        limits = ["", "Limitations:", *(f"  - {line}" for line in calc.limitations)]
+        print("\n".join(calc.text(result) + limits + written))
     return 0
 
 

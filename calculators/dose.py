@@ -493,5 +493,4 @@ def text(result: Result) -> list[str]:
               f"{render.amount(row['session_mg'])} mg in one session"
               for row in v["by_weight"] if len(v["by_weight"]) > 1]
     lines.append(f"Arithmetic: {_formula(v)}")
-    return lines + [""] + render.text_tail(result, "") + ["", "Limitations:"] + [
-        f"  - {line}" for line in limitations]
+    return lines + [""] + render.text_tail(result, "")

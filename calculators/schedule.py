@@ -117,6 +117,13 @@ actions = (
            filename="ketamine-schedule-illustration.ics", media_type="text/calendar"),
     Action("print", "Print the plan"),
 )
+# What every plan is not: shown under the result, on paper and in embeds.
+limitations = (
+    "These are example dates from one clinic's published practice: not appointments, not a "
+    "booking and not a prescription.",
+    "No randomised trial backs how often infusions are repeated. Whether there is a second "
+    "infusion, and when, is for the treating clinician and the patient to decide at each review.",
+)
 
 
 def default_fields(today: datetime.date | None = None) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """What every calculator shares: its contract, its inputs and result, and reading raw form text.
 
-A calculator is a module with `name`, `title`, `summary`, `inputs`, `actions`, `compute(fields)`,
+A calculator is a module with `name`, `title`, `summary`, `inputs`, `actions`, `limitations`
+(what every result is not, in sentences shown beside it), `compute(fields)`,
 `text(result)`, `default_fields(today)` and, when it declares a download, `export(kind, fields,
 now)`. The site builds the form, the command line and the browser's actions from those.
 """
@@ -108,6 +109,7 @@ class Calculator(Protocol):
     summary: str
     inputs: tuple[Input, ...]
     actions: tuple[Action, ...]
+    limitations: tuple[str, ...]
 
     def compute(self, fields: Mapping[str, str]) -> Result: ...
 

@@ -28,7 +28,7 @@ def test_a_result_prints_on_one_page_with_what_a_handout_needs(visit, name, quer
     v.page.emulate_media(media="print")
     form = f"form[data-calculator='{name}']"
     for shown in (".calculator-framing", ".calculator-field", ".calculator-result",
-                  ".calculator-print-link", ".calculator-references", picture):
+                  ".calculator-print-link", ".calculator-references", ".calculator-limits", picture):
         assert v.page.locator(f"{form} {shown}").first.is_visible(), shown
     link = v.page.locator(f"{form} [data-permalink]").get_attribute("href")
     assert link.startswith(v.page.url.split("?")[0]) and ("weight=" in link or "start=" in link)

@@ -42,6 +42,7 @@ def test_every_calculator_has_a_chrome_less_embed_page(site, name):
 
     assert [form["data-calculator"] for form in named("form")] == [name]
     assert FRAMING in text and "not medical advice" in text
+    assert all(line in text for line in calculators.get(name).limitations)  # beside the result
     worked = calculators.run(name, calculators.get(name).default_fields())
     for ref_id in worked.references:  # the result's references, as on the full page
         assert f'data-reference="{ref_id}"' in source, ref_id

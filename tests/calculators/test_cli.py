@@ -175,6 +175,19 @@ def test_protocols():
     assert "schwartzman-2009" in ids and "esketamine" in ids
 
 
+@pytest.mark.parametrize(("name", "args"), [
+    ("dose", ["--weight", "70", "--protocol", "goldberg-2005", *ADULT]),
+    ("schedule", ["--start", "2027-03-01"]),
+])
+def test_every_result_ends_with_its_limitations(name, args):
+    done = cli(name, *args)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and "Limitations:" in lines
+    shown = lines[lines.index("Limitations:") + 1:]
+    assert shown[:len(calculators.get(name).limitations)] == [
+        f"  - {line}" for line in calculators.get(name).limitations]
+
+
 @pytest.mark.parametrize("name", calculators.NAMES)
 def test_help_documents_every_flag(name):
     done = cli(name, "--help")
