@@ -119,10 +119,9 @@ actions = (
 )
 # What every plan is not: shown under the result, on paper and in embeds.
 limitations = (
-    "These are example dates from one clinic's published practice: not appointments, not a "
-    "booking and not a prescription.",
-    "No randomised trial backs how often infusions are repeated. Whether there is a second "
-    "infusion, and when, is for the treating clinician and the patient to decide at each review.",
+    "Example dates from one clinic's published practice: not appointments, not a booking and "
+    "not a prescription. Whether there is another infusion, and when, is for the treating "
+    "clinician and the patient to decide at each review.",
 )
 
 
