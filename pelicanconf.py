@@ -61,7 +61,7 @@ MARKDOWN = {
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["authoring", "runtime", "embeds", "sections", "share_image", "sitemap", "production"]  # production last
-SITEMAP = {"format": "xml", "exclude": [r"^embed/"]}  # embeds point to their full page
+SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  # embeds point to their full page; the retired converter only says so
 
 # Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file. The oEmbed provider is the
 # site (SITENAME, SITEURL/) unless EMBED_PROVIDER_NAME or EMBED_PROVIDER_URL say otherwise. The

@@ -93,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             **result.values,
             "warnings": result.to_dict()["warnings"],
             "references": result.references,
+            "framing": FRAMING,
+            "limitations": list(calc.limitations),
         }, indent=2))
     else:
         limits = ["", "Limitations:", *(f"  - {line}" for line in calc.limitations)]
@@ -107,7 +109,7 @@ def _protocols(as_json: bool) -> int:
                   if value not in (None, "", [], ())} for p in protocols]
         print(json.dumps({"protocols": shown}, indent=2))
         return 0
-    lines = [FRAMING, ""]
+    lines = [FRAMING, data.load()["scope"]["s_ketamine"], ""]
     for protocol in protocols:
         offered = "in the dose calculator" if protocol.offered else "reference only"
         lines += [

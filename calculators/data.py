@@ -107,13 +107,9 @@ class Protocol:
 
     @property
     def most_mg_per_h(self) -> float | None:
-        """The most an hour this regimen ever gave, by its own figures: its cap, or for a fixed
-        amount over a shortest length, that amount over that length (None: no rate published)."""
-        if self.shape == "rate-per-kg":
-            return self.cap.mg_per_h
-        if self.shape == "first-infusion":
-            return self.dose * 60 / self.minutes_min
-        return None
+        """The most an hour this regimen ever gave, by its own figures: its cap (None: it
+        publishes no rate, as a daily amount or a first infusion's least amount does not)."""
+        return self.cap.mg_per_h if self.shape == "rate-per-kg" else None
 
     @property
     def most_mg_per_session(self) -> float | None:

@@ -314,6 +314,7 @@ def _rate_per_kg(protocol: Protocol, weights: Weights, basis: str, daily, notes)
         "session_mg_high": session,
         "mg_per_kg_actual_low": None,
         "mg_per_kg_actual_high": None,
+        "amount_is_least": False,
         "by_weight": by_weight,
     }
 
@@ -354,16 +355,14 @@ def _daily(protocol: Protocol, weights: Weights, basis: str, daily, notes) -> di
     low, high = (daily, daily) if daily is not None else (protocol.dose_min, protocol.dose_max)
     _fixed_amount_note(protocol, basis, notes)
     return {**_fixed(protocol, weights, low, high), "most_mg_per_h": None, "minutes": None,
-            "minutes_more_than": None, "daily_mg": daily}
+            "minutes_more_than": None, "daily_mg": daily, "amount_is_least": False}
 
 
 def _first_infusion(protocol: Protocol, weights: Weights, basis: str, daily, notes) -> dict:
-    """ASRA-shaped: a fixed amount over more than a length; its average rate is below the
-    amount over exactly that length."""
+    """ASRA-shaped: at least an amount over more than a length; it gives no rate."""
     _fixed_amount_note(protocol, basis, notes)
-    return {**_fixed(protocol, weights, protocol.dose, protocol.dose),
-            "most_mg_per_h": protocol.most_mg_per_h, "minutes": None,
-            "minutes_more_than": protocol.minutes_min}
+    return {**_fixed(protocol, weights, protocol.dose, protocol.dose), "most_mg_per_h": None,
+            "minutes": None, "minutes_more_than": protocol.minutes_min, "amount_is_least": True}
 
 
 def _fixed_amount_note(protocol: Protocol, basis: str, notes: list[str]) -> None:
@@ -394,12 +393,12 @@ def _rows(values: dict, protocol: Protocol, weights: Weights) -> list[tuple[str,
     session = _mg(values["session_mg_low"], values["session_mg_high"])
     shape = values["shape"]
     if shape == "rate-per-kg":
-        rate = f"{amount(values['rate_mg_per_h'])} mg/h"
         rows += [
             ("Weight used", f"{weights.shown(values['dosing_weight_kg'])} "
                             f"({BASIS_WORDS[values['basis_used']]})"),
-            ("Rate", rate + (" (the regimen's cap)" if values["capped"] else "")),
-            ("In one session", f"{session} over {_hours(values['minutes'])}"),
+            ("The trial's top rate at this weight", f"{amount(values['rate_mg_per_h'])} mg/h"
+             + (" (the regimen's cap)" if values["capped"] else "")),
+            (f"Over one {_hours(values['minutes'])} session", session),
         ]
     else:
         compared = (f"at {weights.shown(weights.actual)}, "
@@ -407,14 +406,13 @@ def _rows(values: dict, protocol: Protocol, weights: Weights) -> list[tuple[str,
                     " (to compare only: this regimen is not given per kg)")
         if shape == "daily-amount":
             chosen = values["daily_mg"] is not None
-            rows += [("Amount a day", session + (f", chosen inside {_range(protocol)}" if chosen
-                                                 else ", as published")),
+            rows += [("Amount a day in the study", session + (
+                        f", chosen inside {_range(protocol)}" if chosen else ", as published")),
                      ("Rate", "not published (the source gives no infusion length)")]
         else:
-            more_than = _hours(values["minutes_more_than"])
-            rows += [("Amount", f"{session} (at least), over more than {more_than}"),
-                     ("Rate", f"on average below {amount(values['most_mg_per_h'])} mg/h "
-                              f"({session} over exactly {more_than})")]
+            rows += [("ASRA's first infusion", f"at least {session}, over more than "
+                                               f"{_hours(values['minutes_more_than'])}"),
+                     ("Rate", "not given by ASRA (only the least amount and the least time)")]
         rows.append(("Set beside the weight", compared))
     rows.append(("Course", f"{protocol.sessions_count} session"
                            f"{'' if protocol.sessions_count == 1 else 's'} "
@@ -443,11 +441,7 @@ def _formula(values: dict) -> str:
     steps = [f"{amount(mg)} mg ÷ {weight(values['actual_weight_kg'])} kg = "
              f"{plain(float(f'{mg / values['actual_weight_kg']:.3g}'))} mg/kg"
              for mg in dict.fromkeys((values["session_mg_low"], values["session_mg_high"]))]
-    if shape == "first-infusion":
-        steps.append(f"{amount(values['session_mg_low'])} mg × 60 ÷ "
-                     f"{plain(values['minutes_more_than'])} min = "
-                     f"{amount(values['most_mg_per_h'])} mg/h")
-    return "; ".join(steps) + "."
+    return "; ".join(steps) + " (a comparison, not a dose per kg)."
 
 
 def _weights_table(values: dict, weights: Weights) -> str:

@@ -64,7 +64,7 @@ def _protocols(cite: Cite) -> str:
             cite([protocol.reference]),
         ))
     return _table(
-        escape("Published ketamine dosing protocols"),
+        escape(f"Published ketamine dosing protocols. {data.load()['scope']['s_ketamine']}"),
         ("Protocol", "Condition", "Route", "Dose", "Published range", "Length",
          "Maximum rate", "Course", "Reference"),
         rows,

@@ -6,6 +6,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+import calculators
 from pelicanconf import CLINIC
 from tests.html_index import parse, text_of
 
@@ -144,3 +145,15 @@ def test_the_retired_converter_says_so_where_it_was(site):
         html = (site / where / "index.html").read_text()
         assert "data-calculator" not in html and "runtime/" not in html, where
     assert not (site / "embed" / "convert" / "oembed.json").exists()
+    assert "/calculators/convert/" not in (site / "sitemap.xml").read_text()
+
+
+def test_the_hub_offers_every_calculator_and_only_them(site):
+    page = parse(site / "calculators" / "index.html")
+    offered = {link for link in page.links if link.startswith("/calculators/") and link.count("/") == 3}
+    assert offered == {f"/calculators/{name}/" for name in calculators.NAMES} | {"/calculators/convert/"}
+    text = text_of(page)
+    live = text.split("The rate converter has been retired")[0]  # before the retirement notice
+    source = (site / "calculators" / "index.html").read_text()
+    assert "Two educational calculators" in source and "Three" not in source
+    assert "millilitres an hour" not in live and "mL" not in live

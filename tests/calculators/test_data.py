@@ -80,7 +80,7 @@ def test_offered_protocols_are_chronic_pain_regimens_with_their_own_ceilings():
     assert protocols["schwartzman-2009"].most_mg_per_session == 100  # 25 mg/h x 4 h
     assert protocols["goldberg-2005"].most_mg_per_h is None  # no rate published
     assert protocols["goldberg-2005"].most_mg_per_session == 80
-    assert protocols["asra-2018"].most_mg_per_h == 40  # 80 mg over 2 h
+    assert protocols["asra-2018"].most_mg_per_h is None  # at least 80 mg: no rate given
     assert protocols["asra-2018"].most_mg_per_session == 80
 
 

@@ -94,8 +94,8 @@ def test_run_json_never_raises(payload):
 
 
 valid_weight = st.floats(min_value=40, max_value=350)
-# What no published regimen the calculator illustrates ever passes (issue 19): ASRA's 80 mg over
-# 2 h is the fastest, Schwartzman's 25 mg/h for 4 h the most in a session.
+# What no accepted output may pass (issue 19): 40 mg/h (ASRA's 80 mg over exactly 2 h) and 100 mg
+# in a session (Schwartzman's 25 mg/h for 4 h); each regimen's own figures are lower or equal.
 SITE_MOST_MG_PER_H, SITE_MOST_MG_PER_SESSION = 40, 100
 MG_PER_H = re.compile(r"([0-9][0-9.]*) mg/h")
 MG = re.compile(r"([0-9][0-9.]*)(?:\s+to\s+([0-9][0-9.]*))? mg(?![/\w])")

@@ -57,8 +57,8 @@ def test_loading_stays_inside_the_14_day_window_and_spreads_out():
 
 
 def test_loading_can_fill_every_open_day():
-    result = plan(start=MONDAY, loading=10)
-    assert len(dates(result, "loading")) == 10
+    result = plan(start=MONDAY, loading=6, open_days="mon,wed,fri")  # 6 open days in 14
+    assert len(dates(result, "loading")) == 6
 
 
 def test_adjustment_is_a_week_apart_after_loading():
@@ -109,8 +109,6 @@ def test_no_maintenance_inside_a_short_horizon_is_said():
     [
         ({"loading": 1}, "loading-outside-clinic-range"),
         ({"loading": 3}, "loading-outside-clinic-range"),
-        ({"loading": 7}, "loading-outside-clinic-range"),
-        ({"loading": 10}, "loading-outside-clinic-range"),
         ({"maintenance_weeks": 9}, "maintenance-outside-clinic-range"),
     ],
 )
@@ -136,10 +134,10 @@ def test_no_warning_inside_the_ranges(loading, titration, weeks):
 @pytest.mark.parametrize(
     ("fields", "field", "figure", "cited"),
     [
-        ({"loading": 14, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "10",
-         ["Schwartzman et al., 2009", "Goldberg et al., 2005"]),
-        ({"loading": 11, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "10",
-         ["Schwartzman et al., 2009", "Goldberg et al., 2005"]),
+        ({"loading": 14, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "6",
+         ["One clinic's published schedule"]),
+        ({"loading": 7, "open_days": "mon,tue,wed,thu,fri,sat,sun"}, "loading", "6",
+         ["One clinic's published schedule"]),
         ({"titration": 3}, "titration", "2", ["One clinic's published schedule"]),
         ({"maintenance_weeks": 2}, "maintenance_weeks", "4", ["One clinic's published schedule"]),
         ({"maintenance_weeks": 3}, "maintenance_weeks", "4", ["One clinic's published schedule"]),
@@ -159,23 +157,22 @@ def test_the_frequency_limits_come_from_the_data_file():
     from calculators import data
 
     limits, plan_data = data.limits(), data.schedule()
-    assert limits["loading"][1] == 10
-    assert set(limits["loading_high_references"]) == {"schwartzman-2009", "goldberg-2005"}
-    assert limits["titration"][1] == plan_data.phase("adjustment").high
-    assert limits["maintenance_weeks"][0] == plan_data.phase("maintenance").low
+    # each limit is read from the clinic's schedule, never retyped
+    written = data.load()["limits"]
+    assert written["loading"][1] == "loading.high"
+    assert written["titration"][1] == "adjustment.high"
+    assert written["maintenance_weeks"][0] == "maintenance.low"
+    assert limits["loading_high_references"] == ["clinic-schedule"]
     inputs = {field.name: field for field in schedule.inputs}
-    assert (inputs["loading"].max, inputs["titration"].max) == (10, 2)
-    assert inputs["maintenance_weeks"].min == 4
-    # the clinic's published schedule itself is never refused
-    assert plan_data.phase("loading").high <= limits["loading"][1]
-    assert plan_data.phase("adjustment").high <= limits["titration"][1]
-    assert plan_data.phase("maintenance").low >= limits["maintenance_weeks"][0]
+    assert inputs["loading"].max == plan_data.phase("loading").high == 6
+    assert inputs["titration"].max == plan_data.phase("adjustment").high == 2
+    assert inputs["maintenance_weeks"].min == plan_data.phase("maintenance").low == 4
 
 
 def test_the_most_frequent_plan_allowed_is_planned():
-    result = plan(start=MONDAY, loading=10, titration=2, maintenance_weeks=4)
+    result = plan(start=MONDAY, loading=6, titration=2, maintenance_weeks=4)
     assert result.ok
-    assert len(dates(result, "loading")) == 10 and len(dates(result, "adjustment")) == 2
+    assert len(dates(result, "loading")) == 6 and len(dates(result, "adjustment")) == 2
 
 
 def test_more_loading_than_open_days_in_the_window():
@@ -292,7 +289,7 @@ def test_no_loading_days_back_to_back_when_two_days_apart_is_possible():
         for start in (datetime.date(2026, 1, 5), datetime.date(2026, 1, 8)):
             window = sum((start + datetime.timedelta(days=i)).weekday() in open_days
                          for i in range(14))
-            for loading in range(2, min(window, 7) + 1):
+            for loading in range(2, min(window, 6) + 1):
                 if not _two_days_apart_possible(start, open_days, loading):
                     continue
                 result = plan(start=start.isoformat(), loading=loading, titration=0,
@@ -325,23 +322,18 @@ def test_loading_spread_is_the_best_of_all_sets_of_open_days():
         for start in (datetime.date(2026, 1, 5), datetime.date(2026, 1, 10)):
             window = sum((start + datetime.timedelta(days=i)).weekday() in open_days
                          for i in range(14))
-            for loading in range(1, min(window, 10) + 1):
+            for loading in range(1, min(window, 6) + 1):
                 result = plan(start=start.isoformat(), loading=loading, titration=0,
                               open_days=",".join(names[d] for d in sorted(open_days)))
                 expected = _spread_by_brute_force(start, open_days, loading)
                 assert dates(result, "loading") == expected, (mask, start, loading)
 
 
-def test_loading_starts_on_the_first_open_day_and_is_quick():
-    import time
-
-    fields = {"start": MONDAY, "loading": "8", "titration": "0",
-              "open_days": "mon,tue,wed,thu,fri,sat,sun"}  # C(13, 7) = 1716 candidate sets
-    began = time.perf_counter()
+def test_loading_starts_on_the_first_open_day():
+    fields = {"start": MONDAY, "loading": "6", "titration": "0",
+              "open_days": "mon,tue,wed,thu,fri,sat,sun"}
     result = calculators.run("schedule", fields)
-    elapsed = time.perf_counter() - began
     assert dates(result, "loading")[0] == datetime.date.fromisoformat(MONDAY)
-    assert elapsed < 0.05  # generous: CPython on a slow machine; Pyodide runs a few times slower
 
 
 # Issue 19: one infusion, then a review; everything after it only if the review finds a benefit.
