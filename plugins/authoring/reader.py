@@ -33,6 +33,7 @@ class AuthoringReader(MarkdownReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.authoring = AuthoringExtension()
+        self.placeholders = set()  # placeholder reviewers already warned about in this build
         settings = self.settings["MARKDOWN"]
         self._md = Markdown(**{**settings, "extensions": [*settings["extensions"], self.authoring]})
 
@@ -46,7 +47,7 @@ class AuthoringReader(MarkdownReader):
             with pelican_open(source_path) as text:
                 content = self._md.convert(text)
             metadata = self._parse_metadata(self._md.Meta)
-            check_metadata(path, metadata, self.settings, self.authoring.line_of)
+            check_metadata(path, metadata, self.settings, self.authoring.line_of, self.placeholders)
         except AuthoringError as error:
             collect.append(str(error))
             raise
@@ -55,7 +56,7 @@ class AuthoringReader(MarkdownReader):
         return content, metadata
 
 
-def check_metadata(path, metadata, settings, line_of=lambda *needles: None):
+def check_metadata(path, metadata, settings, line_of=lambda *needles: None, warned=None):
     kind = "page" if f"{os.sep}pages{os.sep}" in os.sep + path else "article"
     missing = [name.capitalize() for name in REQUIRED[kind] if name not in metadata]
     if missing:
@@ -71,7 +72,8 @@ def check_metadata(path, metadata, settings, line_of=lambda *needles: None):
         check_review_age(path, metadata["reviewed"], settings)
     if "reviewer" in metadata:
         metadata["reviewer"] = reviewer(path, metadata["reviewer"], settings.get("REVIEWERS", {}))
-        check_placeholder(path, line_of("Reviewer:"), metadata["reviewer"], settings)
+        check_placeholder(path, line_of("Reviewer:"), metadata["reviewer"], settings,
+                          set() if warned is None else warned)
 
 
 def reviewer(path, given, known):
@@ -89,15 +91,19 @@ def reviewer(path, given, known):
     )
 
 
-def check_placeholder(path, line, name, settings):
-    """A placeholder reviewer (marked as an example): a warning, or an error when REVIEW_STRICT."""
+def check_placeholder(path, line, name, settings, warned):
+    """A placeholder reviewer (marked as an example): an error when REVIEW_STRICT, else a
+    warning, once a build for each such reviewer (`warned` holds those said already)."""
     if not PLACEHOLDER.search(name):
         return
     message = (f"reviewer {name!r} is a placeholder (marked as an example): a real clinic must "
                "name its real reviewer in REVIEWERS (pelicanconf.py)")
     if settings.get("REVIEW_STRICT"):
         raise AuthoringError(path, line, message)
-    log.warning("%s: %s", f"{path}:{line}" if line else path, message)
+    if name not in warned:
+        warned.add(name)
+        log.warning("%s: %s (said once, for every article that names this reviewer)",
+                    f"{path}:{line}" if line else path, message)
 
 
 def check_review_age(path, reviewed, settings):

@@ -150,6 +150,15 @@ def test_a_placeholder_reviewer_is_a_warning_in_a_local_build(tmp_path, caplog):
     assert "Dr A. Example, MD (clinical lead, example)" in (out / "test-article" / "index.html").read_text()
 
 
+def test_a_placeholder_reviewer_is_warned_about_once_a_build(caplog):
+    from plugins.authoring.reader import check_placeholder
+
+    warned = set()
+    for path in ("content/articles/a.md", "content/articles/b.md"):
+        check_placeholder(path, 4, "Dr A. Example, MD (clinical lead, example)", {}, warned)
+    assert caplog.text.count("is a placeholder") == 1 and "a.md:4" in caplog.text
+
+
 def test_a_placeholder_reviewer_fails_a_production_build(tmp_path):
     done = pelican_cli(tmp_path, "Text.\n", settings="publishconf.py")
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
