@@ -157,3 +157,15 @@ def test_the_hub_offers_every_calculator_and_only_them(site):
     source = (site / "calculators" / "index.html").read_text()
     assert "Two educational calculators" in source and "Three" not in source
     assert "millilitres an hour" not in live and "mL" not in live
+
+
+def test_no_calculator_anywhere_shows_millilitres_or_a_bag(site):
+    """No pump arithmetic on a public site: every calculator form, result and limitation on every
+    page and embed (the printout is the same form on paper)."""
+    forms = 0
+    for path in html_files(site):
+        for form in re.findall(r"<form data-calculator=.*?</form>", path.read_text(), re.S):
+            forms += 1
+            words = re.sub(r"<[^>]+>", " ", form)
+            assert not re.search(r"\bmL\b|mL/h|mg/mL|\bbag\b", words), path
+    assert forms >= 2 * len(calculators.NAMES)  # each on its page and in its embed
