@@ -63,13 +63,12 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["authoring", "runtime", "embeds", "sections", "share_image", "sitemap", "production"]  # production last
 SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  # embeds point to their full page; the retired converter only says so
 
-# Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file. The oEmbed provider is the
-# site (SITENAME, SITEURL/) unless EMBED_PROVIDER_NAME or EMBED_PROVIDER_URL say otherwise. The
-# snippet's iframe is EMBED_WIDTH wide (it fills its column) and, until the loader sizes it, as
-# high as EMBED_HEIGHTS says for its calculator (about its height 640 px wide; 900 px for one
-# not named).
+# Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file, for each calculator that
+# says it is embeddable. The oEmbed provider is the site (SITENAME, SITEURL/) unless
+# EMBED_PROVIDER_NAME or EMBED_PROVIDER_URL say otherwise. The snippet's iframe is EMBED_WIDTH wide
+# (it fills its column) and, until the loader sizes it, as high as its calculator's embed_height
+# says (EMBED_HEIGHTS = {"name": px} overrides that for this site).
 EMBED_WIDTH = 640
-EMBED_HEIGHTS = {"dose": 2300, "schedule": 2300}
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

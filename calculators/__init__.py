@@ -5,32 +5,18 @@ Educational illustrations of published protocols, not prescriptions.
 """
 
 import datetime
-import importlib
 import json
 from collections.abc import Mapping
-from types import ModuleType
 
 from calculators import data, render, schema
+from calculators.registry import get, names
 from calculators.render import escape
 from calculators.schema import Input, Result, Warning
 
 __all__ = [
-    "NAMES", "Input", "Result", "Warning", "data", "defaults_json", "export_json", "get",
-    "render_form", "run", "run_json", "schedule_ics", "schedule_ics_json",
+    "Input", "Result", "Warning", "data", "defaults_json", "export_json", "get", "names",
+    "render_form", "run", "run_json",
 ]
-
-# The registry: a calculator is a module of this package fulfilling `schema.Calculator`.
-NAMES = ("dose", "schedule")
-
-
-def get(name: str) -> ModuleType:
-    """The calculator module (see `schema.Calculator`); KeyError if unknown.
-
-    Imported on first use: a page with one calculator does not compile the other in Pyodide.
-    """
-    if name not in NAMES:
-        raise KeyError(name)
-    return importlib.import_module(f"calculators.{name}")
 
 
 def run(name: str, fields: Mapping[str, str]) -> Result:
@@ -68,7 +54,7 @@ def run_json(name: str, fields_json: str) -> str:
     fields = _fields_from_json(fields_json)
     if fields is None:
         result = _failure("fields", "The calculator could not read its input.")
-    elif name not in NAMES:
+    elif name not in names():
         result = _failure("calculator", "There is no calculator of that name.")
     else:
         try:
@@ -95,16 +81,6 @@ def render_form(
     result = calc.compute(values)
     return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions,
                        calc.limitations)
-
-
-def schedule_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
-    """The schedule as iCalendar text, or "" when the input has errors. Pure: `now` is given."""
-    return get("schedule").export("ics", fields, now)
-
-
-def schedule_ics_json(fields_json: str, now_iso: str) -> str:
-    """For the browser: JSON fields and an ISO time stamp in, iCalendar text ("" if invalid)."""
-    return export_json("schedule", "ics", fields_json, now_iso)
 
 
 def export_json(name: str, kind: str, fields_json: str, now_iso: str) -> str:

@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     protocols = commands.add_parser("protocols", help="list the published protocols")
     protocols.add_argument("--json", action="store_true", help="print one JSON object")
-    for name in calculators.NAMES:
+    for name in calculators.names():
         calc = calculators.get(name)
         command = commands.add_parser(name, help=calc.summary,
                                       description=f"{calc.title}. {FRAMING}")

@@ -1,7 +1,9 @@
 """What every calculator shares: its contract, its inputs and result, and reading raw form text.
 
-A calculator is a module with `name`, `title`, `summary`, `inputs`, `actions`, `limitations`
-(what every result is not, in sentences shown beside it), `compute(fields)`,
+A calculator is a module of `calculators.tools` (see `registry`) with `name`, `title`, `summary`,
+`inputs`, `actions`, `limitations` (what every result is not, in sentences shown beside it),
+`embeddable` and `embed_height` (whether other sites may embed it, and the embed's height in px
+before its loader sizes it), `compute(fields)`,
 `text(result)`, `default_fields(today)` and, when it declares a download, `export(kind, fields,
 now)`. The site builds the form, the command line and the browser's actions from those.
 """
@@ -110,6 +112,8 @@ class Calculator(Protocol):
     inputs: tuple[Input, ...]
     actions: tuple[Action, ...]
     limitations: tuple[str, ...]
+    embeddable: bool
+    embed_height: int
 
     def compute(self, fields: Mapping[str, str]) -> Result: ...
 

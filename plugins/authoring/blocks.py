@@ -39,7 +39,7 @@ class BlockLinePreprocessor(Preprocessor):
         return out
 
     def render(self, kind, name, line):
-        known = calculators.NAMES if kind == "calculator" else tables.NAMES
+        known = calculators.names() if kind == "calculator" else tables.NAMES
         if name not in known:
             raise AuthoringError(
                 self.extension.path, line,

@@ -1,5 +1,5 @@
 """The embeds in the output: `embed/<name>/index.html` and `embed/<name>/oembed.json` for every
-calculator in `calculators.NAMES`, and `page.embed` on the page that carries each one (the
+embeddable calculator, and `page.embed` on the page that carries each one (the
 theme's `embeddable.html` adds the oEmbed link and "Embed this calculator" there)."""
 
 import hashlib
@@ -13,7 +13,6 @@ import calculators
 from .offer import LOADER, Embed, presets
 
 ASSETS = ("css/embed.css", "js/embed-frame.js", "js/embed-builder.js")
-DEFAULT_HEIGHT = 900  # px, for a calculator EMBED_HEIGHTS does not name
 
 
 class EmbedGenerator(Generator):
@@ -28,9 +27,11 @@ class EmbedGenerator(Generator):
         }
         pages = self.context.get("pages", [])
         self.embeds = []
-        for name in calculators.NAMES:
+        for name in calculators.names():
             page = next((p for p in pages if name in getattr(p, "calculators", ())), None)
             calculator = calculators.get(name)
+            if not calculator.embeddable:
+                continue
             embed = Embed(
                 name=name,
                 title=calculator.title,
@@ -41,7 +42,7 @@ class EmbedGenerator(Generator):
                 oembed_url=f"{siteurl}/embed/{name}/oembed.json",
                 loader=f"{siteurl}/{static}/{LOADER}",
                 width=self.settings.get("EMBED_WIDTH", 640),
-                height=self.settings.get("EMBED_HEIGHTS", {}).get(name, DEFAULT_HEIGHT),
+                height=self.settings.get("EMBED_HEIGHTS", {}).get(name, calculator.embed_height),
                 presets=presets(name),
             )
             if page is not None and not hasattr(page, "embed"):

@@ -24,7 +24,7 @@ for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
     importlib.import_module(module.name)
 calculators.data.load()
 now = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.timezone.utc)
-for name in calculators.NAMES:
+for name in calculators.names():
     fields = calculators.defaults_json(name, now.date().isoformat())
     calculators.run_json(name, fields)
     calculators.run_json(name, "{}")  # the field-error path

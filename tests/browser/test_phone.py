@@ -110,7 +110,7 @@ def test_narrow_tables_are_labelled_cards_that_keep_table_semantics(visit):
 
 def test_the_first_input_of_each_calculator_page_is_in_the_first_screen(visit, paths):
     v = visit(viewport=PHONE, is_mobile=True, has_touch=True)
-    pages = [f"/calculators/{name}/" for name in calculators.NAMES]
+    pages = [f"/calculators/{name}/" for name in calculators.names()]
     assert set(pages) <= set(paths)
     for path in pages:
         v.page.goto(path)

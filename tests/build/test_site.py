@@ -151,7 +151,7 @@ def test_the_retired_converter_says_so_where_it_was(site):
 def test_the_hub_offers_every_calculator_and_only_them(site):
     page = parse(site / "calculators" / "index.html")
     offered = {link for link in page.links if link.startswith("/calculators/") and link.count("/") == 3}
-    assert offered == {f"/calculators/{name}/" for name in calculators.NAMES} | {"/calculators/convert/"}
+    assert offered == {f"/calculators/{name}/" for name in calculators.names()} | {"/calculators/convert/"}
     text = text_of(page)
     live = text.split("The rate converter has been retired")[0]  # before the retirement notice
     source = (site / "calculators" / "index.html").read_text()
@@ -168,4 +168,4 @@ def test_no_calculator_anywhere_shows_millilitres_or_a_bag(site):
             forms += 1
             words = re.sub(r"<[^>]+>", " ", form)
             assert not re.search(r"\bmL\b|mL/h|mg/mL|\bbag\b", words), path
-    assert forms >= 2 * len(calculators.NAMES)  # each on its page and in its embed
+    assert forms >= 2 * len(calculators.names())  # each on its page and in its embed

@@ -32,7 +32,7 @@ def test_every_article_is_a_reviewed_medical_web_page(site):
 
 
 def test_every_calculator_page_is_a_free_health_web_application(site):
-    for name in calculators.NAMES:
+    for name in calculators.names():
         app = structured((site / "calculators" / name / "index.html").read_text())
         assert app["@type"] == "WebApplication"
         assert app["applicationCategory"] == "HealthApplication"

@@ -188,7 +188,7 @@ def test_every_result_ends_with_its_limitations(name, args):
         f"  - {line}" for line in calculators.get(name).limitations]
 
 
-@pytest.mark.parametrize("name", calculators.NAMES)
+@pytest.mark.parametrize("name", calculators.names())
 def test_help_documents_every_flag(name):
     done = cli(name, "--help")
     assert done.returncode == 0 and "not a prescription" in done.stdout

@@ -129,12 +129,14 @@ def test_the_clinic_schedule_is_marked_as_practice_not_evidence():
 # 12 months a year, 100 percent, 75 octets a line (RFC 5545), 64 characters, form steps,
 # a float tolerance.
 ALLOWED_CONSTANTS = {0, 1, 2, 7, 12, 60, 64, 75, 100, 0.01, 0.1, 1e-9}
-# The timeline's drawing: its width, row height, margins, head-room and faint opacity (not doses).
-DRAWING = {"timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340, 0.45}}
+# Pixels, not doses: the timeline's drawing (width, row height, margins, head-room, faint
+# opacity) and each calculator's embed height.
+DRAWING = {"timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340, 0.45},
+           "dose.py": {2300}, "schedule.py": {2300}}
 
 
 @pytest.mark.parametrize(
-    "module", sorted(pathlib.Path(calculators.__file__).parent.glob("*.py")), ids=lambda p: p.name
+    "module", sorted(pathlib.Path(calculators.__file__).parent.rglob("*.py")), ids=lambda p: p.name
 )
 def test_no_clinical_constant_in_code(module):
     found = {

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from calculators import data, dose
+from calculators import data
+from calculators.tools import dose
 
 KG_PER_LB = 0.45359237
 

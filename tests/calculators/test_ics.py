@@ -15,7 +15,7 @@ FIELDS = {"start": "2026-01-05", "loading": "6", "titration": "2", "maintenance_
 
 
 def test_ics_parses_with_icalendar_and_matches_the_plan():
-    text = calculators.schedule_ics(FIELDS, NOW)
+    text = calculators.get("schedule").export("ics", FIELDS, NOW)
     sessions = calculators.run("schedule", FIELDS).values["sessions"]
     cal = icalendar.Calendar.from_ical(text)
     events = cal.walk("VEVENT")
@@ -30,7 +30,7 @@ def test_ics_parses_with_icalendar_and_matches_the_plan():
 
 
 def test_ics_lines_end_in_crlf_and_fold_at_75_octets():
-    text = calculators.schedule_ics(FIELDS, NOW)
+    text = calculators.get("schedule").export("ics", FIELDS, NOW)
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", "")
     for line in text.split("\r\n"):
@@ -39,7 +39,7 @@ def test_ics_lines_end_in_crlf_and_fold_at_75_octets():
 
 
 def test_ics_is_pure():
-    assert calculators.schedule_ics(FIELDS, NOW) == calculators.schedule_ics(FIELDS, NOW)
+    assert calculators.get("schedule").export("ics", FIELDS, NOW) == calculators.get("schedule").export("ics", FIELDS, NOW)
 
 
 def test_text_escaping_and_folding_of_multibyte_text():
@@ -57,13 +57,13 @@ def test_text_escaping_and_folding_of_multibyte_text():
 
 
 def test_naive_now_is_taken_as_utc():
-    text = calculators.schedule_ics(FIELDS, datetime.datetime(2026, 1, 1, 9, 30))
+    text = calculators.get("schedule").export("ics", FIELDS, datetime.datetime(2026, 1, 1, 9, 30))
     assert "DTSTAMP:20260101T093000Z" in text
 
 
 def test_ics_json_for_the_browser():
-    text = calculators.schedule_ics_json(json.dumps(FIELDS), "2026-01-01T09:30:00Z")
-    assert text == calculators.schedule_ics(FIELDS, NOW)
+    text = calculators.export_json("schedule", "ics", json.dumps(FIELDS), "2026-01-01T09:30:00Z")
+    assert text == calculators.get("schedule").export("ics", FIELDS, NOW)
 
 
 @pytest.mark.parametrize(
@@ -77,14 +77,14 @@ def test_ics_json_for_the_browser():
     ],
 )
 def test_ics_json_invalid_gives_empty_text(fields_json, now_iso):
-    assert calculators.schedule_ics_json(fields_json, now_iso) == ""
+    assert calculators.export_json("schedule", "ics", fields_json, now_iso) == ""
 
 
 def test_ics_has_no_event_after_the_end_of_the_plan():
     fields = {**FIELDS, "titration": "2", "months": "1"}
     result = calculators.run("schedule", fields)
     horizon = datetime.date.fromisoformat(result.values["horizon_end"])
-    events = icalendar.Calendar.from_ical(calculators.schedule_ics(fields, NOW)).walk("VEVENT")
+    events = icalendar.Calendar.from_ical(calculators.get("schedule").export("ics", fields, NOW)).walk("VEVENT")
     assert [e.decoded("DTSTART").isoformat() for e in events] == [
         s["date"] for s in result.values["sessions"]]
     assert all(e.decoded("DTSTART") <= horizon for e in events)
@@ -94,7 +94,7 @@ def test_ics_has_no_event_after_the_end_of_the_plan():
 
 
 def events_and_rows(fields=FIELDS):
-    calendar = icalendar.Calendar.from_ical(calculators.schedule_ics(fields, NOW))
+    calendar = icalendar.Calendar.from_ical(calculators.get("schedule").export("ics", fields, NOW))
     return calendar, calendar.walk("VEVENT"), calculators.run("schedule", fields).values["sessions"]
 
 
@@ -136,5 +136,5 @@ def test_review_events_carry_their_words_from_the_data_file():
 def test_ics_summaries_have_no_count_of_a_fixed_course():
     import re
 
-    text = calculators.schedule_ics(FIELDS, NOW)
+    text = calculators.get("schedule").export("ics", FIELDS, NOW)
     assert not re.search(r"\d+ of \d+", text.replace("\r\n ", ""))

@@ -196,7 +196,7 @@ def test_schedule_sessions_keep_their_rules(start, loading, titration, weeks, mo
     horizon = datetime.date.fromisoformat(result.values["horizon_end"])
     assert all(d <= horizon for d, _ in sessions)  # no phase runs past the end of the plan
     assert sum(p == "adjustment" for _, p in sessions) + result.values["left_out"] == titration
-    text = calculators.schedule_ics(fields, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    text = calculators.get("schedule").export("ics", fields, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
     events = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert len(events) == len(rows)
     assert all(str(e["SUMMARY"]).startswith("Example date") for e in events)

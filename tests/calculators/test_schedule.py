@@ -8,7 +8,7 @@ import re
 import pytest
 
 import calculators
-from calculators import schedule
+from calculators.tools import schedule
 
 MONDAY = "2026-01-05"
 
@@ -407,7 +407,7 @@ def test_the_review_row_and_the_conditional_sentence_in_the_html():
 ])
 def test_no_count_that_implies_a_fixed_course(fields):
     result = plan(start=MONDAY, **fields)
-    calendar = calculators.schedule_ics({k: str(v) for k, v in fields.items()}
+    calendar = calculators.get("schedule").export("ics", {k: str(v) for k, v in fields.items()}
                                         | {"start": MONDAY}, datetime.datetime(2026, 1, 1))
     for shown in (result.html, calendar, "\n".join(schedule.text(result))):
         assert not re.search(r"\d+ of \d+", shown)

@@ -43,7 +43,7 @@ try {
 const bootMs = performance.now() - started;
 const vectors = JSON.parse(readFileSync(vectorsFile, "utf8"));
 const results = vectors.map(([name, fields]) => JSON.parse(calculators.run_json(name, JSON.stringify(fields))));
-const ics = calculators.schedule_ics_json(JSON.stringify(vectors.find(([n]) => n === "schedule")[1]), "2026-11-26T12:00:00Z");
+const ics = calculators.export_json("schedule", "ics", JSON.stringify(vectors.find(([n]) => n === "schedule")[1]), "2026-11-26T12:00:00Z");
 const [name, fields] = vectors[0];
 const t0 = performance.now();
 for (let i = 0; i < Number(repeat); i++) calculators.run_json(name, JSON.stringify(fields));

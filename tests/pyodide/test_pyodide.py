@@ -49,7 +49,7 @@ def in_cpython(index):
 def ics_in_cpython():
     """The calendar CPython makes for the first shared schedule vector."""
     fields = next(fields for name, fields in ALL if name == "schedule")
-    return calculators.schedule_ics_json(json.dumps(fields), NOW)
+    return calculators.export_json("schedule", "ics", json.dumps(fields), NOW)
 
 
 @pytest.mark.parametrize("index", range(len(ALL)))

@@ -120,6 +120,8 @@ def _inputs() -> tuple[Input, ...]:
 
 
 inputs = _inputs()
+embeddable = True  # other sites may embed it (/embed/NAME/)
+embed_height = 2300  # px: an embed's height before its loader sizes it (about its height 640 px wide)
 actions = ()
 
 

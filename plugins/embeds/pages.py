@@ -1,0 +1,30 @@
+"""A page for every calculator that no page of the site carries: `CALCULATOR_URL`, with the
+calculator's title, summary and form, so a new calculator module is on the site without a
+Markdown page of its own (a page that carries it, with prose, takes its place)."""
+
+from pelican.contents import Page
+
+import calculators
+
+URL = "calculators/{name}/"  # unless the settings' CALCULATOR_URL says otherwise
+
+
+def add_calculator_pages(generator):
+    """After the pages are read: one more for each calculator that none of them carries."""
+    carried = {name for page in generator.pages for name in getattr(page, "calculators", ())}
+    url = generator.settings.get("CALCULATOR_URL", URL)
+    for name in calculators.names():
+        if name in carried:
+            continue
+        calc = calculators.get(name)
+        page = Page(
+            f"<p>{calc.summary.capitalize()}.</p>{calculators.render_form(name)}",
+            metadata={"title": calc.title, "summary": f"{calc.summary.capitalize()}.",
+                      "slug": name, "url": url.format(name=name),
+                      "save_as": url.format(name=name) + "index.html",
+                      "calculators": [name], "citations": []},
+            settings=generator.settings, context=generator.context,
+            source_path=f"calculators:{name}",
+        )
+        generator.pages.append(page)
+    generator.context["pages"] = generator.pages

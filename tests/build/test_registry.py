@@ -1,0 +1,96 @@
+"""One module a calculator: a throwaway calculator module, in a temporary package no file of the
+project names, appears as a page, an embed, a command-line subcommand and in the JSON API."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import calculators
+from calculators import registry
+from tests.html_index import parse, text_of
+from tests.site import ROOT, build_site
+
+WIDGET = '''"""A throwaway calculator for the registry's test: twice a whole number (nothing clinical)."""
+
+from calculators import render, schema
+from calculators.schema import Input, Result
+
+name = "widget"
+title = "Widget (a test calculator)"
+summary = "double a whole number"
+inputs = (Input("count", "Count", "integer", "", 1, 10, 1, default="2", required=True,
+                invalid="Enter a whole number.", too_low="At least {min}.",
+                too_high="At most {max}."),)
+actions = ()
+limitations = ("A calculator made for a test.",)
+embeddable = True
+embed_height = 400
+
+
+def default_fields(today=None):
+    return schema.worked_example(inputs)
+
+
+def compute(fields):
+    read = schema.Reader(inputs, fields)
+    count = read.whole("count")
+    if read.errors:
+        return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
+    html = f'<div class="calculator-result"><p>Twice {count} is {count * 2}.</p></div>'
+    return Result({"double": count * 2}, [], {}, html, [])
+
+
+def text(result):
+    return [f"Twice is {result.values['double']}."]
+'''
+
+
+@pytest.fixture
+def widget(tmp_path, monkeypatch):
+    """The module in a package of its own, found through CALCULATOR_PACKAGES."""
+    package = tmp_path / "throwaway_calculators"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "widget.py").write_text(WIDGET)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("CALCULATOR_PACKAGES", "throwaway_calculators")
+    registry.forget()
+    yield tmp_path
+    registry.forget()
+
+
+def test_a_new_module_is_a_calculator_everywhere(widget):
+    assert calculators.names() == ("dose", "schedule", "widget")
+    # the JSON API the browser calls
+    out = json.loads(calculators.run_json("widget", json.dumps({"count": "3"})))
+    assert out["ok"] and out["values"] == {"double": 6}
+    assert json.loads(calculators.run_json("widget", '{"count": "11"}'))["errors"] == {
+        "count": "At most 10."}
+    # the command line, as a user runs it
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(widget), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-m", "calculators", "widget", "--count", "4"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Twice is 8." in done.stdout and "A calculator made for a test." in done.stdout
+    # the site: a page of its own (no Markdown page carries it) and an embed with its oEmbed file
+    site = build_site(widget / "site")
+    page = site / "calculators" / "widget" / "index.html"
+    assert 'data-calculator="widget"' in page.read_text() and "Twice 2 is 4." in text_of(parse(page))
+    assert "/calculators/widget/</loc>" in (site / "sitemap.xml").read_text()
+    embed = site / "embed" / "widget" / "index.html"
+    assert 'data-calculator="widget"' in embed.read_text()
+    oembed = json.loads((site / "embed" / "widget" / "oembed.json").read_text())
+    assert oembed["height"] == 400 and "/embed/widget/" in oembed["html"]
+
+
+def test_two_calculators_of_one_name_are_refused(widget, monkeypatch):
+    (widget / "more_calculators").mkdir()
+    (widget / "more_calculators" / "__init__.py").write_text("")
+    (widget / "more_calculators" / "widget.py").write_text(WIDGET)
+    monkeypatch.setenv("CALCULATOR_PACKAGES", "throwaway_calculators,more_calculators")
+    registry.forget()
+    with pytest.raises(ValueError, match="two calculators named 'widget'"):
+        calculators.names()
