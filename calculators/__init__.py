@@ -11,10 +11,11 @@ from collections.abc import Mapping
 from calculators import data, render, schema
 from calculators.registry import get, names
 from calculators.render import escape
-from calculators.schema import Input, Result, Warning
+from calculators.fields import Field
+from calculators.schema import Result, Warning
 
 __all__ = [
-    "Input", "Result", "Warning", "data", "defaults_json", "export_json", "get", "names",
+    "Field", "Result", "Warning", "data", "defaults_json", "export_json", "get", "names",
     "render_form", "run", "run_json",
 ]
 

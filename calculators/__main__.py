@@ -14,22 +14,12 @@ import sys
 
 import calculators
 from calculators import data, render
-from calculators.schema import Input
 from calculators.tables import dose_range
 
 FRAMING = render.FRAMING
 
 
-def _metavar(field: Input) -> str:
-    values = [value for value, _ in field.choices if value]
-    if field.metavar or field.type == "days":
-        return field.metavar or ",".join(values)
-    if field.type == "select":
-        return "|".join(values)
-    return {"date": "YYYY-MM-DD", "integer": "N"}.get(field.type, field.name[0].upper())
-
-
-def _help(field: Input) -> str:
+def _help(field) -> str:
     words = [field.label + (f", in {field.unit}" if field.unit else "") + "."]
     if field.help:
         words.append(field.help)
@@ -55,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=calc.summary,
                                       description=f"{calc.title}. {FRAMING}")
         for field in calc.inputs:
-            command.add_argument(field.flag, metavar=_metavar(field), help=_help(field))
+            command.add_argument(field.flag, metavar=field.cli_value, help=_help(field))
         for action in calc.actions:
             if action.kind == "download":
                 command.add_argument(f"--{action.export}", metavar="FILE",

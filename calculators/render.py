@@ -6,7 +6,7 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
-from calculators.schema import Action, Input, Warning, plain
+from calculators.schema import Action, Warning, plain
 
 FRAMING = (
     "Educational illustration of published protocols, not a prescription or medical advice. "
@@ -123,13 +123,13 @@ def text_tail(result, warnings_title: str) -> list[str]:
     return lines
 
 
-def error_summary(calc_name: str, inputs: tuple[Input, ...], errors: Mapping[str, str]) -> str:
+def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str]) -> str:
     """The result shown instead of numbers when some inputs need fixing."""
-    labels = {field.name: field.label for field in inputs}
+    declared = {field.name: field for field in inputs}
     items = "".join(
-        f'<li><a href="#{escape(control_id(calc_name, field, inputs))}">'
-        f"{escape(labels.get(field, field))}</a>: {linked(message)}</li>"
-        for field, message in errors.items()
+        f'<li><a href="#{escape(control_id(calc_name, declared[name]) if name in declared else name)}">'
+        f"{escape(declared[name].label if name in declared else name)}</a>: {linked(message)}</li>"
+        for name, message in errors.items()
     )
     return (
         '<div class="calculator-result calculator-result-errors">'
@@ -137,13 +137,9 @@ def error_summary(calc_name: str, inputs: tuple[Input, ...], errors: Mapping[str
     )
 
 
-def control_id(calc_name: str, field: str, inputs: tuple[Input, ...] = ()) -> str:
-    """The id of a field's control (a group of checkboxes links to its first box)."""
-    base = f"calc-{calc_name}-{field}"
-    for declared in inputs:
-        if declared.name == field and declared.type == "days":
-            return f"{base}-{declared.choices[0][0]}"
-    return base
+def control_id(calc_name: str, field) -> str:
+    """The id a link to a field points to (its control's; a group of boxes: its first)."""
+    return field.control_id(f"calc-{calc_name}-{field.name}")
 
 
 def limitations_html(limitations: tuple[str, ...]) -> str:
@@ -158,7 +154,7 @@ def limitations_html(limitations: tuple[str, ...]) -> str:
 
 def form(
     calc_name: str,
-    inputs: tuple[Input, ...],
+    inputs: tuple,
     values: Mapping[str, str],
     errors: Mapping[str, str],
     output: str,
@@ -209,52 +205,18 @@ def action_bar(actions: tuple[Action, ...]) -> str:
     return f'<p class="calculator-actions" data-calculator-actions hidden>{buttons}</p>'
 
 
-def _field(calc_name: str, field: Input, values: Mapping[str, str], errors: Mapping[str, str]):
+def _field(calc_name: str, field, values: Mapping[str, str], errors: Mapping[str, str]) -> str:
+    """One input as the form shows it: its label, its control (drawn by its kind), its help and
+    its error slot, tied together by ids."""
     base = f"calc-{calc_name}-{field.name}"
-    help_id, error_id = f"{base}-help", f"{base}-error"
     error = errors.get(field.name)
-    described = f'aria-describedby="{help_id} {error_id}"'
-    invalid = ' aria-invalid="true"' if error else ""
-    required = ' aria-required="true"' if field.required else ""
-    value = values.get(field.name, "")
-    help_html = f'<p class="field-help" id="{help_id}">{escape(field.help)}</p>'
-    slot = f'class="field-error" id="{error_id}" data-field="{escape(field.name)}"'
-    if error:
-        error_html = f"<p {slot}>{escape(error)}</p>"
-    else:
-        error_html = f"<p {slot} hidden></p>"
-    label_text = escape(field.label) + (f" ({escape(field.unit)})" if field.unit else "")
-
-    if field.type == "days":
-        chosen = {day.strip().lower() for day in value.split(",")}
-        boxes = "".join(
-            f'<span class="calculator-day"><input type="checkbox" id="{base}-{escape(day)}" '
-            f'name="{escape(field.name)}" value="{escape(day)}"{invalid}'
-            f'{" checked" if day in chosen else ""}>'
-            f'<label for="{base}-{escape(day)}">{escape(day_label)}</label></span>'
-            for day, day_label in field.choices
-        )
-        return (
-            f'<fieldset class="calculator-field calculator-days" id="{base}" {described}>'
-            f"<legend>{label_text}</legend>"
-            f"{boxes}{help_html}{error_html}</fieldset>"
-        )
-
-    label = f'<label for="{base}">{label_text}</label>'
-    common = f'id="{base}" name="{escape(field.name)}" {described}{invalid}{required}'
-    if field.type == "select":
-        options = "".join(
-            f'<option value="{escape(choice)}"{" selected" if choice == value else ""}>'
-            f"{escape(choice_label)}</option>"
-            for choice, choice_label in field.choices
-        )
-        control = f"<select {common}>{options}</select>"
-    elif field.type == "date":
-        control = f'<input type="date" {common} value="{escape(value)}">'
-    else:
-        mode = "numeric" if field.type == "integer" else "decimal"
-        control = (
-            f'<input type="text" inputmode="{mode}" autocomplete="off" {common} '
-            f'value="{escape(value)}">'
-        )
-    return f'<div class="calculator-field">{label}{control}{help_html}{error_html}</div>'
+    attributes = (f'id="{base}" name="{escape(field.name)}" '
+                  f'aria-describedby="{base}-help {base}-error"'
+                  + (' aria-invalid="true"' if error else "")
+                  + (' aria-required="true"' if field.required else ""))
+    slot = f'class="field-error" id="{base}-error" data-field="{escape(field.name)}"'
+    below = (f'<p class="field-help" id="{base}-help">{escape(field.help)}</p>'
+             + (f"<p {slot}>{escape(error)}</p>" if error else f"<p {slot} hidden></p>"))
+    label = escape(field.label) + (f" ({escape(field.unit)})" if field.unit else "")
+    control = field.control(base, attributes, values.get(field.name, ""))
+    return field.labelled(base, label, control, below)

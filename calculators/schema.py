@@ -19,42 +19,6 @@ from calculators import data
 
 
 @dataclasses.dataclass(frozen=True)
-class Input:
-    """One input of a calculator, as data: the form, the command line and the reader use it.
-
-    `default` is what the worked example shows; a field that is not sent at all takes it
-    (unless it is required). `required`: blank is an error. `absent_default`: a required field
-    that is not sent at all (a command line without the flag) still takes the default.
-    The messages say what is wrong in this field's own words; {min} and {max} are its bounds,
-    {value} what was typed. A date's bounds are years.
-    """
-
-    name: str
-    label: str
-    type: str  # "number", "integer", "select", "date" or "days"
-    unit: str = ""
-    min: float | None = None
-    max: float | None = None
-    step: float | None = None
-    default: str = ""
-    choices: tuple[tuple[str, str], ...] = ()
-    help: str = ""
-    required: bool = False
-    absent_default: bool = False
-    invalid: str = ""  # not a number, not one of the choices, not a date
-    missing: str = ""  # required and blank
-    too_low: str = ""
-    too_high: str = ""
-    negative: str = ""  # below zero, when that deserves its own words
-    metavar: str = ""  # the command line's name for the value, when its choices are too many
-    preset: bool = True  # a select another site's embed may start on (False: the reader's own answer)
-
-    @property
-    def flag(self) -> str:
-        return "--" + self.name.replace("_", "-")
-
-
-@dataclasses.dataclass(frozen=True)
 class Action:
     """Something the reader can do with a result once the live calculator is ready.
 
@@ -109,7 +73,7 @@ class Calculator(Protocol):
     name: str
     title: str
     summary: str
-    inputs: tuple[Input, ...]
+    inputs: tuple  # of `fields.Field`
     actions: tuple[Action, ...]
     limitations: tuple[str, ...]
     embeddable: bool
@@ -124,7 +88,6 @@ class Calculator(Protocol):
 
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LONGEST = 64  # characters: anything longer is not a number a person typed
 
 
@@ -159,12 +122,12 @@ def plain(value: float) -> str:
     return shown
 
 
-def worked_example(inputs: tuple[Input, ...]) -> dict[str, str]:
+def worked_example(inputs: tuple) -> dict[str, str]:
     """The fields of a worked example: every input's declared default."""
     return {field.name: field.default for field in inputs}
 
 
-def shown_value(fields: Mapping, field: Input) -> str:
+def shown_value(fields: Mapping, field) -> str:
     """The text a field holds: what was sent, else its default (nothing for a required field
     that takes no default when absent)."""
     if fields.get(field.name) is not None:
@@ -173,10 +136,10 @@ def shown_value(fields: Mapping, field: Input) -> str:
 
 
 class Reader:
-    """Reads raw form text against the declared inputs: one message per field, in the order the
-    inputs are declared, each in that field's own words. Never raises."""
+    """Reads raw form text against the declared inputs (`fields`): one message per field, in the
+    order the inputs are declared, each in that field's own words. Never raises."""
 
-    def __init__(self, inputs: tuple[Input, ...], fields: object):
+    def __init__(self, inputs: tuple, fields: object):
         self.inputs = {field.name: field for field in inputs}
         self.fields = fields if isinstance(fields, Mapping) else {}
         self._errors: dict[str, str] = {}
@@ -184,6 +147,10 @@ class Reader:
     @property
     def errors(self) -> dict[str, str]:
         return {name: self._errors[name] for name in self.inputs if name in self._errors}
+
+    def get(self, name: str, **options):
+        """The value of a declared input, read by its own kind (see `fields`), or None."""
+        return self.inputs[name].read(self, **options)
 
     def fail(self, name: str, message: str) -> None:
         """Record a problem with a field (the first one found for it stands)."""
@@ -198,7 +165,7 @@ class Reader:
         raw = shown_value(self.fields, declared)
         return declared.default if raw == "" and not declared.required else raw
 
-    def _present(self, name: str) -> str | None:
+    def present(self, name: str) -> str | None:
         """The field's text, or None when it is blank (an error first if it is required)."""
         raw = self.raw(name)
         if raw == "":
@@ -208,76 +175,13 @@ class Reader:
             return None
         return raw
 
-    def _bounded(self, name: str, value: float, scale: float) -> float | None:
-        declared = self.inputs[name]
-        bounds = {"min": plain(declared.min or 0), "max": plain(declared.max or 0),
-                  "value": plain(value)}
-        if value < 0 and declared.negative:
-            self.fail(name, declared.negative.format(**bounds))
-        elif declared.min is not None and value * scale < declared.min:
-            self.fail(name, declared.too_low.format(**bounds))
-        elif declared.max is not None and value * scale > declared.max:
-            self.fail(name, declared.too_high.format(**bounds))
-        else:
-            return value * scale
-        return None
-
-    def number(self, name: str, scale: float = 1.0) -> float | None:
-        """A decimal within the declared bounds (checked after `scale`, e.g. lb to kg)."""
-        value = self._parsed(name, decimal)
-        return None if value is None else self._bounded(name, value, scale)
-
-    def whole(self, name: str) -> int | None:
-        """A whole number within the declared bounds."""
-        value = self._parsed(name, integer)
-        return value if value is not None and self._bounded(name, value, 1) is not None else None
-
-    def _parsed(self, name: str, parse):
+    def parsed(self, name: str, parse):
         """The field parsed by `parse`, or None (with the field's message when it cannot be)."""
-        raw = self._present(name)
+        raw = self.present(name)
         value = None if raw is None else parse(raw)
         if raw is not None and value is None:
             self.fail(name, self.inputs[name].invalid)
         return value
-
-    def choice(self, name: str) -> str:
-        """One of the declared choices (the default when blank)."""
-        declared = self.inputs[name]
-        raw = self._present(name)
-        if raw is None:
-            return declared.default
-        if raw not in {value for value, _ in declared.choices}:
-            self.fail(name, declared.invalid)
-            return declared.default
-        return raw
-
-    def date(self, name: str) -> datetime.date | None:
-        """An ISO date (YYYY-MM-DD) that exists, its year within the declared bounds."""
-        raw = self._present(name)
-        if raw is None:
-            return None
-        if not _ISO_DATE.fullmatch(raw):
-            self.fail(name, self.inputs[name].invalid)
-            return None
-        try:
-            day = datetime.date.fromisoformat(raw)
-        except ValueError:
-            self.fail(name, "That date does not exist; check the month and the day.")
-            return None
-        return day if self._bounded(name, day.year, 1) is not None else None
-
-    def days(self, name: str) -> set[int]:
-        """A set of the declared choices, written as a comma-separated list: their positions."""
-        declared = self.inputs[name]
-        names = [value for value, _ in declared.choices]
-        chosen = [token.strip().lower() for token in self.raw(name).split(",") if token.strip()]
-        if not chosen:
-            self.fail(name, declared.missing)
-            return set()
-        if any(token not in names for token in chosen):
-            self.fail(name, declared.invalid)
-            return set()
-        return {names.index(token) for token in chosen}
 
 
 def citation_ids(warnings: list[Warning], *first: str) -> list[str]:

@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from calculators import data, render, schema
 from calculators.data import Protocol
 from calculators.render import escape
-from calculators.schema import Input, Result
+from calculators.fields import Choice, Number
+from calculators.schema import Result
 
 name = "dose"
 title = "Published ketamine regimens for chronic pain (an illustration)"
@@ -61,7 +62,7 @@ def _ranged() -> list[Protocol]:
     return [p for p in data.offered_protocols().values() if p.shape == "daily-amount"]
 
 
-def _inputs() -> tuple[Input, ...]:
+def _inputs() -> tuple:
     limits, scope_words = data.limits(), data.load()["scope"]
     example = data.load()["worked_example"]
     per_lb = data.load()["units"]["kg_per_lb"]
@@ -71,22 +72,22 @@ def _inputs() -> tuple[Input, ...]:
     see, _ = data.article(limits["weight_kg_low_see"])
     ranges = "; ".join(f"{p.name}: {p.dose_text.split(';')[0]}" for p in _ranged())
     return (
-        Input("adult", "Is the person 18 or older?", "select", default="yes", choices=ADULT,
-              required=True, preset=False,
+        Choice(name="adult", label="Is the person 18 or older?", default="yes", choices=ADULT,
+               required=True, preset=False,
               help="Asked, never guessed from weight: the regimens here were published for adults.",
               missing="Say whether the person is 18 or older: the regimens here were published "
               "for adults only.",
               invalid="Answer yes or no: is the person 18 or older?"),
-        Input("protocol", "Published regimen", "select", default=example["protocol"],
-              choices=_protocol_choices(), required=True,
+        Choice(name="protocol", label="Published regimen", default=example["protocol"],
+               choices=_protocol_choices(), required=True,
               help="Only regimens given as regimens to people with chronic pain. The amounts, "
               "lengths and limits come from the regimen's own source.",
               missing="Choose a published regimen from the list.",
               metavar="ID",
               invalid="That is not one of the regimens the calculator illustrates; choose one "
               "from the list."),
-        Input(
-            "weight", "Weight", "number", "", low, high, 0.1,
+        Number(
+            name="weight", label="Weight", min=low, max=high, step=0.1,
             default=render.plain(example["weight_kg"]), required=True,
             help="Body weight, in the weight unit chosen. No weight is ever assumed: the form "
             "opens on a worked example.",
@@ -94,25 +95,26 @@ def _inputs() -> tuple[Input, ...]:
             too_low=f"{between} {scope_words[limits['weight_kg_low_reason']]} See “{see}”.",
             too_high=f"{between} {limits['weight_kg_high_reason']}",
         ),
-        Input("unit", "Weight unit", "select", default="kg", choices=UNITS,
+        Choice(name="unit", label="Weight unit", default="kg", choices=UNITS,
               help=f"Kilograms or pounds (1 lb = {per_lb} kg, exactly).",
               invalid="Choose kg or lb for the weight unit."),
-        Input("daily_mg", "Amount a day", "number", "mg", step=1,
+        Number(name="daily_mg", label="Amount a day", unit="mg", step=1,
               help=f"Optional, and only for a regimen published as a range of amounts a day "
               f"({ranges}): an amount inside that range. Leave blank to see the whole range.",
               invalid="Enter the amount a day in mg as a number, or leave it blank."),
-        Input(
-            "height_cm", "Height", "number", "cm", *limits["height_cm"], 0.1,
+        Number(
+            name="height_cm", label="Height", unit="cm", min=limits["height_cm"][0],
+            max=limits["height_cm"][1], step=0.1,
             help="Optional. With sex, it gives the ideal (Devine) and adjusted body weights, "
             f"which are defined from {_devine_start()}.",
             invalid="Enter the height in centimetres as a number, for example 170.",
             too_low=f"Height must be between {{min}} and {{max}} cm. {limits['height_cm_reason']}",
             too_high=f"Height must be between {{min}} and {{max}} cm. {limits['height_cm_reason']}",
         ),
-        Input("sex", "Sex, for the ideal-weight formula", "select", default="", choices=SEXES,
+        Choice(name="sex", label="Sex, for the ideal-weight formula", default="", choices=SEXES,
               help="Optional; needed with height for the ideal and adjusted weights.",
               invalid="Choose female or male, or leave sex blank."),
-        Input("basis", "Per-kg figures by", "select", default="actual", choices=BASES,
+        Choice(name="basis", label="Per-kg figures by", default="actual", choices=BASES,
               help="Which weight a per-kg regimen is worked out from. No ketamine-specific rule "
               "says which to use, and a weight above the actual weight is never used.",
               invalid="Choose actual, ideal or adjusted weight."),
@@ -155,15 +157,15 @@ class Weights:
 def compute(fields: Mapping[str, str]) -> Result:
     """Work out the illustration from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields)
-    adult = read.choice("adult")
+    adult = read.get("adult")
     if adult == "no" and not read.has_error("adult"):
         title, _ = data.article("who-is-not-a-candidate")
         read.fail("adult", f"{data.load()['scope']['under_18']} See “{title}”.")
     protocol = _protocol(read)
-    unit = read.choice("unit")
-    actual = read.number("weight", data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
+    unit = read.get("unit")
+    actual = read.get("weight", scale=data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
     daily = _daily_amount(read, protocol)
-    height, sex, basis = read.number("height_cm"), read.choice("sex"), read.choice("basis")
+    height, sex, basis = read.get("height_cm"), read.get("sex"), read.get("basis")
     if protocol is not None and protocol.shape == "rate-per-kg":
         _basis_needs(read, basis, height, sex)
     if read.errors:
@@ -203,13 +205,13 @@ def _protocol(read: schema.Reader) -> Protocol | None:
         read.fail("protocol", f"The calculator does not illustrate {known.name}: "
                               f"{known.why_not_offered}. Read about it in “{title}”.")
         return None
-    pid = read.choice("protocol")
+    pid = read.get("protocol")
     return None if read.has_error("protocol") else data.offered_protocols()[pid]
 
 
 def _daily_amount(read: schema.Reader, protocol: Protocol | None) -> float | None:
     """An amount a day inside the chosen regimen's own published range (blank: the range)."""
-    amount = read.number("daily_mg")
+    amount = read.get("daily_mg")
     if amount is None or protocol is None or protocol.shape != "daily-amount":
         return None
     if protocol.dose_min <= amount <= protocol.dose_max:

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 
 from calculators import data, ics, render, schema, timeline
 from calculators.render import escape
-from calculators.schema import Action, Input, Result, Warning
+from calculators.fields import Date, Days, Whole
+from calculators.schema import Action, Result, Warning
 
 name = "schedule"
 title = "Infusion schedule planner (an illustration)"
@@ -72,15 +73,16 @@ def _bound_words(field: str, end: str, lead: str) -> str:
             f"{limits['repeated_exposure']}")
 
 
-def _inputs() -> tuple[Input, ...]:
+def _inputs() -> tuple:
     limits, plan = data.limits(), data.schedule()
     defaults = plan.defaults
     window = render.plain(plan.window_days)
     spacing = render.plain(plan.adjustment_spacing_days)
 
-    def count(field: str, label: str, unit: str, help_text: str) -> Input:
+    def count(field: str, label: str, unit: str, help_text: str) -> Whole:
         what, too_low, too_high = COUNTS[field]
-        return Input(field, label, "integer", unit, *limits[field], 1,
+        low, high = limits[field]
+        return Whole(name=field, label=label, unit=unit, min=low, max=high, step=1,
                      default=str(defaults[field]), help=help_text,
                      invalid=f"Enter the {what} as a whole number, for example {defaults[field]}.",
                      negative=f"The {what} cannot be negative.",
@@ -89,8 +91,8 @@ def _inputs() -> tuple[Input, ...]:
 
     years = "Choose a start date between the years {min} and {max}."
     return (
-        Input("start", "First infusion on or after", "date", "", *limits["start_year"],
-              default=plan.example_start, required=True,
+        Date(name="start", label="First infusion on or after", min=limits["start_year"][0],
+             max=limits["start_year"][1], default=plan.example_start, required=True,
               help="The date the plan starts, as YYYY-MM-DD. The dates shown are examples, "
                    "not appointments.",
               invalid=f"Enter the start date as YYYY-MM-DD, for example {plan.example_start}.",
@@ -103,7 +105,7 @@ def _inputs() -> tuple[Input, ...]:
         count("maintenance_weeks", "Maintenance every", "weeks",
               "Weeks between maintenance infusions."),
         count("months", "Plan covers", "months", "How far ahead to plan."),
-        Input("open_days", "Days the clinic is open", "days", required=True, absent_default=True,
+        Days(name="open_days", label="Days the clinic is open", required=True, absent_default=True,
               default="mon,tue,wed,thu,fri", choices=DAYS,
               help="A date that falls on a closed day moves to the next open day.",
               missing="Choose at least one day the clinic is open.",
@@ -136,9 +138,9 @@ def default_fields(today: datetime.date | None = None) -> dict[str, str]:
 def compute(fields: Mapping[str, str]) -> Result:
     """Plan the dated rows from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields)
-    start = read.date("start")
-    counts = {field: read.whole(field) for field in COUNTS}
-    open_days = read.days("open_days")
+    start = read.get("start")
+    counts = {field: read.get(field) for field in COUNTS}
+    open_days = read.get("open_days")
     plan = data.schedule()
     if start is not None and open_days and counts["loading"] is not None:
         window = _window(start, open_days)

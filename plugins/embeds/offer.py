@@ -41,7 +41,7 @@ def presets(name: str) -> tuple[Option, ...]:
         raise ValueError(f"calculator {name!r} has inputs named like embed looks: {clash}")
     return tuple(
         Option(field.name, field.label, tuple(choice for choice in field.choices if choice[0]))
-        for field in inputs if field.type == "select" and field.preset
+        for field in inputs if field.preset
     )
 
 

@@ -12,6 +12,7 @@ import time
 import pytest
 
 import calculators
+from calculators.fields import Number
 from tests.browser.conftest import Visit
 from tests.browser.test_calculators import form_fields, output_text, text, wait_for_result
 from tests.html_index import start_tags
@@ -203,7 +204,7 @@ def test_the_snippet_on_another_site(visit_host, embed_site, host, variant):
         assert frame_height(v.page) == fixed  # (and the frame scrolls)
 
     # A bad number gets Python's own field error.
-    declared = next(f for f in calculators.get(name).inputs if f.type in ("number", "integer"))
+    declared = next(f for f in calculators.get(name).inputs if isinstance(f, Number))
     control_id = f"calc-{name}-{declared.name}"
     control = frame.locator(f"#{control_id}")
     control.fill("abc")

@@ -16,12 +16,13 @@ from tests.site import ROOT, build_site
 WIDGET = '''"""A throwaway calculator for the registry's test: twice a whole number (nothing clinical)."""
 
 from calculators import render, schema
-from calculators.schema import Input, Result
+from calculators.fields import Whole
+from calculators.schema import Result
 
 name = "widget"
 title = "Widget (a test calculator)"
 summary = "double a whole number"
-inputs = (Input("count", "Count", "integer", "", 1, 10, 1, default="2", required=True,
+inputs = (Whole(name="count", label="Count", min=1, max=10, step=1, default="2", required=True,
                 invalid="Enter a whole number.", too_low="At least {min}.",
                 too_high="At most {max}."),)
 actions = ()
@@ -36,7 +37,7 @@ def default_fields(today=None):
 
 def compute(fields):
     read = schema.Reader(inputs, fields)
-    count = read.whole("count")
+    count = read.get("count")
     if read.errors:
         return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
     html = f'<div class="calculator-result"><p>Twice {count} is {count * 2}.</p></div>'

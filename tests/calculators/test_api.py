@@ -41,7 +41,7 @@ def test_names_and_get():
     for name in calculators.names():
         calc = calculators.get(name)
         assert calc.name == name and calc.title
-        assert all(isinstance(field, calculators.Input) for field in calc.inputs)
+        assert all(isinstance(field, calculators.Field) for field in calc.inputs)
     with pytest.raises(KeyError):
         calculators.get("nope")
 
@@ -210,3 +210,20 @@ def test_export_json_and_defaults_json_never_raise():
     assert json.loads(calculators.defaults_json("dose", "2026-01-01"))["weight"] == "70"
     assert calculators.defaults_json("nope", "2026-01-01") == "{}"
     assert calculators.defaults_json("schedule", "soon") == "{}"
+
+
+def test_each_kind_of_input_draws_its_control_and_names_its_value():
+    """One class a kind: the form control and the command line's value come from the field."""
+    from calculators import fields
+
+    inputs = {f.name: f for name in calculators.names() for f in calculators.get(name).inputs}
+    kinds = {name: type(field) for name, field in inputs.items()}
+    assert kinds["weight"] is fields.Number and kinds["loading"] is fields.Whole
+    assert kinds["protocol"] is fields.Choice and kinds["open_days"] is fields.Days
+    assert kinds["start"] is fields.Date
+    assert [inputs[n].cli_value for n in ("loading", "start", "unit", "protocol")] == [
+        "N", "YYYY-MM-DD", "kg|lb", "ID"]
+    tags = Tags(calculators.render_form("schedule", today=TODAY))
+    assert tags.find("input", type="date", name="start")
+    assert tags.find("input", inputmode="numeric", name="loading")
+    assert len(tags.find("input", type="checkbox", name="open_days")) == 7
