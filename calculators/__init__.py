@@ -24,10 +24,10 @@ def run(name: str, fields: Mapping[str, str]) -> Result:
     return get(name).compute(fields)
 
 
-def _failure(field: str, message: str) -> Result:
+def _failure(field: str, code: str, message: str) -> Result:
     html = ('<div class="calculator-result calculator-result-errors">'
             f"<p>{escape(message)}</p></div>")
-    return Result({}, [], {field: message}, html, [])
+    return Result({}, [], {field: message}, html, [], {field: code})
 
 
 def _fields_from_json(fields_json: object) -> dict[str, str] | None:
@@ -54,14 +54,14 @@ def run_json(name: str, fields_json: str) -> str:
     """For the browser: a JSON object of strings in, json of `Result.to_dict()` out. Never raises."""
     fields = _fields_from_json(fields_json)
     if fields is None:
-        result = _failure("fields", "The calculator could not read its input.")
+        result = _failure("fields", "unreadable", "The calculator could not read its input.")
     elif name not in names():
-        result = _failure("calculator", "There is no calculator of that name.")
+        result = _failure("calculator", "unknown", "There is no calculator of that name.")
     else:
         try:
             result = run(name, fields)
         except Exception:  # noqa: BLE001 - the page must always get an answer
-            result = _failure("calculator", "The calculator failed on this input.")
+            result = _failure("calculator", "failed", "The calculator failed on this input.")
     return json.dumps(result.to_dict())
 
 

@@ -4,7 +4,8 @@ package asks what kind an input is.
 
 Every field's messages say what is wrong in its own words: `invalid` (not a number, not one of
 the choices, not a date), `missing` (required and blank), and for a number `too_low`, `too_high`
-and `negative`, where {min}, {max} and {value} are the bounds and what was typed.
+and `negative`, where {min}, {max} and {value} are the bounds and what was typed. Each comes with
+a stable code (the same names, with "-": "too-low"), which tests and other programs rely on.
 """
 
 import dataclasses
@@ -80,11 +81,11 @@ class Bounded(Field):
         """The value (scaled) when it is within the bounds, else None with the bound's message."""
         words = {"min": plain(self.min or 0), "max": plain(self.max or 0), "value": plain(value)}
         if value < 0 and self.negative:
-            reader.fail(self.name, self.negative.format(**words))
+            reader.fail(self.name, "negative", self.negative.format(**words))
         elif self.min is not None and value * scale < self.min:
-            reader.fail(self.name, self.too_low.format(**words))
+            reader.fail(self.name, "too-low", self.too_low.format(**words))
         elif self.max is not None and value * scale > self.max:
-            reader.fail(self.name, self.too_high.format(**words))
+            reader.fail(self.name, "too-high", self.too_high.format(**words))
         else:
             return value * scale
         return None
@@ -145,7 +146,7 @@ class Choice(Field):
         if raw is None:
             return self.default
         if raw not in {value for value, _ in self.choices}:
-            reader.fail(self.name, self.invalid)
+            reader.fail(self.name, "invalid", self.invalid)
             return self.default
         return raw
 
@@ -176,10 +177,10 @@ class Days(Field):
         chosen = [token.strip().lower() for token in reader.raw(self.name).split(",")
                   if token.strip()]
         if not chosen:
-            reader.fail(self.name, self.missing)
+            reader.fail(self.name, "missing", self.missing)
             return set()
         if any(token not in names for token in chosen):
-            reader.fail(self.name, self.invalid)
+            reader.fail(self.name, "invalid", self.invalid)
             return set()
         return {names.index(token) for token in chosen}
 
@@ -215,12 +216,12 @@ class Date(Bounded):
         if raw is None:
             return None
         if not _ISO_DATE.fullmatch(raw):
-            reader.fail(self.name, self.invalid)
+            reader.fail(self.name, "invalid", self.invalid)
             return None
         try:
             day = datetime.date.fromisoformat(raw)
         except ValueError:
-            reader.fail(self.name, self.does_not_exist)
+            reader.fail(self.name, "no-such-date", self.does_not_exist)
             return None
         return day if self.bounded(reader, day.year) is not None else None
 

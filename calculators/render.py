@@ -6,7 +6,7 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
-from calculators.schema import Action, Warning, plain
+from calculators.schema import Action, Reader, Result, Warning, plain
 
 FRAMING = (
     "Educational illustration of published protocols, not a prescription or medical advice. "
@@ -121,6 +121,13 @@ def text_tail(result, warnings_title: str) -> list[str]:
     lines.append("References:")
     lines += [f"  [{ref_id}] {reference_text(ref_id)}" for ref_id in result.references]
     return lines
+
+
+def failure(calc_name: str, read: Reader) -> Result:
+    """The result of input that needs fixing: no values; the errors, their codes, their summary."""
+    inputs = tuple(read.inputs.values())
+    return Result({}, [], read.errors, error_summary(calc_name, inputs, read.errors), [],
+                  read.codes)
 
 
 def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str]) -> str:

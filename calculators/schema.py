@@ -50,6 +50,7 @@ class Result:
     errors: dict[str, str]
     html: str
     references: list[str] = dataclasses.field(default_factory=list)
+    codes: dict[str, str] = dataclasses.field(default_factory=dict)  # field -> its error's code
 
     @property
     def ok(self) -> bool:
@@ -62,6 +63,7 @@ class Result:
             "values": self.values,
             "warnings": [dataclasses.asdict(w) for w in self.warnings],
             "errors": dict(self.errors),
+            "codes": dict(self.codes),
             "html": self.html,
             "references": list(self.references),
         }
@@ -142,19 +144,25 @@ class Reader:
     def __init__(self, inputs: tuple, fields: object):
         self.inputs = {field.name: field for field in inputs}
         self.fields = fields if isinstance(fields, Mapping) else {}
-        self._errors: dict[str, str] = {}
+        self._errors: dict[str, tuple[str, str]] = {}  # field -> (code, message)
 
     @property
     def errors(self) -> dict[str, str]:
-        return {name: self._errors[name] for name in self.inputs if name in self._errors}
+        """Field -> its message, in the order the inputs are declared."""
+        return {name: self._errors[name][1] for name in self.inputs if name in self._errors}
+
+    @property
+    def codes(self) -> dict[str, str]:
+        """Field -> the stable code of its problem (what tests and programs compare)."""
+        return {name: self._errors[name][0] for name in self.inputs if name in self._errors}
 
     def get(self, name: str, **options):
         """The value of a declared input, read by its own kind (see `fields`), or None."""
         return self.inputs[name].read(self, **options)
 
-    def fail(self, name: str, message: str) -> None:
-        """Record a problem with a field (the first one found for it stands)."""
-        self._errors.setdefault(name, message)
+    def fail(self, name: str, code: str, message: str) -> None:
+        """Record a problem with a field, its code and its words (the first one found stands)."""
+        self._errors.setdefault(name, (code, message))
 
     def has_error(self, name: str) -> bool:
         return name in self._errors
@@ -171,7 +179,7 @@ class Reader:
         if raw == "":
             declared = self.inputs[name]
             if declared.required:
-                self.fail(name, declared.missing or declared.invalid)
+                self.fail(name, "missing", declared.missing or declared.invalid)
             return None
         return raw
 
@@ -180,7 +188,7 @@ class Reader:
         raw = self.present(name)
         value = None if raw is None else parse(raw)
         if raw is not None and value is None:
-            self.fail(name, self.inputs[name].invalid)
+            self.fail(name, "invalid", self.inputs[name].invalid)
         return value
 
 

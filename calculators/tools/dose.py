@@ -160,7 +160,7 @@ def compute(fields: Mapping[str, str]) -> Result:
     adult = read.get("adult")
     if adult == "no" and not read.has_error("adult"):
         title, _ = data.article("who-is-not-a-candidate")
-        read.fail("adult", f"{data.load()['scope']['under_18']} See “{title}”.")
+        read.fail("adult", "under-18", f"{data.load()['scope']['under_18']} See “{title}”.")
     protocol = _protocol(read)
     unit = read.get("unit")
     actual = read.get("weight", scale=data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
@@ -169,7 +169,7 @@ def compute(fields: Mapping[str, str]) -> Result:
     if protocol is not None and protocol.shape == "rate-per-kg":
         _basis_needs(read, basis, height, sex)
     if read.errors:
-        return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
+        return render.failure(name, read)
     notes: list[str] = []
     weights = _weights(actual, unit, height, sex, notes)
     values = {
@@ -202,7 +202,7 @@ def _protocol(read: schema.Reader) -> Protocol | None:
     known = data.protocols().get(read.raw("protocol"))
     if known and not known.offered:
         title, _ = data.article(known.read)
-        read.fail("protocol", f"The calculator does not illustrate {known.name}: "
+        read.fail("protocol", "not-illustrated", f"The calculator does not illustrate {known.name}: "
                               f"{known.why_not_offered}. Read about it in “{title}”.")
         return None
     pid = read.get("protocol")
@@ -217,7 +217,7 @@ def _daily_amount(read: schema.Reader, protocol: Protocol | None) -> float | Non
     if protocol.dose_min <= amount <= protocol.dose_max:
         return amount
     source = data.references()[protocol.reference].short
-    read.fail("daily_mg", f"{render.plain(amount)} mg a day is outside what {protocol.name} "
+    read.fail("daily_mg", "outside-the-regimen", f"{render.plain(amount)} mg a day is outside what {protocol.name} "
                           f"gave: {_range(protocol)} a day ({source}). Choose an amount inside "
                           "that range, or leave it blank.")
     return None
@@ -234,12 +234,12 @@ def _basis_needs(read: schema.Reader, basis: str, height: float | None, sex: str
     words = BASIS_WORDS[basis]
     if not read.has_error("height_cm"):
         if height is None:
-            read.fail("height_cm", f"Enter the height in cm to work out figures by {words}.")
+            read.fail("height_cm", "needed-for-the-basis", f"Enter the height in cm to work out figures by {words}.")
         elif height < data.load()["devine"]["from_height_cm"]:
-            read.fail("height_cm", f"The Devine ideal-weight formula does not apply below "
+            read.fail("height_cm", "below-the-formula", f"The Devine ideal-weight formula does not apply below "
                                    f"{_devine_start()}; use the actual weight instead.")
     if sex == "" and not read.has_error("sex"):
-        read.fail("sex", f"Choose female or male to work out figures by {words}.")
+        read.fail("sex", "needed-for-the-basis", f"Choose female or male to work out figures by {words}.")
 
 
 def ideal_weight(height_cm: float, sex: str) -> float | None:

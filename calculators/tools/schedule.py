@@ -145,12 +145,12 @@ def compute(fields: Mapping[str, str]) -> Result:
     if start is not None and open_days and counts["loading"] is not None:
         window = _window(start, open_days)
         if counts["loading"] > len(window):
-            read.fail("loading", (
+            read.fail("loading", "more-than-the-open-days", (
                 f"Only {len(window)} open days fall in the {render.plain(plan.window_days)} "
                 f"days from the start date; plan at most {len(window)} loading infusions."
             ))
     if read.errors:
-        return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
+        return render.failure(name, read)
 
     loading, titration = counts["loading"], counts["titration"]
     weeks, months = counts["maintenance_weeks"], counts["months"]

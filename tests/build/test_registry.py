@@ -39,7 +39,7 @@ def compute(fields):
     read = schema.Reader(inputs, fields)
     count = read.get("count")
     if read.errors:
-        return Result({}, [], read.errors, render.error_summary(name, inputs, read.errors), [])
+        return render.failure(name, read)
     html = f'<div class="calculator-result"><p>Twice {count} is {count * 2}.</p></div>'
     return Result({"double": count * 2}, [], {}, html, [])
 

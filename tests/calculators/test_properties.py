@@ -89,7 +89,7 @@ def test_schedule_never_raises_on_numbers(start, loading, titration, weeks, mont
 def test_run_json_never_raises(payload):
     for name in ("dose", "schedule"):
         out = json.loads(calculators.run_json(name, payload))
-        assert set(out) == {"ok", "values", "warnings", "errors", "html", "references"}
+        assert set(out) == {"ok", "values", "warnings", "errors", "codes", "html", "references"}
         assert not NOT_A_NUMBER.search(out["html"])
 
 
