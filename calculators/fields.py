@@ -14,7 +14,8 @@ import re
 from typing import ClassVar
 
 from calculators.render import escape
-from calculators.schema import decimal, integer, plain
+from calculators.formats import plain
+from calculators.schema import decimal, integer
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

@@ -6,7 +6,8 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
-from calculators.schema import Action, Reader, Result, Warning, plain
+from calculators.formats import plain
+from calculators.schema import Action, Reader, Result, Warning
 
 FRAMING = (
     "Educational illustration of published protocols, not a prescription or medical advice. "
@@ -26,19 +27,6 @@ NO_SCRIPT_STATUS = (
     "Worked example: the result below is for the values shown. "
     "Working out other values needs JavaScript, which is off or still loading."
 )
-
-
-def amount(value: float) -> str:
-    """An amount (mg, mg/h, mL, mL/h): one or two decimal places (two significant figures for
-    an amount too small for that, so it never shows as 0.0)."""
-    if value and round(value, 1) == 0:
-        return plain(float(f"{value:.2g}"))
-    shown = f"{value:.2f}"
-    return shown[:-1] if shown.endswith("0") else shown
-
-
-def weight(value: float) -> str:
-    return f"{value:.1f}"
 
 
 def framing() -> str:

@@ -116,14 +116,6 @@ def integer(raw: str) -> int | None:
     return int(raw)
 
 
-def plain(value: float) -> str:
-    """A number as a person would write it: 0.35, 22, 5760."""
-    shown = f"{value:.6g}"
-    if "e" in shown:
-        shown = f"{value:.12f}".rstrip("0").rstrip(".")
-    return shown
-
-
 def worked_example(inputs: tuple) -> dict[str, str]:
     """The fields of a worked example: every input's declared default."""
     return {field.name: field.default for field in inputs}

@@ -3,7 +3,8 @@
 from collections.abc import Callable
 
 from calculators import data
-from calculators.render import escape, plain
+from calculators.formats import plain
+from calculators.render import escape
 
 NAMES = ("protocols", "schedule")
 

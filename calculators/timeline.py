@@ -8,6 +8,7 @@ readers, with a title and a description for everyone else.
 
 import datetime
 
+from calculators.formats import MONTHS_SHORT
 from calculators.render import escape
 
 WIDTH, LEFT, RIGHT = 340, 92, 8  # the drawing, and room for the lane names and the last mark
@@ -16,7 +17,6 @@ MARK_WIDTH, MARK_HEIGHT = 3, 12
 FAINT = 0.45  # the opacity of an infusion that happens only if the review finds a benefit
 LABEL_ROOM = 26  # the width a month's name needs
 COLOURS = {"loading": "#0b5563", "adjustment": "#a86400", "maintenance": "#5b3f8c"}
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def svg(start: datetime.date, end: datetime.date, lanes: dict[str, str],
@@ -83,7 +83,7 @@ def _months(start: datetime.date, end: datetime.date, x, height: int) -> str:
             year = (f'<tspan x="{x(month):.1f}" dy="11">{month.year}</tspan>'
                     if index == 0 or month.month <= every else "")
             name = (f'<text class="timeline-label" x="{x(month):.1f}" y="{height - AXIS + 13}" '
-                    f'text-anchor="middle">{MONTHS[month.month - 1]}{year}</text>')
+                    f'text-anchor="middle">{MONTHS_SHORT[month.month - 1]}{year}</text>')
         ticks.append(
             f'<line class="timeline-tick" x1="{x(month):.1f}" x2="{x(month):.1f}" '
             f'y1="{height - AXIS}" y2="{height - AXIS + 4}" stroke="#4a5a66"></line>{name}'

@@ -16,7 +16,7 @@ A per-kg figure is never worked out from a weight above the person's actual weig
 import dataclasses
 from collections.abc import Mapping
 
-from calculators import data, render, schema
+from calculators import data, formats, render, schema
 from calculators.data import Protocol
 from calculators.render import escape
 from calculators.fields import Choice, Number
@@ -50,7 +50,7 @@ def _devine_start() -> str:
     """The height the Devine formula starts at, in cm and inches."""
     height = data.load()["devine"]["from_height_cm"]
     inches = height / data.load()["units"]["cm_per_inch"]
-    return f"{render.plain(height)} cm ({render.plain(inches)} in)"
+    return f"{formats.plain(height)} cm ({formats.plain(inches)} in)"
 
 
 def _protocol_choices() -> tuple[tuple[str, str], ...]:
@@ -67,8 +67,8 @@ def _inputs() -> tuple:
     example = data.load()["worked_example"]
     per_lb = data.load()["units"]["kg_per_lb"]
     low, high = limits["weight_kg"]
-    between = (f"This page illustrates weights between {render.plain(low)} and "
-               f"{render.plain(high)} kg (about {low / per_lb:.0f} to {high / per_lb:.0f} lb).")
+    between = (f"This page illustrates weights between {formats.plain(low)} and "
+               f"{formats.plain(high)} kg (about {low / per_lb:.0f} to {high / per_lb:.0f} lb).")
     see, _ = data.article(limits["weight_kg_low_see"])
     ranges = "; ".join(f"{p.name}: {p.dose_text.split(';')[0]}" for p in _ranged())
     return (
@@ -88,7 +88,7 @@ def _inputs() -> tuple:
               "from the list."),
         Number(
             name="weight", label="Weight", min=low, max=high, step=0.1,
-            default=render.plain(example["weight_kg"]), required=True,
+            default=formats.plain(example["weight_kg"]), required=True,
             help="Body weight, in the weight unit chosen. No weight is ever assumed: the form "
             "opens on a worked example.",
             invalid="Enter the weight as a number, for example 70.",
@@ -148,9 +148,9 @@ class Weights:
 
     def shown(self, kg: float) -> str:
         """A weight in kg, with pounds when the reader gave pounds."""
-        text = f"{render.weight(kg)} kg"
+        text = f"{formats.weight(kg)} kg"
         if self.unit == "lb":
-            text += f" ({render.weight(kg / data.load()['units']['kg_per_lb'])} lb)"
+            text += f" ({formats.weight(kg / data.load()['units']['kg_per_lb'])} lb)"
         return text
 
 
@@ -217,14 +217,14 @@ def _daily_amount(read: schema.Reader, protocol: Protocol | None) -> float | Non
     if protocol.dose_min <= amount <= protocol.dose_max:
         return amount
     source = data.references()[protocol.reference].short
-    read.fail("daily_mg", "outside-the-regimen", f"{render.plain(amount)} mg a day is outside what {protocol.name} "
+    read.fail("daily_mg", "outside-the-regimen", f"{formats.plain(amount)} mg a day is outside what {protocol.name} "
                           f"gave: {_range(protocol)} a day ({source}). Choose an amount inside "
                           "that range, or leave it blank.")
     return None
 
 
 def _range(protocol: Protocol) -> str:
-    return f"{render.plain(protocol.dose_min)} to {render.plain(protocol.dose_max)} mg"
+    return f"{formats.plain(protocol.dose_min)} to {formats.plain(protocol.dose_max)} mg"
 
 
 def _basis_needs(read: schema.Reader, basis: str, height: float | None, sex: str) -> None:
@@ -267,7 +267,7 @@ def _weights(actual, unit, height, sex, notes: list[str]) -> Weights:
     ideal = ideal_weight(height, sex)
     if ideal is None:
         notes.append(f"Ideal body weight is not defined below "
-                     f"{render.plain(devine['from_height_cm'])} cm (the Devine formula), so only "
+                     f"{formats.plain(devine['from_height_cm'])} cm (the Devine formula), so only "
                      "the actual weight is shown.")
         return Weights(actual, unit, height, sex)
     return Weights(actual, unit, height, sex, ideal, adjusted_weight(actual, ideal))
@@ -300,7 +300,7 @@ def _rate_per_kg(protocol: Protocol, weights: Weights, basis: str, daily, notes)
                               "session_mg": each_rate * protocol.minutes / 60,
                               "capped": each_capped})
     if capped:
-        notes.append(f"{render.plain(protocol.dose_max)} mg/kg/h for "
+        notes.append(f"{formats.plain(protocol.dose_max)} mg/kg/h for "
                      f"{weights.shown(chosen)} would pass the regimen's own cap, so the rate is "
                      f"the cap ({protocol.cap.text}).")
     _far_above_ideal(weights, notes)
@@ -379,19 +379,19 @@ _FIGURES = {"rate-per-kg": _rate_per_kg, "daily-amount": _daily, "first-infusion
 
 
 def _per_kg_text(low: float, high: float) -> str:
-    shown = [render.plain(float(f"{value:.3g}")) for value in (low, high)]
+    shown = [formats.plain(float(f"{value:.3g}")) for value in (low, high)]
     return f"{shown[0]} mg/kg" if shown[0] == shown[1] else f"{shown[0]} to {shown[1]} mg/kg"
 
 
 def _mg(low: float, high: float) -> str:
     if low == high:
-        return f"{render.amount(low)} mg"
-    return f"{render.amount(low)} to {render.amount(high)} mg"
+        return f"{formats.amount(low)} mg"
+    return f"{formats.amount(low)} to {formats.amount(high)} mg"
 
 
 def _rows(values: dict, protocol: Protocol, weights: Weights) -> list[tuple[str, str]]:
     """The figures of the result, as (term, detail): the same for the page and the terminal."""
-    amount = render.amount
+    amount = formats.amount
     rows = [("Regimen", f"{protocol.title} ({protocol.condition}; {protocol.study})"),
             ("As published", f"{protocol.dose_text}; {protocol.course}")]
     session = _mg(values["session_mg_low"], values["session_mg_high"])
@@ -433,7 +433,7 @@ def _hours(minutes: float) -> str:
 
 
 def _formula(values: dict) -> str:
-    amount, weight, plain = render.amount, render.weight, render.plain
+    amount, weight, plain = formats.amount, formats.weight, formats.plain
     shape = values["shape"]
     if shape == "rate-per-kg":
         kg, rate = values["dosing_weight_kg"], values["rate_mg_per_h"]
@@ -457,8 +457,8 @@ def _weights_table(values: dict, weights: Weights) -> str:
     body = "".join(
         f'<tr><th scope="row">{escape(BASIS_SHORT[row["basis"]])}</th>'
         f"<td>{escape(weights.shown(row['weight_kg']))}</td>"
-        f"<td>{render.amount(row['rate_mg_per_h'])} mg/h{' (cap)' if row['capped'] else ''}</td>"
-        f"<td>{render.amount(row['session_mg'])} mg</td></tr>"
+        f"<td>{formats.amount(row['rate_mg_per_h'])} mg/h{' (cap)' if row['capped'] else ''}</td>"
+        f"<td>{formats.amount(row['session_mg'])} mg</td></tr>"
         for row in values["by_weight"]
     )
     return ('<table class="calculator-weights"><caption>The same regimen by each weight'
@@ -487,8 +487,8 @@ def text(result: Result) -> list[str]:
     lines = [render.FRAMING, ""]
     lines += [f"{term}: {detail}" for term, detail in _rows(v, protocol, weights)]
     lines += [f"By {BASIS_WORDS[row['basis']]} ({weights.shown(row['weight_kg'])}): "
-              f"{render.amount(row['rate_mg_per_h'])} mg/h, "
-              f"{render.amount(row['session_mg'])} mg in one session"
+              f"{formats.amount(row['rate_mg_per_h'])} mg/h, "
+              f"{formats.amount(row['session_mg'])} mg in one session"
               for row in v["by_weight"] if len(v["by_weight"]) > 1]
     lines.append(f"Arithmetic: {_formula(v)}")
     return lines + [""] + render.text_tail(result, "")

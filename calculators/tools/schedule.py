@@ -16,7 +16,7 @@ import datetime
 import functools
 from collections.abc import Mapping
 
-from calculators import data, ics, render, schema, timeline
+from calculators import data, formats, ics, render, schema, timeline
 from calculators.render import escape
 from calculators.fields import Date, Days, Whole
 from calculators.schema import Action, Result, Warning
@@ -29,9 +29,6 @@ DAYS = (
     ("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"),
     ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday"),
 )
-DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # What a row is, in the table, the calendar and the terminal (never "1 of 6": no fixed course)
 ROW_WORDS = {"first": "First infusion", "loading": "Loading infusion",
              "adjustment": "Adjustment infusion", "maintenance": "Maintenance infusion",
@@ -76,8 +73,8 @@ def _bound_words(field: str, end: str, lead: str) -> str:
 def _inputs() -> tuple:
     limits, plan = data.limits(), data.schedule()
     defaults = plan.defaults
-    window = render.plain(plan.window_days)
-    spacing = render.plain(plan.adjustment_spacing_days)
+    window = formats.plain(plan.window_days)
+    spacing = formats.plain(plan.adjustment_spacing_days)
 
     def count(field: str, label: str, unit: str, help_text: str) -> Whole:
         what, too_low, too_high = COUNTS[field]
@@ -146,7 +143,7 @@ def compute(fields: Mapping[str, str]) -> Result:
         window = _window(start, open_days)
         if counts["loading"] > len(window):
             read.fail("loading", "more-than-the-open-days", (
-                f"Only {len(window)} open days fall in the {render.plain(plan.window_days)} "
+                f"Only {len(window)} open days fall in the {formats.plain(plan.window_days)} "
                 f"days from the start date; plan at most {len(window)} loading infusions."
             ))
     if read.errors:
@@ -305,10 +302,6 @@ def _warnings(chosen: dict[str, int]) -> list[Warning]:
     return warnings
 
 
-def long_date(day: datetime.date) -> str:
-    return f"{DAY_SHORT[day.weekday()]} {day.day} {MONTH_SHORT[day.month - 1]} {day.year}"
-
-
 def _review_words(row: dict) -> str:
     return data.schedule().reviews[row["after"]]
 
@@ -323,13 +316,13 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
             body.append(_review_row(_review_words(row)))
         else:
             body.append(f'<tr><th scope="row"><time datetime="{escape(row["date"])}">'
-                        f"{escape(long_date(datetime.date.fromisoformat(row['date'])))}</time>"
+                        f"{escape(formats.long_date(datetime.date.fromisoformat(row['date'])))}</time>"
                         f"</th><td>{escape(ROW_WORDS[row['phase']])}</td></tr>")
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(rows):
             body.append('<tr class="calculator-conditional"><td colspan="2">'
                         f"{escape(data.schedule().conditional)}</td></tr>")
-    caption = (f"Example dates, not appointments: the first infusion on {long_date(first)}, "
-               f"then a review. The plan shown runs to {long_date(horizon)}.")
+    caption = (f"Example dates, not appointments: the first infusion on {formats.long_date(first)}, "
+               f"then a review. The plan shown runs to {formats.long_date(horizon)}.")
     picture = timeline.svg(
         datetime.date.fromisoformat(values["start"]), horizon, LANES,
         [(datetime.date.fromisoformat(row["date"]), _lane(row["phase"]), row["conditional"])
@@ -424,7 +417,7 @@ def text(result: Result) -> list[str]:
             lines.append(f"      {_review_words(row)}")
         else:
             day = datetime.date.fromisoformat(row["date"])
-            lines.append(f"  {row['date']}  {long_date(day)}  {ROW_WORDS[row['phase']]}")
+            lines.append(f"  {row['date']}  {formats.long_date(day)}  {ROW_WORDS[row['phase']]}")
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(v["sessions"]):
             lines.append(f"  {data.schedule().conditional}")
     return lines + [""] + render.text_tail(result, "Compared with the clinic schedule")

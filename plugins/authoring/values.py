@@ -10,7 +10,7 @@ unit around it. Code spans and code blocks are left alone; the Summary may use i
 """
 
 from calculators import data
-from calculators.render import plain
+from calculators.formats import plain
 from markdown import util
 from markdown.inlinepatterns import InlineProcessor
 

@@ -5,6 +5,7 @@ import dataclasses
 from html import escape
 
 import calculators
+from calculators import formats
 
 LOADER = "js/embed.js"  # linked without a version: a pasted snippet keeps one address
 
@@ -61,6 +62,12 @@ class Embed:
     height: int
     presets: tuple[Option, ...]
     looks: tuple[Option, ...] = LOOKS
+
+    @property
+    def months(self) -> str:
+        """Month names for the citation's date, as the calculators write them (comma-separated,
+        for the snippet builder's script: no locale data is loaded in the page)."""
+        return ",".join(formats.MONTHS_SHORT)
 
     @property
     def frame_title(self) -> str:

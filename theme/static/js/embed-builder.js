@@ -78,8 +78,9 @@ builder.querySelector("[data-embed-preview]").addEventListener("click", (event) 
 for (const shown of document.querySelectorAll("[data-embed-absolute]")) {
   shown.textContent = absolute(shown.textContent);
 }
-// Month names from a list: the first toLocaleString of a page costs ~12 ms of loading ICU data.
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// Month names as the calculators write them, from the page: the first toLocaleString of a page
+// costs ~12 ms of loading ICU data.
+const MONTHS = builder.dataset.months.split(",");
 const today = new Date();
 document.querySelector("[data-embed-today]").textContent =
   `${today.getFullYear()} ${MONTHS[today.getMonth()]} ${today.getDate()}`;
