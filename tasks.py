@@ -74,7 +74,7 @@ def regenerate(c):
 @task
 def serve(c):
     """Serve site at http://$HOST:$PORT/ (default 127.0.0.1:8000)"""
-    from hosting import SiteServer
+    from deploy.hosting import SiteServer
 
     SiteServer(CONFIG["deploy_path"], CONFIG["host"], CONFIG["port"], quiet=False).run()
 
@@ -172,13 +172,13 @@ def test(c):
                       "with 0, timing starts at launch)",
             "dwell": "seconds each page stays open after its result (default 5)",
             "build": "instead: build 500 generated articles ours and plain Pelican's way, "
-                     "print the times and their ratio (tests/bench_build.py)"})
+                     "print the times and their ratio (scripts/bench_build.py)"})
 def bench(c, runs=5, network=False, build=False, settle=2.0, dwell=5.0):
-    """Print speed figures of the dose calculator page (tests/bench.py), or of the build"""
+    """Print speed figures of the dose calculator page (scripts/bench.py), or of the build"""
     if build:
-        c.run(f"{shlex.quote(sys.executable)} -m tests.bench_build --runs {int(runs)}")
+        c.run(f"{shlex.quote(sys.executable)} -m scripts.bench_build --runs {int(runs)}")
         return
-    c.run(f"{shlex.quote(sys.executable)} -m tests.bench --runs {int(runs)}"
+    c.run(f"{shlex.quote(sys.executable)} -m scripts.bench --runs {int(runs)}"
           f" --settle {float(settle)} --dwell {float(dwell)}" + (" --network" if network else ""))
 
 

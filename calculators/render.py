@@ -6,7 +6,6 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
-from calculators.formats import plain
 from calculators.schema import Action, Reader, Result, Warning
 
 FRAMING = (

@@ -14,13 +14,11 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from calculators import citation  # noqa: E402
+from project import ROOT  # noqa: E402
 from pelican.settings import DEFAULT_CONFIG  # noqa: E402
 from pelican.utils import slugify  # noqa: E402
-from tests.html_index import parse  # noqa: E402  (the project's one reader of built pages)
+from scripts.html_index import parse  # noqa: E402  (the project's one reader of built pages)
 
 GRADE_TARGET = 8
 CITATION = re.compile(r"\[@([^\]]+)\]")

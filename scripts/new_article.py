@@ -4,7 +4,8 @@ import datetime
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from project import ROOT
+
 TEMPLATE = """Title: {title}
 Date: {today}
 Reviewed: {today}

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import ARGS, CHROMIUM
-from tests.site import ROOT, SiteServer, build_site
+from scripts.site import ARGS, CHROMIUM, ROOT, SiteServer, build_site
 
 PAGES = {"home": "/", "protocols": "/protocols-in-practice/", "dose": "/calculators/dose/"}
 SCHEMES = ("light", "dark")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site import ARGS, CHROMIUM
+from scripts.site import ARGS, CHROMIUM
 
 
 @pytest.fixture(scope="session")

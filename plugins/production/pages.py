@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from hosting import NOT_FOUND_PAGE
+from deploy.hosting import NOT_FOUND_PAGE
 
 
 class NotFoundPageGenerator(Generator):

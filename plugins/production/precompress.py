@@ -8,15 +8,16 @@ a cache: brotli's best quality takes about 20 s on the 10 MB WebAssembly file.
 
 import gzip
 import hashlib
-import os
 from pathlib import Path
 
 import brotli
 
-from hosting import ENCODINGS, MIN_GAIN, PRECOMPRESSED
+import project
+from deploy.hosting import ENCODINGS, MIN_GAIN, PRECOMPRESSED
+from project import write_atomically
 
 CACHED_FROM = 256 * 1024  # bytes: files this large are compressed once per content
-CACHE = Path(__file__).resolve().parents[2] / ".cache" / "precompressed"
+CACHE = project.CACHE / "precompressed"
 
 
 def precompress_output(settings):
@@ -84,10 +85,3 @@ def cached(path, make):
     write_atomically(path, data)
     return data
 
-
-def write_atomically(path, data, mtime_ns=None):
-    scratch = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    scratch.write_bytes(data)
-    if mtime_ns is not None:
-        os.utime(scratch, ns=(mtime_ns, mtime_ns))
-    os.replace(scratch, path)

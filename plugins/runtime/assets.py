@@ -10,6 +10,8 @@ from pathlib import Path
 from calculators import citation
 from pelican.generators import Generator
 
+import project
+
 from .fingerprint import digest, remembered_digest, source_files
 from .lockfile import make_lockfile
 from .snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
@@ -17,8 +19,8 @@ from .wheel import build_wheel
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 THEME_ASSETS = ("css/site.css", "js/calculator.js", "js/calculator-worker.js")
-ROOT = Path(__file__).resolve().parents[2]  # the project: calculators/, node_modules/
-CACHE = ROOT / ".cache" / "runtime"
+ROOT = project.ROOT  # the project: calculators/, node_modules/
+CACHE = project.CACHE / "runtime"
 
 
 class RuntimeGenerator(Generator):

@@ -1,8 +1,9 @@
 """Content hashes that name files, so a changed file gets a new URL and old ones cache forever."""
 
 import hashlib
-import os
 from pathlib import Path
+
+from project import write_atomically
 
 
 def digest(paths, base, extra=b"", length=12):
@@ -26,9 +27,7 @@ def remembered_digest(paths, base, cache):
         return kept.read_text()
     value = digest(paths, base)
     kept.parent.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f".{kept.name}.{os.getpid()}.partial")
-    partial.write_text(value)
-    partial.replace(kept)  # whole or not at all, as another build may read it meanwhile
+    write_atomically(kept, value)
     return value
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-ROOT = Path(__file__).resolve().parents[2]
-CACHE = ROOT / ".cache" / "share"
+from project import CACHE as PROJECT_CACHE
+from project import written
+
+CACHE = PROJECT_CACHE / "share"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")  # Debian: fonts-dejavu-core
 SIZE = (1200, 630)  # what OpenGraph and Twitter's large card expect
 BRAND, PAPER, TINT = "#0b5563", "#ffffff", "#cfe3e7"  # the theme's colours
@@ -26,9 +28,8 @@ def _draw(title: str, clinic: str, target: Path) -> None:
     pen.multiline_text((80, 90), "\n".join(lines), font=heading, fill=PAPER, spacing=18)
     pen.rectangle((80, 470, 200, 478), fill=TINT)
     pen.text((80, 510), clinic, font=small, fill=TINT)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    picture.save(partial, "PNG", optimize=True)
-    partial.replace(target)
+    with written(target) as scratch:
+        picture.save(scratch, "PNG", optimize=True)
 
 
 def make_images(generator):

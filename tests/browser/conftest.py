@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site import ARGS, CHROMIUM, ROOT, SiteServer, build_site  # noqa: F401 (bench)
+from scripts.site import ROOT, SiteServer, build_site
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 

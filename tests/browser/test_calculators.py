@@ -7,7 +7,7 @@ import icalendar
 import pytest
 
 import calculators
-from tests.html_index import PageParser, Page
+from scripts.html_index import PageParser, Page
 from tests.vectors import DOSE, DOSE_BAD, SCHEDULE
 
 READY = "form[data-runtime='python']"

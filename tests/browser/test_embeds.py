@@ -16,8 +16,8 @@ from calculators import formats
 from calculators.fields import Number
 from tests.browser.conftest import Visit
 from tests.browser.test_calculators import form_fields, output_text, text, wait_for_result
-from tests.html_index import start_tags
-from tests.site import SiteServer, build_site
+from scripts.html_index import start_tags
+from scripts.site import SiteServer, build_site
 
 HEIGHT = "ketamine-dosing-embed:height"  # the message the embed page posts (embed.js reads it)
 MEASURE = "ketamine-dosing-embed:measure"

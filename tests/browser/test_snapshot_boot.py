@@ -9,7 +9,7 @@ import pytest
 import calculators
 from tests.browser.conftest import Visit
 from tests.browser.test_calculators import output_text, text, wait_for_result
-from tests.site import PLAIN_HTTP
+from scripts.site import PLAIN_HTTP
 from tests.vectors import DOSE, SCHEDULE
 
 READY_STATUS = "Ready: the result updates as you change the inputs."

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.site import build_site
+from scripts.site import build_site
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.site import ROOT, build_site
+from scripts.site import ROOT, build_site
 
 GOOD_HEADER = """Title: Test article
 Date: 2026-11-20

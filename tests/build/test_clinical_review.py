@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.html_index import parse, text_of
+from scripts.html_index import parse, text_of
 
 ARTICLE_SLUGS = [
     "how-dosing-works", "how-strong-is-the-evidence", "step-by-step",

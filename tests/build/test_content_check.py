@@ -7,7 +7,7 @@ import pytest
 
 from scripts import content_check, new_article
 from tests.build.test_authoring_errors import GOOD_HEADER
-from tests.site import ROOT, build_site
+from scripts.site import ROOT, build_site
 
 TODAY = datetime.date(2026, 11, 28)
 

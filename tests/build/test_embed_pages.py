@@ -11,8 +11,8 @@ import calculators
 from calculators.render import FRAMING
 from pelicanconf import CLINIC, SITENAME
 from plugins.embeds.offer import LOOKS
-from tests.html_index import parse, start_tags, text_of
-from tests.site import build_site
+from scripts.html_index import parse, start_tags, text_of
+from scripts.site import build_site
 
 SITEURL = "https://www.example.org"
 PROVIDER = {"EMBED_PROVIDER_NAME": "An example teaching hospital",

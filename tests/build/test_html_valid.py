@@ -3,7 +3,7 @@
 import shutil
 import subprocess
 
-from tests.site import ROOT
+from scripts.site import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

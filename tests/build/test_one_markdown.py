@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from tests.build.test_authoring_errors import GOOD_HEADER
-from tests.site import ROOT, build_site
+from scripts.site import ROOT, build_site
 
 
 def build_articles(tmp_path, bodies):

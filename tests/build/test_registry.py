@@ -10,8 +10,8 @@ import pytest
 
 import calculators
 from calculators import registry
-from tests.html_index import parse, text_of
-from tests.site import ROOT, build_site
+from scripts.html_index import parse, text_of
+from scripts.site import ROOT, build_site
 
 WIDGET = '''"""A throwaway calculator for the registry's test: twice a whole number (nothing clinical)."""
 

@@ -9,7 +9,7 @@ import pytest
 
 from plugins.runtime.assets import RUNTIME_FILES, THEME_ASSETS
 from plugins.runtime.fingerprint import digest
-from tests.site import ROOT, build_site
+from scripts.site import ROOT, build_site
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 

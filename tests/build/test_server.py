@@ -12,11 +12,11 @@ import urllib.request
 
 import pytest
 
-from hosting import (
+from deploy.hosting import (
     ANY_ORIGIN, EMBEDDABLE, ERROR_HEADERS, HTTPS_ONLY, IMMUTABLE, REVALIDATE, SECURITY, SiteServer,
     headers_for,
 )
-from tests.site import ROOT
+from scripts.site import ROOT
 
 FOREVER = IMMUTABLE["Cache-Control"]
 NO_CACHE = REVALIDATE["Cache-Control"]

@@ -16,7 +16,7 @@ def test_the_images_are_cached_between_builds(tmp_path, site):
 
     before = {path: path.stat().st_mtime_ns for path in CACHE.glob("*.png")}
     assert len(before) >= len(ARTICLES)
-    from tests.site import build_site
+    from scripts.site import build_site
 
     build_site(tmp_path / "again")
     assert {path: path.stat().st_mtime_ns for path in CACHE.glob("*.png")} == before

@@ -8,7 +8,7 @@ import pytest
 
 import calculators
 from pelicanconf import CLINIC
-from tests.html_index import parse, text_of
+from scripts.html_index import parse, text_of
 
 ARTICLES = [
     "how-dosing-works", "how-strong-is-the-evidence", "step-by-step",

@@ -10,7 +10,7 @@ import pytest
 from deploy.configs import config_folder
 from deploy.servers import CONFIG_NAMES, RealServer
 from tests.production.support import REVIEWERS, STAND_IN_EMBED, free_port
-from tests.site import build_site
+from scripts.site import build_site
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 from deploy.configs import (
     caddyfile, config_folder, headers_file, nginx_site, production_headers, site_address,
 )
-from hosting import MIN_GAIN
+from deploy.hosting import MIN_GAIN
 from plugins.production.precompress import precompress_tree
 from tests.production.support import STAND_IN_EMBED
 

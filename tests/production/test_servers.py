@@ -10,7 +10,7 @@ import brotli
 import pytest
 
 from deploy.configs import production_headers
-from hosting import ENCODINGS, ERROR_HEADERS, HTTPS_ONLY, NOT_FOUND_PAGE, media_types
+from deploy.hosting import ENCODINGS, ERROR_HEADERS, HTTPS_ONLY, NOT_FOUND_PAGE, media_types
 from tests.production.support import STAND_IN_EMBED
 
 POLICY_NAMES = {name for url in ["/", "/embed/", "/runtime/", "/theme/js/"]

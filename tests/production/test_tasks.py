@@ -13,7 +13,7 @@ import pytest
 
 from deploy import publish
 from tests.production.support import free_port, with_reviewers
-from tests.site import ROOT
+from scripts.site import ROOT
 
 
 def invoke(*arguments, env=None):

@@ -8,7 +8,7 @@ import pytest
 import calculators
 from plugins.runtime.lockfile import make_lockfile
 from plugins.runtime.wheel import build_wheel
-from tests.site import ROOT
+from scripts.site import ROOT
 from tests.vectors import ALL
 
 PYODIDE = ROOT / "node_modules" / "pyodide"

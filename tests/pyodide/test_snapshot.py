@@ -15,7 +15,7 @@ from plugins.runtime.snapshot import (EMPTY_STDLIB, INTEGRITY, PACKED_MAGIC, PAG
                                       cached_snapshot, pack_snapshot)
 from plugins.runtime.wheel import build_wheel
 from tests.pyodide.test_pyodide import PYODIDE, ics_in_cpython, in_cpython
-from tests.site import ROOT
+from scripts.site import ROOT
 from tests.vectors import ALL
 
 RUNNER = ROOT / "tests" / "pyodide" / "run_vectors.mjs"

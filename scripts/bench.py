@@ -1,6 +1,6 @@
 """Speed figures for the dose calculator page in headless Chromium, all measured in one run.
 
-    python -m tests.bench [--runs N] [--network] [--settle SECONDS] [--dwell SECONDS]
+    python -m scripts.bench [--runs N] [--network] [--settle SECONDS] [--dwell SECONDS]
 
 Each run makes two fresh on-disk profiles, one for the site and one for a bare page that only
 boots Pyodide and runs 1+1 (the floor), in alternating order; each profile visits twice, cold
@@ -28,9 +28,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from hosting import SiteHandler
-from tests.browser.conftest import ARGS, CHROMIUM
-from tests.site import SiteServer, build_site
+from deploy.hosting import SiteHandler
+from scripts.site import ARGS, CHROMIUM, SiteServer, build_site
 
 FLOOR_HTML = """<!doctype html><html lang="en"><title>floor</title><body><p id="out">booting</p>
 <script type="module" src="floor.js"></script></body></html>"""

@@ -1,4 +1,5 @@
-"""Test helpers: a real Pelican build into a folder, and the site's own server (`hosting`)."""
+"""For the tests, the benchmarks and the screenshots: a real Pelican build into a folder, the
+site's own server (`hosting`) and the Chromium they drive."""
 
 from pathlib import Path
 
@@ -6,9 +7,8 @@ from pelican import Pelican
 from pelican.plugins.sitemap import sitemap
 from pelican.settings import read_settings
 
-from hosting import SiteServer  # noqa: F401 (the tests' server, on a free port, quiet)
-
-ROOT = Path(__file__).resolve().parent.parent
+from deploy.hosting import SiteServer  # noqa: F401 (the tests' server, on a free port, quiet)
+from project import ROOT
 
 
 def build_site(output, settings_file="pelicanconf.py", **overrides):

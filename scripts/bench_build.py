@@ -1,6 +1,6 @@
 """Build speed: our site's build against plain Pelican's on the same generated corpus, one run.
 
-    python -m tests.bench_build [--articles 500] [--runs N]
+    python -m scripts.bench_build [--articles 500] [--runs N]
 
 Writes a corpus of N articles of about 1000 words of filler each, valid for our site (every
 field `plugins/authoring` requires, headings, lists, citations, a value from the data file, a
@@ -32,8 +32,7 @@ from pathlib import Path
 
 from calculators import data
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache"
+from project import CACHE, ROOT
 FILLER = """lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt
 ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris
 nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse
