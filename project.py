@@ -1,7 +1,8 @@
-"""What the build, the scripts and the tests share: the project's folder, and writing a file whole
-or not at all (another build, or a server, may read it meanwhile)."""
+"""What the build, the scripts and the tests share: the project's folder, a theme file's versioned
+URL, and writing a file whole or not at all (another build, or a server, may read it meanwhile)."""
 
 import contextlib
+import hashlib
 import os
 from pathlib import Path
 
@@ -19,6 +20,15 @@ def written(target: Path):
         os.replace(scratch, target)
     finally:
         scratch.unlink(missing_ok=True)
+
+
+def theme_asset_urls(siteurl: str, static: str, theme: Path, names) -> dict[str, str]:
+    """Each theme file's URL with `?v=` and a hash of its content: a changed file gets a new URL,
+    so an unchanged one may be cached for a year."""
+    def version(name):
+        return hashlib.sha256((theme / name).read_bytes()).hexdigest()[:10]
+
+    return {name: f"{siteurl}/{static}/{name}?v={version(name)}" for name in names}
 
 
 def write_atomically(target: Path, data: bytes | str, mtime_ns: int | None = None) -> None:

@@ -14,14 +14,15 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from calculators import citation  # noqa: E402
-from project import ROOT  # noqa: E402
-from pelican.settings import DEFAULT_CONFIG  # noqa: E402
-from pelican.utils import slugify  # noqa: E402
-from scripts.html_index import parse  # noqa: E402  (the project's one reader of built pages)
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from calculators import citation
+from plugins.authoring.rules import cited_ids, months_since, review_limit
+from project import ROOT
+from scripts.html_index import parse  # the project's one reader of built pages
 
 GRADE_TARGET = 8
-CITATION = re.compile(r"\[@([^\]]+)\]")
 
 
 def prose(markdown: str) -> str:
@@ -40,10 +41,6 @@ def grades(text: str) -> tuple[float, float]:
         warnings.simplefilter("ignore")
         import textstat
     return textstat.flesch_kincaid_grade(text), textstat.smog_index(text)
-
-
-def months_since(day: datetime.date, today: datetime.date) -> int:
-    return (today.year - day.year) * 12 + today.month - day.month - (today.day < day.day)
 
 
 def _header(markdown: str, name: str) -> str:
@@ -71,7 +68,7 @@ def broken_links(page_path: Path, site: Path, pages: dict) -> list[str]:
 
 def report(content: Path, site: Path, settings: dict, today: datetime.date) -> tuple[str, int]:
     """The report's text, and how many problems must be fixed."""
-    limit = settings.get("REVIEW_MAX_MONTHS", 12)
+    limit = review_limit(settings)
     lines, problems, pages, cited_anywhere = [], 0, {}, set()
     for source in sorted((content / "articles").glob("*.md")):
         markdown = source.read_text("utf-8")
@@ -82,8 +79,7 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date) -> t
         grade, smog = grades(prose(markdown))
         reviewed = datetime.date.fromisoformat(_header(markdown, "Reviewed"))
         age = months_since(reviewed, today)
-        cited = sorted({ref.strip().lstrip("@") for found in CITATION.findall(markdown)
-                        for ref in found.split(";")})
+        cited = sorted(cited_ids(markdown))
         cited_anywhere.update(cited)
         broken = broken_links(built, site, pages) if built.is_file() else ["(not built: a draft?)"]
         external = sorted({urlsplit(href).hostname for href in parse(built).links
@@ -103,8 +99,7 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date) -> t
         lines += [f"{source.relative_to(content.parent)}", *(f"  {name:<{width}}  {value}"
                                                              for name, value in rows), ""]
     for page in (content / "pages").rglob("*.md"):
-        cited_anywhere.update(ref.strip().lstrip("@") for found in CITATION.findall(
-            page.read_text("utf-8")) for ref in found.split(";"))
+        cited_anywhere.update(cited_ids(page.read_text("utf-8")))
     unused = sorted(set(citation.read_source()) - cited_anywhere)
     lines.append("References listed in content/references.json but cited by no article or page "
                  f"(the calculators may still cite them): {', '.join(unused) or 'none'}")

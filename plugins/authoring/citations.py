@@ -8,9 +8,7 @@ from calculators.render import reference_html
 from markdown.postprocessors import Postprocessor
 
 from .errors import AuthoringError
-
-CITATION = re.compile(r"\[(@[a-z0-9][a-z0-9-]*(?:\s*;\s*@[a-z0-9][a-z0-9-]*)*)\]")
-ANY_CITATION = re.compile(r"\[@[^\]]*\]")
+from .rules import ANY_CITATION, CITATION
 CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.DOTALL)
 
 

@@ -14,6 +14,7 @@ from calculators.render import reference_text
 
 from .errors import AuthoringError, collect
 from .extension import AuthoringExtension
+from .rules import months_since, review_limit
 
 REQUIRED = {
     "article": ("title", "date", "reviewed", "reviewer", "summary"),
@@ -108,10 +109,9 @@ def check_placeholder(path, line, name, settings, warned):
 
 def check_review_age(path, reviewed, settings):
     """A review older than REVIEW_MAX_MONTHS: a warning, or an error when REVIEW_STRICT."""
-    months = settings.get("REVIEW_MAX_MONTHS", 12)
+    months = review_limit(settings)
     today = settings.get("REVIEW_TODAY") or datetime.date.today()
-    age = (today.year - reviewed.year) * 12 + today.month - reviewed.month - (today.day < reviewed.day)
-    if age < months:
+    if months_since(reviewed, today) < months:
         return
     message = (f"last reviewed {reviewed:%Y-%m-%d}, more than {months} months ago: "
                "have a clinician review it and update Reviewed")

@@ -2,13 +2,13 @@
 embeddable calculator, and `page.embed` on the page that carries each one (the
 theme's `embeddable.html` adds the oEmbed link and "Embed this calculator" there)."""
 
-import hashlib
 import json
 from pathlib import Path
 
 from pelican.generators import Generator
 
 import calculators
+import project
 
 from .offer import LOADER, Embed, presets
 
@@ -22,9 +22,7 @@ class EmbedGenerator(Generator):
     def generate_context(self):
         siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
         theme = Path(self.theme) / "static"
-        self.context["EMBED_ASSETS"] = {
-            name: f"{siteurl}/{static}/{name}?v={version(theme / name)}" for name in ASSETS
-        }
+        self.context["EMBED_ASSETS"] = project.theme_asset_urls(siteurl, static, theme, ASSETS)
         pages = self.context.get("pages", [])
         self.embeds = []
         for name in calculators.names():
@@ -59,8 +57,3 @@ class EmbedGenerator(Generator):
             oembed = Path(self.output_path) / "embed" / embed.name / "oembed.json"
             answer = embed.oembed(*provider)
             oembed.write_text(json.dumps(answer, indent=1, ensure_ascii=False), "utf-8")
-
-
-def version(path):
-    """A short hash of a file's content, for `?v=`: a changed file gets a new URL."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]

@@ -51,10 +51,7 @@ class RuntimeGenerator(Generator):
             "lockfile": f"{siteurl}/runtime/{app_id}/pyodide-lock.json",
             "snapshot": f"{siteurl}/runtime/{app_id}/{SNAPSHOT}" if snapshot else "",
             "snapshot_integrity": integrity,
-            "assets": {
-                name: f"{siteurl}/{static}/{name}?v={digest([theme / name], theme, length=10)}"
-                for name in THEME_ASSETS
-            },
+            "assets": project.theme_asset_urls(siteurl, static, theme, THEME_ASSETS),
         }
 
     def generate_output(self, writer):
