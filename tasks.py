@@ -207,3 +207,17 @@ def check(c):
 def shots(c):
     """Phone-width screenshots of three pages, light and dark, into shots/ (scripts/shots.py)"""
     c.run(f"{shlex.quote(sys.executable)} -m scripts.shots")
+
+
+@task
+def i18n(c):
+    """The message catalogues: extract the codes the calculators say, update every language's
+    .po with them, and compile each to check it (into .cache/locale: the wheel compiles its own)"""
+    locale, babel = "calculators/locale", f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
+    template = ".cache/locale/calculators.pot"
+    os.makedirs(".cache/locale", exist_ok=True)
+    c.run(f"{babel} extract --no-default-keywords -k say --no-location --omit-header "
+          f"-o {template} calculators")
+    c.run(f"{babel} update -i {template} -d {locale} -D calculators --no-fuzzy-matching")
+    c.run(f"{babel} compile -d {locale} -D calculators --statistics "
+          f"-o .cache/locale/calculators.mo -i {locale}/en/LC_MESSAGES/calculators.po")

@@ -8,7 +8,7 @@ import datetime
 import json
 from collections.abc import Mapping
 
-from calculators import data, render, schema
+from calculators import data, messages, render, schema
 from calculators.registry import get, names
 from calculators.render import escape
 from calculators.fields import Field
@@ -66,7 +66,8 @@ def run_json(name: str, fields_json: str) -> str:
 
 
 def render_form(
-    name: str, fields: Mapping[str, str] | None = None, *, today: datetime.date | None = None
+    name: str, fields: Mapping[str, str] | None = None, *, today: datetime.date | None = None,
+    lang: str = messages.DEFAULT,
 ) -> str:
     """The whole calculator as HTML: the form built from the declaration and its result.
 
@@ -81,7 +82,7 @@ def render_form(
         values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
     result = calc.compute(values)
     return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions,
-                       calc.limitations)
+                       calc.limitations, lang)
 
 
 def export_json(name: str, kind: str, fields_json: str, now_iso: str) -> str:

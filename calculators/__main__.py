@@ -13,10 +13,11 @@ import json
 import sys
 
 import calculators
-from calculators import data, render
+from calculators import data
+from calculators.messages import say
 from calculators.tables import dose_range
 
-FRAMING = render.FRAMING
+FRAMING = say("framing")
 
 
 def _help(field) -> str:
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             "limitations": list(calc.limitations),
         }, indent=2))
     else:
-        limits = ["", "Limitations:", *(f"  - {line}" for line in calc.limitations)]
+        limits = ["", say("cli.limitations"), *(f"  - {line}" for line in calc.limitations)]
         print("\n".join(calc.text(result) + limits + written))
     return 0
 

@@ -6,12 +6,8 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
+from calculators.messages import DEFAULT, say
 from calculators.schema import Action, Reader, Result, Warning
-
-FRAMING = (
-    "Educational illustration of published protocols, not a prescription or medical advice. "
-    "Only the clinician treating you can decide a dose or a schedule."
-)
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
@@ -22,15 +18,9 @@ def escape(text: str) -> str:
     return str(text).translate(_ESCAPES)
 
 
-NO_SCRIPT_STATUS = (
-    "Worked example: the result below is for the values shown. "
-    "Working out other values needs JavaScript, which is off or still loading."
-)
-
-
-def framing() -> str:
+def framing(lang: str = DEFAULT) -> str:
     title, url = data.article("how-strong-is-the-evidence")
-    return (f'<p class="calculator-framing">{escape(FRAMING)} '
+    return (f'<p class="calculator-framing">{escape(say("framing", lang))} '
             f'<a href="{escape(url)}">{escape(title)}</a></p>')
 
 
@@ -86,38 +76,39 @@ def reference_text(ref_id: str) -> str:
     return citation + (f" doi:{doi}" if doi else "")
 
 
-def reference_list(ref_ids: list[str]) -> str:
+def reference_list(ref_ids: list[str], lang: str = DEFAULT) -> str:
     if not ref_ids:
         return ""
     items = "".join(
         f'<li data-reference="{escape(ref_id)}">{reference_html(ref_id)}</li>' for ref_id in ref_ids
     )
     return (
-        '<p class="calculator-heading">References</p>'
+        f'<p class="calculator-heading">{escape(say("result.references", lang))}</p>'
         f'<ol class="calculator-references">{items}</ol>'
     )
 
 
-def text_tail(result, warnings_title: str) -> list[str]:
+def text_tail(result, warnings_title: str, lang: str = DEFAULT) -> list[str]:
     """The notes, warnings and references of a result, as lines of plain text."""
     refs = data.references()
-    lines = [f"Note: {note}" for note in result.values.get("notes", [])]
+    lines = [say("cli.note", lang, note=note) for note in result.values.get("notes", [])]
     if result.warnings:
         lines.append(f"{warnings_title}:")
         lines += [f"  - {w.message} ({refs[w.reference].short})" for w in result.warnings]
-    lines.append("References:")
+    lines.append(say("cli.references", lang))
     lines += [f"  [{ref_id}] {reference_text(ref_id)}" for ref_id in result.references]
     return lines
 
 
-def failure(calc_name: str, read: Reader) -> Result:
+def failure(calc_name: str, read: Reader, lang: str = DEFAULT) -> Result:
     """The result of input that needs fixing: no values; the errors, their codes, their summary."""
     inputs = tuple(read.inputs.values())
-    return Result({}, [], read.errors, error_summary(calc_name, inputs, read.errors), [],
+    return Result({}, [], read.errors, error_summary(calc_name, inputs, read.errors, lang), [],
                   read.codes)
 
 
-def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str]) -> str:
+def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str],
+                  lang: str = DEFAULT) -> str:
     """The result shown instead of numbers when some inputs need fixing."""
     declared = {field.name: field for field in inputs}
     items = "".join(
@@ -127,7 +118,8 @@ def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str]) -> s
     )
     return (
         '<div class="calculator-result calculator-result-errors">'
-        f'<p>Fix the highlighted fields:</p><ul class="calculator-errors">{items}</ul></div>'
+        f'<p>{escape(say("result.fix-fields", lang))}</p>'
+        f'<ul class="calculator-errors">{items}</ul></div>'
     )
 
 
@@ -136,13 +128,14 @@ def control_id(calc_name: str, field) -> str:
     return field.control_id(f"calc-{calc_name}-{field.name}")
 
 
-def limitations_html(limitations: tuple[str, ...]) -> str:
+def limitations_html(limitations: tuple[str, ...], lang: str = DEFAULT) -> str:
     """What a calculator's results are not, beside every result (outside the live region, so a
     screen reader does not hear it again at each change)."""
     if not limitations:
         return ""
     items = "".join(f"<li>{escape(line)}</li>" for line in limitations)
-    return (f'<div class="calculator-limits"><p class="calculator-heading">Limitations</p>'
+    return (f'<div class="calculator-limits"><p class="calculator-heading">'
+            f'{escape(say("result.limitations", lang))}</p>'
             f"<ul>{items}</ul></div>")
 
 
@@ -154,6 +147,7 @@ def form(
     output: str,
     actions: tuple[Action, ...] = (),
     limitations: tuple[str, ...] = (),
+    lang: str = DEFAULT,
 ) -> str:
     """The whole calculator: a GET form built from the declaration, then its result region, its
     limitations and its actions (hidden until the live calculator is ready)."""
@@ -161,20 +155,22 @@ def form(
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         'method="get" novalidate>'
-        f"{framing()}{controls}"
+        f"{framing(lang)}{controls}"
         # Without JavaScript nothing can compute: the button stays hidden, the status says so.
-        '<p class="calculator-submit" hidden><button type="submit">Calculate</button></p>'
-        f'<p class="calculator-status" role="status">{escape(NO_SCRIPT_STATUS)}</p>'
+        '<p class="calculator-submit" hidden><button type="submit">'
+        f'{escape(say("form.calculate", lang))}</button></p>'
+        f'<p class="calculator-status" role="status">{escape(say("form.no-script-status", lang))}</p>'
         f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
-        f"{limitations_html(limitations)}{action_bar(actions)}{_print_link(values)}</form>"
+        f"{limitations_html(limitations, lang)}{action_bar(actions)}{_print_link(values, lang)}"
+        "</form>"
     )
 
 
-def _print_link(values: Mapping[str, str]) -> str:
+def _print_link(values: Mapping[str, str], lang: str = DEFAULT) -> str:
     """For a printed handout: the address that reproduces these inputs (the page makes it
     absolute as the inputs change); shown on paper only."""
     query = "&".join(f"{_quote(name)}={_quote(value)}" for name, value in values.items())
-    return (f'<p class="calculator-print-link">These inputs again: '
+    return (f'<p class="calculator-print-link">{escape(say("form.inputs-again", lang))} '
             f'<a data-permalink href="?{escape(query)}">?{escape(query)}</a></p>')
 
 

@@ -20,6 +20,7 @@ from calculators import data, formats, render, schema
 from calculators.data import Protocol
 from calculators.render import escape
 from calculators.fields import Choice, Number
+from calculators.messages import say
 from calculators.schema import Result
 
 name = "dose"
@@ -484,7 +485,7 @@ def text(result: Result) -> list[str]:
     v = result.values
     protocol = data.protocols()[v["protocol"]]
     weights = Weights(v["actual_weight_kg"], v["weight_unit"])
-    lines = [render.FRAMING, ""]
+    lines = [say("framing"), ""]
     lines += [f"{term}: {detail}" for term, detail in _rows(v, protocol, weights)]
     lines += [f"By {BASIS_WORDS[row['basis']]} ({weights.shown(row['weight_kg'])}): "
               f"{formats.amount(row['rate_mg_per_h'])} mg/h, "

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from calculators import data, formats, ics, render, schema, timeline
 from calculators.render import escape
 from calculators.fields import Date, Days, Whole
+from calculators.messages import say
 from calculators.schema import Action, Result, Warning
 
 name = "schedule"
@@ -410,7 +411,7 @@ def export(kind: str, fields: Mapping[str, str], now: datetime.datetime) -> str:
 def text(result: Result) -> list[str]:
     """The plan as lines for a terminal."""
     v = result.values
-    lines = [render.FRAMING, "",
+    lines = [say("framing"), "",
              f"Example dates, not appointments: a plan from {v['start']} to {v['horizon_end']}."]
     for index, row in enumerate(v["sessions"]):
         if row["phase"] == "review":

@@ -36,5 +36,5 @@ def source_files(folder):
     return [
         path for path in Path(folder).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-        and path.name != "protocols.json"
+        and path.name != "protocols.json" and path.suffix != ".mo"
     ]

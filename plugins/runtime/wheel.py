@@ -8,7 +8,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from calculators import citation
+from calculators import citation, messages
 
 from .fingerprint import source_files
 
@@ -22,7 +22,8 @@ def build_wheel(project_root, out_dir):
 
     The copy keeps stray files (build/, caches) out of the wheel and the source tree, and gets
     the data file and the references (`content/references.json`) parsed ahead of time into
-    `calculators/data/protocols.json` (see data.load).
+    `calculators/data/protocols.json` (see data.load), and the message catalogues compiled (a
+    `.mo` beside each `.po`, see messages.catalogue).
     """
     project_root, out_dir = Path(project_root), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -38,6 +39,9 @@ def build_wheel(project_root, out_dir):
         parsed = tomllib.loads((data / "protocols.toml").read_text("utf-8")) | {
             "references": citation.read_source(project_root / "content" / "references.json")}
         (data / "protocols.json").write_text(json.dumps(parsed, ensure_ascii=False), "utf-8")
+        for catalogue in (source / "calculators" / "locale").glob("*/LC_MESSAGES/*.po"):
+            compiled = messages.compile_po(catalogue.read_text("utf-8"))
+            catalogue.with_suffix(".mo").write_bytes(compiled)
         done = subprocess.run(
             [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
              str(Path(scratch) / "dist"), str(source)],

@@ -8,7 +8,7 @@ import re
 import pytest
 
 import calculators
-from calculators.render import FRAMING
+from calculators.messages import say
 from pelicanconf import CLINIC, SITENAME
 from plugins.embeds.offer import LOOKS
 from scripts.html_index import parse, start_tags, text_of
@@ -40,7 +40,7 @@ def test_every_calculator_has_a_chrome_less_embed_page(site, name):
         return [attrs for found, attrs in tags if found == tag]
 
     assert [form["data-calculator"] for form in named("form")] == [name]
-    assert FRAMING in text and "not medical advice" in text
+    assert say("framing") in text and "not medical advice" in text
     assert all(line in text for line in calculators.get(name).limitations)  # beside the result
     worked = calculators.run(name, calculators.get(name).default_fields())
     for ref_id in worked.references:  # the result's references, as on the full page

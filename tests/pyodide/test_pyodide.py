@@ -37,6 +37,7 @@ def test_the_wheel_holds_no_bytecode(tmp_path):
     wheel = build_wheel(ROOT, tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     assert "calculators/data/protocols.toml" in names
+    assert "calculators/locale/en/LC_MESSAGES/calculators.mo" in names  # compiled, for gettext
     assert not [name for name in names if name.endswith(".pyc")]
 
 
