@@ -21,7 +21,8 @@ FRAMING = say("framing")
 
 
 def _help(field) -> str:
-    words = [field.label + (f", in {field.unit}" if field.unit else "") + "."]
+    label = field.label + (f", in {field.unit}" if field.unit else "")
+    words = [label if label.endswith(("?", ".")) else label + "."]
     if field.help:
         words.append(field.help)
     if field.metavar and field.choices:

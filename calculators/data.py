@@ -107,13 +107,16 @@ class Protocol:
 
     @property
     def most_mg_per_h(self) -> float | None:
-        """The most an hour this regimen ever gave, by its own figures: its cap (None: it
-        publishes no rate, as a daily amount or a first infusion's least amount does not)."""
+        """The most an hour the calculator may show for this regimen, by its own figures: its
+        cap (None: it publishes no rate, as a daily amount or a first infusion's least amount
+        does not)."""
         return self.cap.mg_per_h if self.shape == "rate-per-kg" else None
 
     @property
     def most_mg_per_session(self) -> float | None:
-        """The most in one session this regimen ever gave, by its own figures."""
+        """The most in one session the calculator may show for this regimen, by its own figures:
+        its cap over its length, the top of its daily range, or the one amount a first infusion
+        names (shown as the least it recommends, never more)."""
         return {"rate-per-kg": lambda: self.cap.mg_per_h * self.minutes / 60,
                 "daily-amount": lambda: self.dose_max,
                 "first-infusion": lambda: self.dose}.get(self.shape, lambda: None)()

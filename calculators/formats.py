@@ -17,7 +17,7 @@ def plain(value: float) -> str:
 
 
 def amount(value: float) -> str:
-    """An amount (mg, mg/h, mL, mL/h): one or two decimal places (two significant figures for
+    """An amount (mg, mg/h): one or two decimal places (two significant figures for
     an amount too small for that, so it never shows as 0.0)."""
     if value and round(value, 1) == 0:
         return plain(float(f"{value:.2g}"))

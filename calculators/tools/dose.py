@@ -211,9 +211,12 @@ def _protocol(read: schema.Reader) -> Protocol | None:
 
 
 def _daily_amount(read: schema.Reader, protocol: Protocol | None) -> float | None:
-    """An amount a day inside the chosen regimen's own published range (blank: the range)."""
+    """An amount a day inside the chosen regimen's own published range (blank: the range). Read
+    only for a regimen published as a range of amounts a day; another says it is not used."""
+    if protocol is None or protocol.shape != "daily-amount":
+        return None
     amount = read.get("daily_mg")
-    if amount is None or protocol is None or protocol.shape != "daily-amount":
+    if amount is None:
         return None
     if protocol.dose_min <= amount <= protocol.dose_max:
         return amount
@@ -320,6 +323,7 @@ def _rate_per_kg(protocol: Protocol, weights: Weights, basis: str, daily, notes)
         "mg_per_kg_actual_low": None,
         "mg_per_kg_actual_high": None,
         "amount_is_least": False,
+        "daily_mg": None,
         "by_weight": by_weight,
     }
 
@@ -367,7 +371,8 @@ def _first_infusion(protocol: Protocol, weights: Weights, basis: str, daily, not
     """ASRA-shaped: at least an amount over more than a length; it gives no rate."""
     _fixed_amount_note(protocol, basis, notes)
     return {**_fixed(protocol, weights, protocol.dose, protocol.dose), "most_mg_per_h": None,
-            "minutes": None, "minutes_more_than": protocol.minutes_min, "amount_is_least": True}
+            "minutes": None, "minutes_more_than": protocol.minutes_min, "amount_is_least": True,
+            "daily_mg": None}
 
 
 def _fixed_amount_note(protocol: Protocol, basis: str, notes: list[str]) -> None:
@@ -406,7 +411,8 @@ def _rows(values: dict, protocol: Protocol, weights: Weights) -> list[tuple[str,
             (f"Over one {_hours(values['minutes'])} session", session),
         ]
     else:
-        compared = (f"at {weights.shown(weights.actual)}, "
+        least = "at least " if values["amount_is_least"] else ""
+        compared = (f"at {weights.shown(weights.actual)}, {least}"
                     f"{_per_kg_text(values['mg_per_kg_actual_low'], values['mg_per_kg_actual_high'])}"
                     " (to compare only: this regimen is not given per kg)")
         if shape == "daily-amount":
@@ -415,9 +421,9 @@ def _rows(values: dict, protocol: Protocol, weights: Weights) -> list[tuple[str,
                         f", chosen inside {_range(protocol)}" if chosen else ", as published")),
                      ("Rate", "not published (the source gives no infusion length)")]
         else:
-            rows += [("ASRA's first infusion", f"at least {session}, over more than "
-                                               f"{_hours(values['minutes_more_than'])}"),
-                     ("Rate", "not given by ASRA (only the least amount and the least time)")]
+            rows += [("First infusion", f"at least {session}, over more than "
+                                        f"{_hours(values['minutes_more_than'])}"),
+                     ("Rate", "not given (the regimen names only a least amount and a least time)")]
         rows.append(("Set beside the weight", compared))
     rows.append(("Course", f"{protocol.sessions_count} session"
                            f"{'' if protocol.sessions_count == 1 else 's'} "
@@ -446,7 +452,8 @@ def _formula(values: dict) -> str:
     steps = [f"{amount(mg)} mg ÷ {weight(values['actual_weight_kg'])} kg = "
              f"{plain(float(f'{mg / values['actual_weight_kg']:.3g}'))} mg/kg"
              for mg in dict.fromkeys((values["session_mg_low"], values["session_mg_high"]))]
-    return "; ".join(steps) + " (a comparison, not a dose per kg)."
+    least = "the least amount it recommends; " if values["amount_is_least"] else ""
+    return "; ".join(steps) + f" ({least}a comparison, not a dose per kg)."
 
 
 def _weights_table(values: dict, weights: Weights) -> str:

@@ -17,9 +17,10 @@ def add_calculator_pages(generator):
         if name in carried:
             continue
         calc = calculators.get(name)
+        summary = calc.summary[:1].upper() + calc.summary[1:] + "."
         page = Page(
-            f"<p>{calc.summary.capitalize()}.</p>{calculators.render_form(name)}",
-            metadata={"title": calc.title, "summary": f"{calc.summary.capitalize()}.",
+            f"<p>{summary}</p>{calculators.render_form(name)}",
+            metadata={"title": calc.title, "summary": summary,
                       "slug": name, "url": url.format(name=name),
                       "save_as": url.format(name=name) + "index.html",
                       "calculators": [name], "citations": []},
