@@ -12,6 +12,7 @@ from calculators import data, messages, render, schema
 from calculators.registry import get, names
 from calculators.render import escape
 from calculators.fields import Field
+from calculators.messages import N_
 from calculators.schema import Result, Warning
 
 __all__ = [
@@ -20,11 +21,13 @@ __all__ = [
 ]
 
 
-def run(name: str, fields: Mapping[str, str]) -> Result:
-    return get(name).compute(fields)
+def run(name: str, fields: Mapping[str, str], lang: str = messages.DEFAULT) -> Result:
+    return get(name).compute(fields, lang)
 
 
-def _failure(field: str, code: str, message: str) -> Result:
+def _failure(field: str, code: str, lang: str) -> Result:
+    """A request the calculators cannot answer (its code is also the words' code: "api.CODE")."""
+    message = messages.say(f"api.{code}", lang)
     html = ('<div class="calculator-result calculator-result-errors">'
             f"<p>{escape(message)}</p></div>")
     return Result({}, [], {field: message}, html, [], {field: code})
@@ -50,18 +53,25 @@ def _fields_from_json(fields_json: object) -> dict[str, str] | None:
     return fields
 
 
-def run_json(name: str, fields_json: str) -> str:
-    """For the browser: a JSON object of strings in, json of `Result.to_dict()` out. Never raises."""
+# The words of the requests the calculators cannot answer, for Babel (said as "api.CODE").
+_API_WORDS = (N_("api.unreadable"), N_("api.unknown"), N_("api.failed"), N_("api.language"))
+
+
+def run_json(name: str, fields_json: str, lang: str = messages.DEFAULT) -> str:
+    """For the browser: a JSON object of strings in, json of `Result.to_dict()` out, the words in
+    `lang` (a language the site has not: an error, in the default language). Never raises."""
     fields = _fields_from_json(fields_json)
-    if fields is None:
-        result = _failure("fields", "unreadable", "The calculator could not read its input.")
+    if lang not in messages.LANGUAGES:
+        result = _failure("language", "language", messages.DEFAULT)
+    elif fields is None:
+        result = _failure("fields", "unreadable", lang)
     elif name not in names():
-        result = _failure("calculator", "unknown", "There is no calculator of that name.")
+        result = _failure("calculator", "unknown", lang)
     else:
         try:
-            result = run(name, fields)
+            result = run(name, fields, lang)
         except Exception:  # noqa: BLE001 - the page must always get an answer
-            result = _failure("calculator", "failed", "The calculator failed on this input.")
+            result = _failure("calculator", "failed", lang)
     return json.dumps(result.to_dict())
 
 
@@ -80,14 +90,16 @@ def render_form(
         values = calc.default_fields(today)
     else:
         values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
-    result = calc.compute(values)
+    result = calc.compute(values, lang)
     return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions,
                        calc.limitations, lang)
 
 
-def export_json(name: str, kind: str, fields_json: str, now_iso: str) -> str:
-    """For the browser: a calculator's download (its `export`) from JSON fields at an ISO time;
-    "" when the name, the kind, the time or the input is not right. Never raises."""
+def export_json(name: str, kind: str, fields_json: str, now_iso: str,
+                lang: str = messages.DEFAULT) -> str:
+    """For the browser: a calculator's download (its `export`) from JSON fields at an ISO time,
+    its words in `lang`; "" when the name, the kind, the time, the language or the input is not
+    right. Never raises."""
     fields = _fields_from_json(fields_json)
     try:
         now = datetime.datetime.fromisoformat(now_iso)
@@ -96,7 +108,9 @@ def export_json(name: str, kind: str, fields_json: str, now_iso: str) -> str:
         return ""
     if fields is None or kind not in {a.export for a in calc.actions if a.kind == "download"}:
         return ""
-    return calc.export(kind, fields, now)
+    if lang not in messages.LANGUAGES:
+        return ""
+    return calc.export(kind, fields, now, lang)
 
 
 def defaults_json(name: str, today_iso: str) -> str:

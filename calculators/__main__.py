@@ -13,57 +13,70 @@ import json
 import sys
 
 import calculators
-from calculators import data
+from calculators import data, messages
 from calculators.messages import say
 from calculators.tables import dose_range
 
-FRAMING = say("framing")
 
-
-def _help(field) -> str:
-    label = field.label + (f", in {field.unit}" if field.unit else "")
-    words = [label if label.endswith(("?", ".")) else label + "."]
+def _help(field, lang: str) -> str:
+    label, unit = field.say(field.label, lang), field.say(field.unit, lang)
+    label = say("cli.label-in-unit", lang, label=label, unit=unit) if unit else label
+    words = [label if label.endswith(("?", ".")) else say("cli.sentence", lang, words=label)]
     if field.help:
-        words.append(field.help)
+        words.append(field.say(field.help, lang))
     if field.metavar and field.choices:
-        words.append("One of: " + ", ".join(value for value, _ in field.choices) + ".")
+        words.append(say("cli.one-of", lang, values=", ".join(
+            value for value, _ in field.choices)))
     if field.required and not field.absent_default:
-        words.append("Required.")
+        words.append(say("cli.required", lang))
     elif field.default:
-        words.append(f"Default: {field.default}.")
+        words.append(say("cli.default", lang, default=field.default))
     return " ".join(words).replace("%", "%%")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _language(argv: list[str] | None) -> str:
+    """The language of the words (`--lang`, read before the parser is built in it)."""
+    first = argparse.ArgumentParser(add_help=False)
+    first.add_argument("--lang", choices=messages.LANGUAGES, default=messages.DEFAULT)
+    known, _ = first.parse_known_args(argv)
+    return known.lang
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    framing = say("framing", lang)
     parser = argparse.ArgumentParser(
         prog="python -m calculators",
-        description="Illustrative ketamine dose and schedule calculators. " + FRAMING,
+        description=say("cli.description", lang, framing=framing),
     )
+    parser.add_argument("--lang", choices=messages.LANGUAGES, default=messages.DEFAULT,
+                        help=say("cli.lang", lang))
     commands = parser.add_subparsers(dest="command", required=True)
-    protocols = commands.add_parser("protocols", help="list the published protocols")
-    protocols.add_argument("--json", action="store_true", help="print one JSON object")
+    protocols = commands.add_parser("protocols", help=say("cli.protocols", lang))
+    protocols.add_argument("--json", action="store_true", help=say("cli.json", lang))
     for name in calculators.names():
         calc = calculators.get(name)
-        command = commands.add_parser(name, help=calc.summary,
-                                      description=f"{calc.title}. {FRAMING}")
+        command = commands.add_parser(
+            name, help=say(calc.summary, lang),
+            description=say("cli.calculator", lang, title=say(calc.title, lang), framing=framing))
         for field in calc.inputs:
-            command.add_argument(field.flag, metavar=field.cli_value, help=_help(field))
+            command.add_argument(field.flag, metavar=field.cli_value, help=_help(field, lang))
         for action in calc.actions:
             if action.kind == "download":
-                command.add_argument(f"--{action.export}", metavar="FILE",
-                                     help=f"Also write the result to FILE: {action.label}.")
-        command.add_argument("--json", action="store_true", help="print one JSON object")
+                command.add_argument(f"--{action.export}", metavar="FILE", help=say(
+                    "cli.download", lang, action=say(action.label, lang)).replace("%", "%%"))
+        command.add_argument("--json", action="store_true", help=say("cli.json", lang))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    lang = _language(argv)
+    args = _parser(lang).parse_args(argv)
     if args.command == "protocols":
-        return _protocols(args.json)
+        return _protocols(args.json, lang)
     calc = calculators.get(args.command)
     options = vars(args)
     fields = {f.name: options[f.name] for f in calc.inputs if options.get(f.name) is not None}
-    result = calc.compute(fields)
+    result = calc.compute(fields, lang)
     if not result.ok:
         for field, message in result.errors.items():
             print(f"{field}: {message}", file=sys.stderr)
@@ -75,40 +88,45 @@ def main(argv: list[str] | None = None) -> int:
             continue
         try:
             with open(path, "w", encoding="utf-8", newline="") as file:
-                file.write(calc.export(action.export, fields, datetime.datetime.now(datetime.UTC)))
+                file.write(calc.export(action.export, fields,
+                                       datetime.datetime.now(datetime.UTC), lang))
         except OSError as error:
-            print(f"{action.export}: cannot write {path}: {error.strerror}", file=sys.stderr)
+            print(say("cli.cannot-write", lang, export=action.export, path=path,
+                      reason=error.strerror), file=sys.stderr)
             return 2
-        written.append(f"Written to {path}: {action.label}.")
+        written.append(say("cli.written", lang, path=path, action=say(action.label, lang)))
+    limitations = [say(line, lang) for line in calc.limitations]
     if args.json:
         print(json.dumps({
             **result.values,
             "warnings": result.to_dict()["warnings"],
             "references": result.references,
-            "framing": FRAMING,
-            "limitations": list(calc.limitations),
+            "framing": say("framing", lang),
+            "limitations": limitations,
         }, indent=2))
     else:
-        limits = ["", say("cli.limitations"), *(f"  - {line}" for line in calc.limitations)]
-        print("\n".join(calc.text(result) + limits + written))
+        limits = ["", say("cli.limitations", lang), *(f"  - {line}" for line in limitations)]
+        print("\n".join(calc.text(result, lang) + limits + written))
     return 0
 
 
-def _protocols(as_json: bool) -> int:
+def _protocols(as_json: bool, lang: str) -> int:
     protocols = list(data.protocols().values())
     if as_json:
         shown = [{key: value for key, value in dataclasses.asdict(p).items()
                   if value not in (None, "", [], ())} for p in protocols]
         print(json.dumps({"protocols": shown}, indent=2))
         return 0
-    lines = [FRAMING, data.load()["scope"]["s_ketamine"], ""]
+    lines = [say("framing", lang), data.load()["scope"]["s_ketamine"], ""]
     for protocol in protocols:
-        offered = "in the dose calculator" if protocol.offered else "reference only"
+        offered = say("cli.offered", lang) if protocol.offered else say("cli.reference-only", lang)
         lines += [
             f"{protocol.id}  ({offered})",
             f"  {protocol.title}; {protocol.condition}; {protocol.route}",
-            f"  dose: {protocol.dose_text}; published range: {dose_range(protocol)}",
-            f"  length: {protocol.length_text}; course: {protocol.course}",
+            "  " + say("cli.protocol-dose", lang, dose=protocol.dose_text,
+                       range=dose_range(protocol)),
+            "  " + say("cli.protocol-length", lang, length=protocol.length_text,
+                       course=protocol.course),
         ]
     print("\n".join(lines))
     return 0

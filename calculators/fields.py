@@ -2,19 +2,23 @@
 keeps the errors), draws its form control and names its command-line value. Nothing else in the
 package asks what kind an input is.
 
-Every field's messages say what is wrong in its own words: `invalid` (not a number, not one of
-the choices, not a date), `missing` (required and blank), and for a number `too_low`, `too_high`
-and `negative`, where {min}, {max} and {value} are the bounds and what was typed. Each comes with
-a stable code (the same names, with "-": "too-low"), which tests and other programs rely on.
+A field's words are codes of the message catalogue (`messages`), said in the reader's language
+when the form is drawn or the text is read: `label`, `help`, the choices' labels, and what is
+wrong: `invalid` (not a number, not one of the choices, not a date), `missing` (required and
+blank), and for a number `too_low`, `too_high` and `negative`. Their placeholders are the field's
+`words(lang)` and, for a bounded one, {min} and {max} (and {value}, what was typed). Each problem
+has a stable code (the same names, with "-": "too-low"), which tests and other programs rely on.
 """
 
 import dataclasses
 import datetime
 import re
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from calculators.render import escape
 from calculators.formats import plain
+from calculators.messages import N_, say
 from calculators.schema import decimal, integer
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -30,7 +34,7 @@ class Field:
 
     name: str
     label: str
-    unit: str = ""
+    unit: str = ""  # a code, like the words: a unit's symbol or name may differ by language
     default: str = ""
     help: str = ""
     required: bool = False
@@ -39,7 +43,25 @@ class Field:
     invalid: str = ""
     missing: str = ""
     metavar: str = ""  # the command line's name for the value, when its choices are too many
+    # The values of the placeholders in the field's words, in a language (figures, titles).
+    words: Callable[[str], Mapping[str, object]] | None = None
     choices: ClassVar[tuple[tuple[str, str], ...]] = ()  # (value, label): a kind with choices
+
+    def placeholders(self, lang: str) -> dict[str, object]:
+        return dict(self.words(lang)) if self.words else {}
+
+    def say(self, code: str, lang: str, **values: object) -> str:
+        """One of the field's words (`label`, `help`, `invalid`...) in `lang`; "" for none."""
+        return say(code, lang, **self.placeholders(lang), **values) if code else ""
+
+    def fail(self, reader, problem: str, code: str, **values: object) -> None:
+        """Tell the reader what is wrong with the field: `problem` the stable code, `code` the
+        words'."""
+        reader.fail(self.name, problem, self.say(code, reader.lang, **values))
+
+    def options(self, lang: str) -> tuple[tuple[str, str], ...]:
+        """The choices as (value, the words a reader sees)."""
+        return tuple((value, self.say(label, lang)) for value, label in self.choices)
 
     @property
     def flag(self) -> str:
@@ -58,7 +80,7 @@ class Field:
         """The field's value from the reader's raw text, or None (the reader keeps the error)."""
         raise NotImplementedError
 
-    def control(self, base: str, attributes: str, value: str) -> str:
+    def control(self, base: str, attributes: str, value: str, lang: str) -> str:
         """The form control: `base` its id, `attributes` the shared ARIA and name attributes."""
         raise NotImplementedError
 
@@ -78,15 +100,18 @@ class Bounded(Field):
     too_high: str = ""
     negative: str = ""  # below zero, when that deserves its own words
 
+    def placeholders(self, lang: str) -> dict[str, object]:
+        return {"min": plain(self.min or 0), "max": plain(self.max or 0),
+                **super().placeholders(lang)}
+
     def bounded(self, reader, value, scale: float = 1.0):
         """The value (scaled) when it is within the bounds, else None with the bound's message."""
-        words = {"min": plain(self.min or 0), "max": plain(self.max or 0), "value": plain(value)}
         if value < 0 and self.negative:
-            reader.fail(self.name, "negative", self.negative.format(**words))
+            self.fail(reader, "negative", self.negative, value=plain(value))
         elif self.min is not None and value * scale < self.min:
-            reader.fail(self.name, "too-low", self.too_low.format(**words))
+            self.fail(reader, "too-low", self.too_low, value=plain(value))
         elif self.max is not None and value * scale > self.max:
-            reader.fail(self.name, "too-high", self.too_high.format(**words))
+            self.fail(reader, "too-high", self.too_high, value=plain(value))
         else:
             return value * scale
         return None
@@ -107,7 +132,7 @@ class Number(Bounded):
         value = reader.parsed(self.name, self.parse)
         return None if value is None else self.bounded(reader, value, scale)
 
-    def control(self, base: str, attributes: str, value: str) -> str:
+    def control(self, base: str, attributes: str, value: str, lang: str) -> str:
         return (f'<input type="text" inputmode="{self.inputmode}" autocomplete="off" {attributes} '
                 f'value="{escape(value)}">')
 
@@ -137,6 +162,9 @@ class Choice(Field):
 
     choices: tuple[tuple[str, str], ...] = ()
     preset: bool = True
+    # Choices whose words are not the catalogue's (a regimen's title, from the data file's
+    # words): in a language, value -> words; `choices` then holds (value, value).
+    option_words: Callable[[str], Mapping[str, str]] | None = None
 
     @property
     def cli_value(self) -> str:
@@ -147,15 +175,21 @@ class Choice(Field):
         if raw is None:
             return self.default
         if raw not in {value for value, _ in self.choices}:
-            reader.fail(self.name, "invalid", self.invalid)
+            self.fail(reader, "invalid", self.invalid)
             return self.default
         return raw
 
-    def control(self, base: str, attributes: str, value: str) -> str:
+    def options(self, lang: str) -> tuple[tuple[str, str], ...]:
+        if self.option_words is None:
+            return super().options(lang)
+        said = self.option_words(lang)
+        return tuple((value, said[value]) for value, _ in self.choices)
+
+    def control(self, base: str, attributes: str, value: str, lang: str) -> str:
         options = "".join(
             f'<option value="{escape(choice)}"{" selected" if choice == value else ""}>'
             f"{escape(label)}</option>"
-            for choice, label in self.choices
+            for choice, label in self.options(lang)
         )
         return f"<select {attributes}>{options}</select>"
 
@@ -178,14 +212,14 @@ class Days(Field):
         chosen = [token.strip().lower() for token in reader.raw(self.name).split(",")
                   if token.strip()]
         if not chosen:
-            reader.fail(self.name, "missing", self.missing)
+            self.fail(reader, "missing", self.missing)
             return set()
         if any(token not in names for token in chosen):
-            reader.fail(self.name, "invalid", self.invalid)
+            self.fail(reader, "invalid", self.invalid)
             return set()
         return {names.index(token) for token in chosen}
 
-    def control(self, base: str, attributes: str, value: str) -> str:
+    def control(self, base: str, attributes: str, value: str, lang: str) -> str:
         invalid = ' aria-invalid="true"' if 'aria-invalid="true"' in attributes else ""
         chosen = {day.strip().lower() for day in value.split(",")}
         return "".join(
@@ -193,7 +227,7 @@ class Days(Field):
             f'name="{escape(self.name)}" value="{escape(day)}"{invalid}'
             f'{" checked" if day in chosen else ""}>'
             f'<label for="{base}-{escape(day)}">{escape(label)}</label></span>'
-            for day, label in self.choices
+            for day, label in self.options(lang)
         )
 
     def labelled(self, base: str, label: str, control: str, below: str) -> str:
@@ -206,7 +240,7 @@ class Days(Field):
 class Date(Bounded):
     """An ISO date (YYYY-MM-DD) that exists, its year within `min` and `max`."""
 
-    does_not_exist: str = "That date does not exist; check the month and the day."
+    does_not_exist: str = N_("field.date.does-not-exist")
 
     @property
     def cli_value(self) -> str:
@@ -217,14 +251,14 @@ class Date(Bounded):
         if raw is None:
             return None
         if not _ISO_DATE.fullmatch(raw):
-            reader.fail(self.name, "invalid", self.invalid)
+            self.fail(reader, "invalid", self.invalid)
             return None
         try:
             day = datetime.date.fromisoformat(raw)
         except ValueError:
-            reader.fail(self.name, "no-such-date", self.does_not_exist)
+            self.fail(reader, "no-such-date", self.does_not_exist)
             return None
         return day if self.bounded(reader, day.year) is not None else None
 
-    def control(self, base: str, attributes: str, value: str) -> str:
+    def control(self, base: str, attributes: str, value: str, lang: str) -> str:
         return f'<input type="date" {attributes} value="{escape(value)}">'

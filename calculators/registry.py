@@ -7,7 +7,9 @@ are read from the packages' files without importing the modules, so a page with 
 does not compile another in Pyodide. The site's pages, embeds, command line, JSON API and
 prerender, and the tests' parameters, all ask this module; no other file lists calculators.
 
-A calculator module fulfils `schema.Calculator`.
+A calculator module fulfils `schema.Calculator`. Its words are codes of the message catalogue
+(`messages`): this package's, or for a package named in CALCULATOR_PACKAGES its own
+`locale/LANG/LC_MESSAGES/calculators.po`.
 """
 
 import functools
@@ -51,5 +53,8 @@ def get(name: str) -> ModuleType:
 
 
 def forget() -> None:
-    """Look for calculators again (after CALCULATOR_PACKAGES changed)."""
+    """Look for calculators, and their words, again (after CALCULATOR_PACKAGES changed)."""
+    from calculators import messages
+
     _modules.cache_clear()
+    messages.catalogue.cache_clear()

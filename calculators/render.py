@@ -100,11 +100,11 @@ def text_tail(result, warnings_title: str, lang: str = DEFAULT) -> list[str]:
     return lines
 
 
-def failure(calc_name: str, read: Reader, lang: str = DEFAULT) -> Result:
+def failure(calc_name: str, read: Reader) -> Result:
     """The result of input that needs fixing: no values; the errors, their codes, their summary."""
     inputs = tuple(read.inputs.values())
-    return Result({}, [], read.errors, error_summary(calc_name, inputs, read.errors, lang), [],
-                  read.codes)
+    return Result({}, [], read.errors, error_summary(calc_name, inputs, read.errors, read.lang),
+                  [], read.codes)
 
 
 def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str],
@@ -113,7 +113,8 @@ def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str],
     declared = {field.name: field for field in inputs}
     items = "".join(
         f'<li><a href="#{escape(control_id(calc_name, declared[name]) if name in declared else name)}">'
-        f"{escape(declared[name].label if name in declared else name)}</a>: {linked(message)}</li>"
+        f"{escape(_label(declared[name], lang) if name in declared else name)}</a>: "
+        f"{linked(message)}</li>"
         for name, message in errors.items()
     )
     return (
@@ -133,7 +134,7 @@ def limitations_html(limitations: tuple[str, ...], lang: str = DEFAULT) -> str:
     screen reader does not hear it again at each change)."""
     if not limitations:
         return ""
-    items = "".join(f"<li>{escape(line)}</li>" for line in limitations)
+    items = "".join(f"<li>{escape(say(line, lang))}</li>" for line in limitations)
     return (f'<div class="calculator-limits"><p class="calculator-heading">'
             f'{escape(say("result.limitations", lang))}</p>'
             f"<ul>{items}</ul></div>")
@@ -151,7 +152,7 @@ def form(
 ) -> str:
     """The whole calculator: a GET form built from the declaration, then its result region, its
     limitations and its actions (hidden until the live calculator is ready)."""
-    controls = "".join(_field(calc_name, field, values, errors) for field in inputs)
+    controls = "".join(_field(calc_name, field, values, errors, lang) for field in inputs)
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         'method="get" novalidate>'
@@ -161,7 +162,8 @@ def form(
         f'{escape(say("form.calculate", lang))}</button></p>'
         f'<p class="calculator-status" role="status">{escape(say("form.no-script-status", lang))}</p>'
         f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
-        f"{limitations_html(limitations, lang)}{action_bar(actions)}{_print_link(values, lang)}"
+        f"{limitations_html(limitations, lang)}{action_bar(actions, lang)}"
+        f"{_print_link(values, lang)}"
         "</form>"
     )
 
@@ -180,7 +182,7 @@ def _quote(text: str) -> str:
                    "".join(f"%{byte:02X}" for byte in char.encode()) for char in str(text))
 
 
-def action_bar(actions: tuple[Action, ...]) -> str:
+def action_bar(actions: tuple[Action, ...], lang: str = DEFAULT) -> str:
     """The buttons for a calculator's actions; the browser runtime wires them by their data."""
     if not actions:
         return ""
@@ -189,13 +191,19 @@ def action_bar(actions: tuple[Action, ...]) -> str:
         + "".join(f' data-{key}="{escape(value)}"' for key, value in (
             ("export", action.export), ("filename", action.filename),
             ("media-type", action.media_type)) if value)
-        + f">{escape(action.label)}</button>"
+        + f">{escape(say(action.label, lang))}</button>"
         for action in actions
     )
     return f'<p class="calculator-actions" data-calculator-actions hidden>{buttons}</p>'
 
 
-def _field(calc_name: str, field, values: Mapping[str, str], errors: Mapping[str, str]) -> str:
+def _label(field, lang: str) -> str:
+    """A field's label as a reader sees it, in `lang`."""
+    return field.say(field.label, lang)
+
+
+def _field(calc_name: str, field, values: Mapping[str, str], errors: Mapping[str, str],
+           lang: str) -> str:
     """One input as the form shows it: its label, its control (drawn by its kind), its help and
     its error slot, tied together by ids."""
     base = f"calc-{calc_name}-{field.name}"
@@ -205,8 +213,9 @@ def _field(calc_name: str, field, values: Mapping[str, str], errors: Mapping[str
                   + (' aria-invalid="true"' if error else "")
                   + (' aria-required="true"' if field.required else ""))
     slot = f'class="field-error" id="{base}-error" data-field="{escape(field.name)}"'
-    below = (f'<p class="field-help" id="{base}-help">{escape(field.help)}</p>'
+    below = (f'<p class="field-help" id="{base}-help">{escape(field.say(field.help, lang))}</p>'
              + (f"<p {slot}>{escape(error)}</p>" if error else f"<p {slot} hidden></p>"))
-    label = escape(field.label) + (f" ({escape(field.unit)})" if field.unit else "")
-    control = field.control(base, attributes, values.get(field.name, ""))
+    unit = field.say(field.unit, lang)
+    label = escape(_label(field, lang)) + (f" ({escape(unit)})" if unit else "")
+    control = field.control(base, attributes, values.get(field.name, ""), lang)
     return field.labelled(base, label, control, below)

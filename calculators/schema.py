@@ -3,9 +3,11 @@
 A calculator is a module of `calculators.tools` (see `registry`) with `name`, `title`, `summary`,
 `inputs`, `actions`, `limitations` (what every result is not, in sentences shown beside it),
 `embeddable` and `embed_height` (whether other sites may embed it, and the embed's height in px
-before its loader sizes it), `compute(fields)`,
-`text(result)`, `default_fields(today)` and, when it declares a download, `export(kind, fields,
-now)`. The site builds the form, the command line and the browser's actions from those.
+before its loader sizes it), `compute(fields, lang)`,
+`text(result, lang)`, `default_fields(today)` and, when it declares a download, `export(kind,
+fields, now, lang)`. The site builds the form, the command line and the browser's actions from
+those. Its `title`, `summary`, `limitations` and actions' labels are message codes (`messages`),
+said in the reader's language; `compute` and `text` say their own words in `lang`.
 """
 
 import dataclasses
@@ -15,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Protocol
 
-from calculators import data
+from calculators import data, messages
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,9 +83,9 @@ class Calculator(Protocol):
     embeddable: bool
     embed_height: int
 
-    def compute(self, fields: Mapping[str, str]) -> Result: ...
+    def compute(self, fields: Mapping[str, str], lang: str = messages.DEFAULT) -> Result: ...
 
-    def text(self, result: Result) -> list[str]: ...
+    def text(self, result: Result, lang: str = messages.DEFAULT) -> list[str]: ...
 
     def default_fields(self, today: datetime.date | None = None) -> dict[str, str]: ...
 
@@ -131,11 +133,12 @@ def shown_value(fields: Mapping, field) -> str:
 
 class Reader:
     """Reads raw form text against the declared inputs (`fields`): one message per field, in the
-    order the inputs are declared, each in that field's own words. Never raises."""
+    order the inputs are declared, each in that field's own words, in `lang`. Never raises."""
 
-    def __init__(self, inputs: tuple, fields: object):
+    def __init__(self, inputs: tuple, fields: object, lang: str = messages.DEFAULT):
         self.inputs = {field.name: field for field in inputs}
         self.fields = fields if isinstance(fields, Mapping) else {}
+        self.lang = lang
         self._errors: dict[str, tuple[str, str]] = {}  # field -> (code, message)
 
     @property
@@ -156,6 +159,10 @@ class Reader:
         """Record a problem with a field, its code and its words (the first one found stands)."""
         self._errors.setdefault(name, (code, message))
 
+    def say(self, code: str, **values: object) -> str:
+        """Words of the catalogue in the reader's language (for a calculator's own problems)."""
+        return messages.say(code, self.lang, **values)
+
     def has_error(self, name: str) -> bool:
         return name in self._errors
 
@@ -171,7 +178,7 @@ class Reader:
         if raw == "":
             declared = self.inputs[name]
             if declared.required:
-                self.fail(name, "missing", declared.missing or declared.invalid)
+                declared.fail(self, "missing", declared.missing or declared.invalid)
             return None
         return raw
 
@@ -180,7 +187,7 @@ class Reader:
         raw = self.present(name)
         value = None if raw is None else parse(raw)
         if raw is not None and value is None:
-            self.fail(name, "invalid", self.inputs[name].invalid)
+            self.inputs[name].fail(self, "invalid", self.inputs[name].invalid)
         return value
 
 

@@ -20,42 +20,38 @@ from calculators import data, formats, render, schema
 from calculators.data import Protocol
 from calculators.render import escape
 from calculators.fields import Choice, Number
-from calculators.messages import say
+from calculators.messages import N_, say
 from calculators.schema import Result
 
 name = "dose"
-title = "Published ketamine regimens for chronic pain (an illustration)"
-summary = "see what a published chronic-pain regimen gave a person of one weight"
+title = N_("dose.title")
+summary = N_("dose.summary")
 
-ADULT = (("", "Choose"), ("yes", "Yes, 18 or older"), ("no", "No, under 18"))
-UNITS = (("kg", "kg"), ("lb", "lb"))
-SEXES = (("", "Not given"), ("female", "Female"), ("male", "Male"))
+ADULT = (("", N_("dose.adult.choose")), ("yes", N_("dose.adult.yes")), ("no", N_("dose.adult.no")))
+UNITS = (("kg", N_("unit.kg")), ("lb", N_("unit.lb")))
+SEXES = (("", N_("dose.sex.not-given")), ("female", N_("dose.sex.female")),
+         ("male", N_("dose.sex.male")))
 BASES = (
-    ("actual", "Actual weight"),
-    ("ideal", "Ideal body weight (Devine)"),
-    ("adjusted", "Adjusted body weight"),
+    ("actual", N_("dose.basis.actual")),
+    ("ideal", N_("dose.basis.ideal")),
+    ("adjusted", N_("dose.basis.adjusted")),
 )
 BASIS_WORDS = {"actual": "actual weight", "ideal": "ideal weight", "adjusted": "adjusted weight"}
 BASIS_SHORT = {"actual": "Actual", "ideal": "Ideal (Devine)", "adjusted": "Adjusted"}
 # What every result of this calculator is not: shown under the result, on paper and in embeds.
-limitations = (
-    "This shows how a published regimen was given, worked out for one weight. It is an "
-    "educational illustration: not a prescription, not an order and not a dose for you.",
-    "It is not for programming or checking an infusion pump.",
-    "It knows nothing of a person's health, other medicines or response to ketamine. Only the "
-    "treating clinician can decide whether ketamine is suitable, and at what dose.",
-)
+limitations = (N_("dose.limitations.illustration"), N_("dose.limitations.pump"),
+               N_("dose.limitations.clinician"))
 
 
-def _devine_start() -> str:
+def _devine_start(lang: str = "en") -> str:
     """The height the Devine formula starts at, in cm and inches."""
     height = data.load()["devine"]["from_height_cm"]
     inches = height / data.load()["units"]["cm_per_inch"]
-    return f"{formats.plain(height)} cm ({formats.plain(inches)} in)"
+    return say("dose.devine-start", lang, cm=formats.plain(height), inches=formats.plain(inches))
 
 
-def _protocol_choices() -> tuple[tuple[str, str], ...]:
-    return tuple((pid, p.title) for pid, p in data.offered_protocols().items())
+def _protocol_titles(lang: str) -> dict[str, str]:
+    return {pid: p.title for pid, p in data.offered_protocols().items()}
 
 
 def _ranged() -> list[Protocol]:
@@ -63,62 +59,58 @@ def _ranged() -> list[Protocol]:
     return [p for p in data.offered_protocols().values() if p.shape == "daily-amount"]
 
 
-def _inputs() -> tuple:
+def _weight_words(lang: str) -> dict[str, str]:
+    """The weight's bounds in pounds too, their reasons and the article to read."""
     limits, scope_words = data.limits(), data.load()["scope"]
-    example = data.load()["worked_example"]
-    per_lb = data.load()["units"]["kg_per_lb"]
     low, high = limits["weight_kg"]
-    between = (f"This page illustrates weights between {formats.plain(low)} and "
-               f"{formats.plain(high)} kg (about {low / per_lb:.0f} to {high / per_lb:.0f} lb).")
+    per_lb = data.load()["units"]["kg_per_lb"]
+    between = say("dose.weight.between", lang, min=formats.plain(low), max=formats.plain(high),
+                  min_lb=f"{low / per_lb:.0f}", max_lb=f"{high / per_lb:.0f}")
     see, _ = data.article(limits["weight_kg_low_see"])
-    ranges = "; ".join(f"{p.name}: {p.dose_text.split(';')[0]}" for p in _ranged())
+    return {"between": between, "see": see,
+            "low_reason": scope_words[limits["weight_kg_low_reason"]],
+            "high_reason": limits["weight_kg_high_reason"]}
+
+
+def _inputs() -> tuple:
+    limits = data.limits()
+    example = data.load()["worked_example"]
+    low, high = limits["weight_kg"]
     return (
-        Choice(name="adult", label="Is the person 18 or older?", default="yes", choices=ADULT,
-               required=True, preset=False,
-              help="Asked, never guessed from weight: the regimens here were published for adults.",
-              missing="Say whether the person is 18 or older: the regimens here were published "
-              "for adults only.",
-              invalid="Answer yes or no: is the person 18 or older?"),
-        Choice(name="protocol", label="Published regimen", default=example["protocol"],
-               choices=_protocol_choices(), required=True,
-              help="Only regimens given as regimens to people with chronic pain. The amounts, "
-              "lengths and limits come from the regimen's own source.",
-              missing="Choose a published regimen from the list.",
-              metavar="ID",
-              invalid="That is not one of the regimens the calculator illustrates; choose one "
-              "from the list."),
+        Choice(name="adult", label=N_("dose.adult.label"), default="yes", choices=ADULT,
+               required=True, preset=False, help=N_("dose.adult.help"),
+               missing=N_("dose.adult.missing"), invalid=N_("dose.adult.invalid")),
+        Choice(name="protocol", label=N_("dose.protocol.label"), default=example["protocol"],
+               choices=tuple((pid, pid) for pid in data.offered_protocols()),
+               option_words=_protocol_titles, required=True, help=N_("dose.protocol.help"),
+               missing=N_("dose.protocol.missing"), metavar="ID",
+               invalid=N_("dose.protocol.invalid")),
         Number(
-            name="weight", label="Weight", min=low, max=high, step=0.1,
+            name="weight", label=N_("dose.weight.label"), min=low, max=high, step=0.1,
             default=formats.plain(example["weight_kg"]), required=True,
-            help="Body weight, in the weight unit chosen. No weight is ever assumed: the form "
-            "opens on a worked example.",
-            invalid="Enter the weight as a number, for example 70.",
-            too_low=f"{between} {scope_words[limits['weight_kg_low_reason']]} See “{see}”.",
-            too_high=f"{between} {limits['weight_kg_high_reason']}",
+            help=N_("dose.weight.help"), invalid=N_("dose.weight.invalid"),
+            too_low=N_("dose.weight.too-low"), too_high=N_("dose.weight.too-high"),
+            words=_weight_words,
         ),
-        Choice(name="unit", label="Weight unit", default="kg", choices=UNITS,
-              help=f"Kilograms or pounds (1 lb = {per_lb} kg, exactly).",
-              invalid="Choose kg or lb for the weight unit."),
-        Number(name="daily_mg", label="Amount a day", unit="mg", step=1,
-              help=f"Optional, and only for a regimen published as a range of amounts a day "
-              f"({ranges}): an amount inside that range. Leave blank to see the whole range.",
-              invalid="Enter the amount a day in mg as a number, or leave it blank."),
+        Choice(name="unit", label=N_("dose.unit.label"), default="kg", choices=UNITS,
+               help=N_("dose.unit.help"), invalid=N_("dose.unit.invalid"),
+               words=lambda lang: {"kg_per_lb": data.load()["units"]["kg_per_lb"]}),
+        Number(name="daily_mg", label=N_("dose.daily-mg.label"), unit=N_("unit.mg"), step=1,
+               help=N_("dose.daily-mg.help"), invalid=N_("dose.daily-mg.invalid"),
+               words=lambda lang: {"ranges": "; ".join(
+                   f"{p.name}: {p.dose_text.split(';')[0]}" for p in _ranged())}),
         Number(
-            name="height_cm", label="Height", unit="cm", min=limits["height_cm"][0],
-            max=limits["height_cm"][1], step=0.1,
-            help="Optional. With sex, it gives the ideal (Devine) and adjusted body weights, "
-            f"which are defined from {_devine_start()}.",
-            invalid="Enter the height in centimetres as a number, for example 170.",
-            too_low=f"Height must be between {{min}} and {{max}} cm. {limits['height_cm_reason']}",
-            too_high=f"Height must be between {{min}} and {{max}} cm. {limits['height_cm_reason']}",
+            name="height_cm", label=N_("dose.height.label"), unit=N_("unit.cm"),
+            min=limits["height_cm"][0], max=limits["height_cm"][1], step=0.1,
+            help=N_("dose.height.help"), invalid=N_("dose.height.invalid"),
+            too_low=N_("dose.height.outside"), too_high=N_("dose.height.outside"),
+            words=lambda lang: {"devine_start": _devine_start(lang),
+                                "reason": data.limits()["height_cm_reason"]},
         ),
-        Choice(name="sex", label="Sex, for the ideal-weight formula", default="", choices=SEXES,
-              help="Optional; needed with height for the ideal and adjusted weights.",
-              invalid="Choose female or male, or leave sex blank."),
-        Choice(name="basis", label="Per-kg figures by", default="actual", choices=BASES,
-              help="Which weight a per-kg regimen is worked out from. No ketamine-specific rule "
-              "says which to use, and a weight above the actual weight is never used.",
-              invalid="Choose actual, ideal or adjusted weight."),
+        Choice(name="sex", label=N_("dose.sex.label"), default="", choices=SEXES,
+               help=N_("dose.sex.help"), invalid=N_("dose.sex.invalid")),
+        Choice(name="basis", label=N_("dose.basis.label"), default="actual", choices=BASES,
+               help=N_("dose.basis.help"), invalid=N_("dose.basis.invalid")),
     )
 
 
@@ -155,9 +147,9 @@ class Weights:
         return text
 
 
-def compute(fields: Mapping[str, str]) -> Result:
+def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
     """Work out the illustration from raw form text; bad input gives field errors, never raises."""
-    read = schema.Reader(inputs, fields)
+    read = schema.Reader(inputs, fields, lang)
     adult = read.get("adult")
     if adult == "no" and not read.has_error("adult"):
         title, _ = data.article("who-is-not-a-candidate")
@@ -487,7 +479,7 @@ def _html(values: dict, protocol: Protocol, weights: Weights, ref_ids: list[str]
     )
 
 
-def text(result: Result) -> list[str]:
+def text(result: Result, lang: str = "en") -> list[str]:
     """The result as lines for a terminal: the same figures as the page."""
     v = result.values
     protocol = data.protocols()[v["protocol"]]

@@ -19,16 +19,17 @@ from collections.abc import Mapping
 from calculators import data, formats, ics, render, schema, timeline
 from calculators.render import escape
 from calculators.fields import Date, Days, Whole
-from calculators.messages import say
+from calculators.messages import N_, say
 from calculators.schema import Action, Result, Warning
 
 name = "schedule"
-title = "Infusion schedule planner (an illustration)"
-summary = "plan dated infusions from a clinic's schedule"
+title = N_("schedule.title")
+summary = N_("schedule.summary")
 
 DAYS = (
-    ("mon", "Monday"), ("tue", "Tuesday"), ("wed", "Wednesday"), ("thu", "Thursday"),
-    ("fri", "Friday"), ("sat", "Saturday"), ("sun", "Sunday"),
+    ("mon", N_("day.monday")), ("tue", N_("day.tuesday")), ("wed", N_("day.wednesday")),
+    ("thu", N_("day.thursday")), ("fri", N_("day.friday")), ("sat", N_("day.saturday")),
+    ("sun", N_("day.sunday")),
 )
 # What a row is, in the table, the calendar and the terminal (never "1 of 6": no fixed course)
 ROW_WORDS = {"first": "First infusion", "loading": "Loading infusion",
@@ -36,19 +37,26 @@ ROW_WORDS = {"first": "First infusion", "loading": "Loading infusion",
              "review": "Review with your clinician"}
 PHASES = ("loading", "adjustment", "maintenance")  # the clinic's phases, in order
 LANES = {"loading": "Loading", "adjustment": "Adjustment", "maintenance": "Maintenance"}
-# Each count: (what it is, words for its smallest and largest value; {min} and {max} the bounds).
-# A bound that limits how often is followed by its reason and sources (`_bound_words`).
+# Each count's words: its label, help, and what is wrong (not a whole number, below zero, below
+# its smallest value, above its largest: a lead that `_bound_words` completes).
 COUNTS = {
-    "loading": ("number of loading infusions", "Plan at least {min} loading infusion",
-                "Plan at most {max} loading infusions"),
-    "titration": ("number of adjustment infusions", "Plan at least {min} adjustment infusions",
-                  "Plan at most {max} adjustment infusions"),
-    "maintenance_weeks": ("maintenance interval in weeks",
-                          "Plan maintenance infusions at least {min} weeks apart",
-                          "The maintenance interval can be at most {max} weeks"),
-    "months": ("number of months", "The plan must cover at least {min} month",
-               "The plan can cover at most {max} months"),
+    "loading": (N_("schedule.loading.label"), N_("schedule.loading.help"),
+                N_("schedule.loading.invalid"), N_("schedule.loading.negative"),
+                N_("schedule.loading.too-low"), N_("schedule.loading.too-high")),
+    "titration": (N_("schedule.titration.label"), N_("schedule.titration.help"),
+                  N_("schedule.titration.invalid"), N_("schedule.titration.negative"),
+                  N_("schedule.titration.too-low"), N_("schedule.titration.too-high")),
+    "maintenance_weeks": (N_("schedule.maintenance-weeks.label"),
+                          N_("schedule.maintenance-weeks.help"),
+                          N_("schedule.maintenance-weeks.invalid"),
+                          N_("schedule.maintenance-weeks.negative"),
+                          N_("schedule.maintenance-weeks.too-low"),
+                          N_("schedule.maintenance-weeks.too-high")),
+    "months": (N_("schedule.months.label"), N_("schedule.months.help"),
+               N_("schedule.months.invalid"), N_("schedule.months.negative"),
+               N_("schedule.months.too-low"), N_("schedule.months.too-high")),
 }
+UNITS = {"maintenance_weeks": N_("unit.weeks"), "months": N_("unit.months")}
 EXAMPLE = "Example date (not an appointment)"
 TIMELINE_REVIEW = "Review: the rest only if it helps"
 ICS_DESCRIPTION = (
@@ -59,55 +67,58 @@ ICS_CONDITIONAL = "Only if the reviews before it find a useful benefit."
 CONDITIONAL_TAG = " (only if the reviews find a useful benefit)"
 
 
-def _bound_words(field: str, end: str, lead: str) -> str:
-    """A bound's message: `lead`, and for a bound on how often its reason, its sources and why
-    more frequent plans are refused (from [limits])."""
-    limits = data.limits()
-    sources = limits.get(f"{field}_{end}_references")
-    if not sources:
-        return f"{lead}."
-    cited = "; ".join(data.references()[ref_id].short for ref_id in sources)
-    return (f"{lead}: {limits[f'{field}_{end}_reason']} ({cited}). "
-            f"{limits['repeated_exposure']}")
+def _bound_words(field: str, lang: str) -> dict[str, str]:
+    """A count's placeholders: its example, and each bound's whole message (`low`, `high`): the
+    lead, and for a bound on how often its reason, its sources and why more frequent plans are
+    refused (from [limits])."""
+    limits, defaults = data.limits(), data.schedule().defaults
+    low, high = (formats.plain(end) for end in limits[field])
+    *_, too_low, too_high = COUNTS[field]
+    said = {"example": str(defaults[field])}
+    for end, lead in (("low", too_low), ("high", too_high)):
+        lead_words = say(lead, lang, min=low, max=high)
+        sources = limits.get(f"{field}_{end}_references")
+        if not sources:
+            said[end] = say("schedule.bound", lang, lead=lead_words)
+            continue
+        said[end] = say("schedule.bound-because", lang, lead=lead_words,
+                        reason=limits[f"{field}_{end}_reason"].format(min=low, max=high),
+                        sources="; ".join(data.references()[ref].short for ref in sources),
+                        repeated_exposure=limits["repeated_exposure"])
+    return said
+
+
+def _count(field: str) -> Whole:
+    label, help_code, invalid, negative, _, _ = COUNTS[field]
+    low, high = data.limits()[field]
+    return Whole(name=field, label=label, unit=UNITS.get(field, ""), min=low, max=high, step=1,
+                 default=str(data.schedule().defaults[field]), help=help_code, invalid=invalid,
+                 negative=negative, too_low=N_("schedule.count.too-low"),
+                 too_high=N_("schedule.count.too-high"),
+                 words=lambda lang: _schedule_words(lang) | _bound_words(field, lang))
+
+
+def _schedule_words(lang: str) -> dict[str, str]:
+    """The clinic's figures the inputs' help names, and the example start."""
+    plan = data.schedule()
+    return {"window": formats.plain(plan.window_days),
+            "spacing": formats.plain(plan.adjustment_spacing_days),
+            "example_start": plan.example_start}
 
 
 def _inputs() -> tuple:
     limits, plan = data.limits(), data.schedule()
-    defaults = plan.defaults
-    window = formats.plain(plan.window_days)
-    spacing = formats.plain(plan.adjustment_spacing_days)
-
-    def count(field: str, label: str, unit: str, help_text: str) -> Whole:
-        what, too_low, too_high = COUNTS[field]
-        low, high = limits[field]
-        return Whole(name=field, label=label, unit=unit, min=low, max=high, step=1,
-                     default=str(defaults[field]), help=help_text,
-                     invalid=f"Enter the {what} as a whole number, for example {defaults[field]}.",
-                     negative=f"The {what} cannot be negative.",
-                     too_low=_bound_words(field, "low", too_low),
-                     too_high=_bound_words(field, "high", too_high))
-
-    years = "Choose a start date between the years {min} and {max}."
     return (
-        Date(name="start", label="First infusion on or after", min=limits["start_year"][0],
+        Date(name="start", label=N_("schedule.start.label"), min=limits["start_year"][0],
              max=limits["start_year"][1], default=plan.example_start, required=True,
-              help="The date the plan starts, as YYYY-MM-DD. The dates shown are examples, "
-                   "not appointments.",
-              invalid=f"Enter the start date as YYYY-MM-DD, for example {plan.example_start}.",
-              too_low=years, too_high=years),
-        count("loading", "Loading infusions", "",
-              f"How many infusions in the {window} days from the start date, the first one "
-              "included."),
-        count("titration", "Adjustment infusions", "",
-              f"Infusions to fine-tune the dose, {spacing} days apart after loading; 0 for none."),
-        count("maintenance_weeks", "Maintenance every", "weeks",
-              "Weeks between maintenance infusions."),
-        count("months", "Plan covers", "months", "How far ahead to plan."),
-        Days(name="open_days", label="Days the clinic is open", required=True, absent_default=True,
-              default="mon,tue,wed,thu,fri", choices=DAYS,
-              help="A date that falls on a closed day moves to the next open day.",
-              missing="Choose at least one day the clinic is open.",
-              invalid="Open days must be among mon, tue, wed, thu, fri, sat and sun."),
+             help=N_("schedule.start.help"), invalid=N_("schedule.start.invalid"),
+             too_low=N_("schedule.start.years"), too_high=N_("schedule.start.years"),
+             words=_schedule_words),
+        *(_count(field) for field in COUNTS),
+        Days(name="open_days", label=N_("schedule.open-days.label"), required=True,
+             absent_default=True, default="mon,tue,wed,thu,fri", choices=DAYS,
+             help=N_("schedule.open-days.help"), missing=N_("schedule.open-days.missing"),
+             invalid=N_("schedule.open-days.invalid")),
     )
 
 
@@ -115,16 +126,12 @@ inputs = _inputs()
 embeddable = True  # other sites may embed it (/embed/NAME/)
 embed_height = 2300  # px: an embed's height before its loader sizes it (about its height 640 px wide)
 actions = (
-    Action("download", "Download the plan (.ics calendar)", export="ics",
+    Action("download", N_("schedule.action.ics"), export="ics",
            filename="ketamine-schedule-illustration.ics", media_type="text/calendar"),
-    Action("print", "Print the plan"),
+    Action("print", N_("schedule.action.print")),
 )
 # What every plan is not: shown under the result, on paper and in embeds.
-limitations = (
-    "Example dates from one clinic's published practice: not appointments, not a booking and "
-    "not a prescription. Whether there is another infusion, and when, is for the treating "
-    "clinician and the patient to decide at each review.",
-)
+limitations = (N_("schedule.limitations.examples"),)
 
 
 def default_fields(today: datetime.date | None = None) -> dict[str, str]:
@@ -133,9 +140,9 @@ def default_fields(today: datetime.date | None = None) -> dict[str, str]:
     return schema.worked_example(inputs)
 
 
-def compute(fields: Mapping[str, str]) -> Result:
+def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
     """Plan the dated rows from raw form text; bad input gives field errors, never raises."""
-    read = schema.Reader(inputs, fields)
+    read = schema.Reader(inputs, fields, lang)
     start = read.get("start")
     counts = {field: read.get(field) for field in COUNTS}
     open_days = read.get("open_days")
@@ -403,12 +410,12 @@ def to_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
                         "Example dates: ketamine infusion plan (illustration, not appointments)")
 
 
-def export(kind: str, fields: Mapping[str, str], now: datetime.datetime) -> str:
+def export(kind: str, fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") -> str:
     """A download of the plan: "ics" gives iCalendar text ("" when the input has errors)."""
     return to_ics(fields, now) if kind == "ics" else ""
 
 
-def text(result: Result) -> list[str]:
+def text(result: Result, lang: str = "en") -> list[str]:
     """The plan as lines for a terminal."""
     v = result.values
     lines = [say("framing"), "",

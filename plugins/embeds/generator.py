@@ -9,6 +9,7 @@ from pelican.generators import Generator
 
 import calculators
 import project
+from calculators.messages import say
 
 from .offer import LOADER, Embed, presets
 
@@ -24,6 +25,7 @@ class EmbedGenerator(Generator):
         theme = Path(self.theme) / "static"
         self.context["EMBED_ASSETS"] = project.theme_asset_urls(siteurl, static, theme, ASSETS)
         pages = self.context.get("pages", [])
+        lang = self.settings["DEFAULT_LANG"]
         self.embeds = []
         for name in calculators.names():
             page = next((p for p in pages if name in getattr(p, "calculators", ())), None)
@@ -32,8 +34,8 @@ class EmbedGenerator(Generator):
                 continue
             embed = Embed(
                 name=name,
-                title=calculator.title,
-                summary=calculator.summary,
+                title=say(calculator.title, lang),
+                summary=say(calculator.summary, lang),
                 site=self.settings["SITENAME"],
                 url=f"{siteurl}/embed/{name}/",
                 page_url=f"{siteurl}/{page.url}" if page else f"{siteurl}/",
@@ -41,7 +43,7 @@ class EmbedGenerator(Generator):
                 loader=f"{siteurl}/{static}/{LOADER}",
                 width=self.settings.get("EMBED_WIDTH", 640),
                 height=self.settings.get("EMBED_HEIGHTS", {}).get(name, calculator.embed_height),
-                presets=presets(name),
+                presets=presets(name, lang),
             )
             if page is not None and not hasattr(page, "embed"):
                 page.embed = embed
@@ -53,7 +55,8 @@ class EmbedGenerator(Generator):
                     self.settings.get("EMBED_PROVIDER_URL", self.settings["SITEURL"] + "/"))
         for embed in self.embeds:
             writer.write_file(f"embed/{embed.name}/index.html", template, self.context,
-                              embed=embed, form=calculators.render_form(embed.name))
+                              embed=embed, form=calculators.render_form(
+                                  embed.name, lang=self.settings["DEFAULT_LANG"]))
             oembed = Path(self.output_path) / "embed" / embed.name / "oembed.json"
             answer = embed.oembed(*provider)
             oembed.write_text(json.dumps(answer, indent=1, ensure_ascii=False), "utf-8")

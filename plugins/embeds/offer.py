@@ -29,7 +29,7 @@ LOOKS = (
 )
 
 
-def presets(name: str) -> tuple[Option, ...]:
+def presets(name: str, lang: str) -> tuple[Option, ...]:
     """The calculator's own choices (its select inputs, but for a question only the reader may
     answer, such as their age): an embed may start on one of them.
 
@@ -41,7 +41,8 @@ def presets(name: str) -> tuple[Option, ...]:
     if clash:
         raise ValueError(f"calculator {name!r} has inputs named like embed looks: {clash}")
     return tuple(
-        Option(field.name, field.label, tuple(choice for choice in field.choices if choice[0]))
+        Option(field.name, field.say(field.label, lang),
+               tuple(choice for choice in field.options(lang) if choice[0]))
         for field in inputs if field.preset
     )
 

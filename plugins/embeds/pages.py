@@ -5,6 +5,7 @@ Markdown page of its own (a page that carries it, with prose, takes its place)."
 from pelican.contents import Page
 
 import calculators
+from calculators.messages import say
 
 URL = "calculators/{name}/"  # unless the settings' CALCULATOR_URL says otherwise
 
@@ -16,11 +17,12 @@ def add_calculator_pages(generator):
     for name in calculators.names():
         if name in carried:
             continue
-        calc = calculators.get(name)
-        summary = calc.summary[:1].upper() + calc.summary[1:] + "."
+        calc, lang = calculators.get(name), generator.settings["DEFAULT_LANG"]
+        said = say(calc.summary, lang)  # a phrase, as the command line's list shows it
+        summary = said[:1].upper() + said[1:] + "."
         page = Page(
-            f"<p>{summary}</p>{calculators.render_form(name)}",
-            metadata={"title": calc.title, "summary": summary,
+            f"<p>{summary}</p>{calculators.render_form(name, lang=lang)}",
+            metadata={"title": say(calc.title, lang), "summary": summary,
                       "slug": name, "url": url.format(name=name),
                       "save_as": url.format(name=name) + "index.html",
                       "calculators": [name], "citations": []},

@@ -41,7 +41,7 @@ def test_every_calculator_has_a_chrome_less_embed_page(site, name):
 
     assert [form["data-calculator"] for form in named("form")] == [name]
     assert say("framing") in text and "not medical advice" in text
-    assert all(line in text for line in calculators.get(name).limitations)  # beside the result
+    assert all(say(line) in text for line in calculators.get(name).limitations)  # beside the result
     worked = calculators.run(name, calculators.get(name).default_fields())
     for ref_id in worked.references:  # the result's references, as on the full page
         assert f'data-reference="{ref_id}"' in source, ref_id
@@ -71,7 +71,7 @@ def test_the_oembed_file_has_what_the_spec_requires_and_its_html_embeds(publishe
     answer = oembed(published, name)
     # oEmbed 1.0, section 2.3.4: type and version always; for "rich", html, width and height.
     assert answer["version"] == "1.0" and answer["type"] == "rich"
-    assert answer["title"] == calculators.get(name).title
+    assert answer["title"] == say(calculators.get(name).title)
     assert answer["provider_name"] == PROVIDER["EMBED_PROVIDER_NAME"]
     assert answer["provider_url"] == PROVIDER["EMBED_PROVIDER_URL"]
     assert type(answer["width"]) is int and type(answer["height"]) is int
@@ -80,7 +80,7 @@ def test_the_oembed_file_has_what_the_spec_requires_and_its_html_embeds(publishe
     assert [tag for tag, _ in start_tags(answer["html"])] == ["iframe", "script"]
     ((_, frame), (_, loader)) = start_tags(answer["html"])
     assert frame["src"] == f"{SITEURL}/embed/{name}/"
-    assert frame["title"].startswith(calculators.get(name).title)
+    assert frame["title"].startswith(say(calculators.get(name).title))
     assert frame["width"] == str(answer["width"]) and frame["height"] == str(answer["height"])
     assert frame["loading"] == "lazy" and "data-calculator-embed" in frame
     assert loader["src"] == f"{SITEURL}/theme/js/embed.js" and "async" in loader

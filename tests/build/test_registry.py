@@ -17,16 +17,17 @@ WIDGET = '''"""A throwaway calculator for the registry's test: twice a whole num
 
 from calculators import render, schema
 from calculators.fields import Whole
+from calculators.messages import say
 from calculators.schema import Result
 
 name = "widget"
-title = "Widget (a test calculator)"
-summary = "double a whole number"
-inputs = (Whole(name="count", label="Count", min=1, max=10, step=1, default="2", required=True,
-                invalid="Enter a whole number.", too_low="At least {min}.",
-                too_high="At most {max}."),)
+title = "widget.title"
+summary = "widget.summary"
+inputs = (Whole(name="count", label="widget.count", min=1, max=10, step=1, default="2",
+                required=True, invalid="widget.invalid", too_low="widget.too-low",
+                too_high="widget.too-high"),)
 actions = ()
-limitations = ("A calculator made for a test.",)
+limitations = ("widget.limitation",)
 embeddable = True
 embed_height = 400
 
@@ -35,18 +36,33 @@ def default_fields(today=None):
     return schema.worked_example(inputs)
 
 
-def compute(fields):
-    read = schema.Reader(inputs, fields)
+def compute(fields, lang="en"):
+    read = schema.Reader(inputs, fields, lang)
     count = read.get("count")
     if read.errors:
         return render.failure(name, read)
-    html = f'<div class="calculator-result"><p>Twice {count} is {count * 2}.</p></div>'
+    twice = say("widget.twice", lang, count=count, double=count * 2)
+    html = f'<div class="calculator-result"><p>{twice}</p></div>'
     return Result({"double": count * 2}, [], {}, html, [])
 
 
-def text(result):
-    return [f"Twice is {result.values['double']}."]
+def text(result, lang="en"):
+    return [say("widget.text", lang, double=result.values["double"])]
 '''
+# Its words, in its package's own catalogue (the project's catalogue is not touched).
+WIDGET_WORDS = {
+    "widget.title": "Widget (a test calculator)", "widget.summary": "double a whole number",
+    "widget.count": "Count", "widget.invalid": "Enter a whole number.",
+    "widget.too-low": "At least {min}.", "widget.too-high": "At most {max}.",
+    "widget.limitation": "A calculator made for a test.",
+    "widget.twice": "Twice {count} is {double}.", "widget.text": "Twice is {double}.",
+}
+
+
+def catalogue(words: dict[str, str]) -> str:
+    """A .po file's text holding `words`."""
+    entries = "".join(f'msgid "{code}"\nmsgstr "{text}"\n\n' for code, text in words.items())
+    return 'msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n' + entries
 
 
 @pytest.fixture
@@ -56,6 +72,9 @@ def widget(tmp_path, monkeypatch):
     package.mkdir()
     (package / "__init__.py").write_text("")
     (package / "widget.py").write_text(WIDGET)
+    words = package / "locale" / "en" / "LC_MESSAGES"
+    words.mkdir(parents=True)
+    (words / "calculators.po").write_text(catalogue(WIDGET_WORDS))
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setenv("CALCULATOR_PACKAGES", "throwaway_calculators")
     registry.forget()

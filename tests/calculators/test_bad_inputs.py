@@ -117,7 +117,8 @@ def test_bad_input_gives_a_specific_field_error(name, changes, field, code):
     assert result.codes[field] == code and set(result.codes) == set(result.errors)
     declared = {f.name: f for f in calculators.get(name).inputs}[field]
     if code in ("invalid", "missing"):  # the field's own words for it
-        assert result.errors[field] == (getattr(declared, code) or declared.invalid)
+        words = getattr(declared, code) or declared.invalid
+        assert result.errors[field] == declared.say(words, "en")
     assert result.errors[field].strip()
     assert result.values == {} and result.warnings == []
     assert 'class="calculator-errors"' in result.html

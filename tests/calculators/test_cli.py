@@ -9,6 +9,7 @@ import icalendar
 import pytest
 
 import calculators
+from calculators.messages import say
 from calculators import data
 
 DOSE_KEYS = {
@@ -185,7 +186,7 @@ def test_every_result_ends_with_its_limitations(name, args):
     assert done.returncode == 0 and "Limitations:" in lines
     shown = lines[lines.index("Limitations:") + 1:]
     assert shown[:len(calculators.get(name).limitations)] == [
-        f"  - {line}" for line in calculators.get(name).limitations]
+        f"  - {say(line)}" for line in calculators.get(name).limitations]
 
 
 @pytest.mark.parametrize("name", calculators.names())
@@ -197,7 +198,7 @@ def test_help_documents_every_flag(name):
     for field in calc.inputs:
         where = next(i for i, line in enumerate(lines) if line.strip().startswith(field.flag))
         described = " ".join(lines[where:where + 3])
-        assert field.label in described, field.flag
+        assert field.say(field.label, "en") in described, field.flag
     for action in calc.actions:
         if action.kind == "download":
             assert f"--{action.export} FILE" in done.stdout
