@@ -1,4 +1,7 @@
-"""The protocol data file: read once, from inside the package (works from a wheel in Pyodide)."""
+"""The protocol data file: read once, from inside the package (works from a wheel in Pyodide).
+
+The accessors that give words take the reader's language (`lang`); the words in other languages
+are issue 20's next step (today every language reads the one file)."""
 
 import dataclasses
 import functools
@@ -12,7 +15,7 @@ BUILT_FILE = "protocols.json"  # the same data, written into the wheel when it i
 
 
 @functools.cache
-def load() -> dict:
+def load(lang: str = "en") -> dict:
     """The parsed data file (cached; treat it as read-only).
 
     A wheel carries the TOML already parsed, as JSON: in Pyodide, importing `tomllib` and
@@ -173,31 +176,31 @@ def references() -> dict[str, Reference]:
 
 
 @functools.cache
-def protocols() -> dict[str, Protocol]:
+def protocols(lang: str = "en") -> dict[str, Protocol]:
     """Protocol id -> the protocol, in the file's order."""
     return {pid: _protocol(pid, entry) for pid, entry in load()["protocols"].items()}
 
 
 @functools.cache
-def offered_protocols() -> dict[str, Protocol]:
+def offered_protocols(lang: str = "en") -> dict[str, Protocol]:
     """The regimens the dose calculator illustrates (published chronic-pain regimens)."""
     return {pid: protocol for pid, protocol in protocols().items() if protocol.offered}
 
 
 @functools.cache
-def schedule() -> Schedule:
+def schedule(lang: str = "en") -> Schedule:
     """The clinic's schedule (loading, adjustment, maintenance) and the planner's settings."""
     entry = load()["schedule"]
     return Schedule(**{**entry, "phases": tuple(Phase(**phase) for phase in entry["phases"])})
 
 
-def article(slug: str) -> tuple[str, str]:
+def article(slug: str, lang: str = "en") -> tuple[str, str]:
     """An article of the site that messages point to: (its title, its root-relative URL)."""
     return load()["scope"]["articles"][slug], f"/{slug}/"
 
 
 @functools.cache
-def limits() -> dict:
+def limits(lang: str = "en") -> dict:
     """Bounds for typed input, with their reasons (see [limits]); a bound written "PHASE.low" or
     "PHASE.high" is read from the clinic's schedule phases."""
     parsed = load()
@@ -209,7 +212,7 @@ def limits() -> dict:
 
 
 @functools.cache
-def figures() -> dict[str, dict]:
+def figures(lang: str = "en") -> dict[str, dict]:
     """Figure id -> {"id", "value", "unit", "reference", "text" (when there is one)}.
 
     The clinical figures the articles state that no protocol field holds as a number.
