@@ -1,50 +1,98 @@
-"""The protocol data file: read once, from inside the package (works from a wheel in Pyodide).
+"""The protocol data file and its words: read once, from inside the package (works from a wheel in
+Pyodide).
 
-The accessors that give words take the reader's language (`lang`); the words in other languages
-are issue 20's next step (today every language reads the one file)."""
+The numbers, ids and citations are in `protocols.toml`; the words a reader sees beside them are in
+`words/LANG.toml`, one file a language with the same tables and keys. `load(lang)` merges the two.
+"""
 
 import dataclasses
 import functools
 import importlib.resources
 import json
 
-from calculators import citation, datacheck
+from calculators import citation, datacheck, messages
 
+FOLDER = importlib.resources.files("calculators") / "data"
 DATA_FILE = "protocols.toml"
-BUILT_FILE = "protocols.json"  # the same data, written into the wheel when it is built
+WORDS_FOLDER = "words"  # WORDS_FOLDER/LANG.toml: the texts beside the numbers, in one language
+# The numbers and every language's words, parsed ({"numbers": ..., "words": {LANG: ...}}), written
+# into the wheel when it is built: one file, so the snapshot holds every language once it is read.
+BUILT_FILE = "protocols.json"
+
+
+def _per_language(build):
+    """`build(lang)`, cached once a language, however it is called (`f()`, `f("en")`, ...)."""
+    cached = functools.cache(build)
+
+    @functools.wraps(build)
+    def by_language(lang: str = messages.DEFAULT):
+        return cached(lang)
+
+    return by_language
 
 
 @functools.cache
-def load(lang: str = "en") -> dict:
-    """The parsed data file (cached; treat it as read-only).
+def sources() -> dict:
+    """The parsed data file and words, {"numbers": ..., "words": {lang: ...}} (cached; read-only).
 
-    A wheel carries the TOML already parsed, as JSON: in Pyodide, importing `tomllib` and
-    parsing cost more than the calculation. The source tree has only the TOML.
+    A wheel carries them already parsed, as JSON: in Pyodide, importing `tomllib` and parsing cost
+    more than the calculation. The source tree has only the TOML.
     """
-    folder = importlib.resources.files("calculators") / "data"
-    built = folder / BUILT_FILE
-    if built.is_file():
-        parsed = json.loads(built.read_text("utf-8"))
-    else:
-        parsed = parse_source()
-    return checked(parsed)
+    built = FOLDER / BUILT_FILE
+    parsed = json.loads(built.read_text("utf-8")) if built.is_file() else parse_source()
+    return checked_words(parsed)
 
 
-def parse_source() -> dict:
-    """The data file and the references (`content/references.json`) from the source tree."""
+def parse_source(folder=FOLDER, references=citation.SOURCE) -> dict:
+    """The data file with the references (`content/references.json`), and every language's words,
+    from a source tree."""
     import tomllib
 
-    folder = importlib.resources.files("calculators") / "data"
-    return tomllib.loads((folder / DATA_FILE).read_text("utf-8")) | {
-        "references": citation.read_source()}
+    def read(path) -> dict:
+        return tomllib.loads(path.read_text("utf-8"))
+
+    return {"numbers": read(folder / DATA_FILE) | {"references": citation.read_source(references)},
+            "words": {lang: read(folder / WORDS_FOLDER / f"{lang}.toml")
+                      for lang in messages.LANGUAGES}}
+
+
+@_per_language
+def load(lang: str = messages.DEFAULT) -> dict:
+    """The data file with the words of `lang` (cached; treat it as read-only). A language the site
+    does not have (`messages.LANGUAGES`) is a KeyError: it has no words."""
+    parsed = sources()
+    return checked(merged(parsed["numbers"], parsed["words"][lang]))
+
+
+def merged(numbers: dict | list, words: dict | list) -> dict | list:
+    """`numbers` with `words` laid in: tables key by key, a list of tables entry by entry (the
+    words' checks have made sure they fit)."""
+    if isinstance(words, list):
+        return [merged(number, word) for number, word in zip(numbers, words, strict=True)]
+    return numbers | {key: merged(numbers[key], value) if key in numbers else value
+                      for key, value in words.items()}
 
 
 def checked(parsed: dict) -> dict:
     """The parsed data file, once its rules hold (`datacheck`); a ValueError says what is wrong."""
-    found = datacheck.problems(parsed)
-    if found:
-        raise ValueError(f"calculators/data/{DATA_FILE}: " + "; ".join(found))
+    _refuse(DATA_FILE, datacheck.problems(parsed))
     return parsed
+
+
+def checked_words(parsed: dict) -> dict:
+    """The parsed numbers and words, once every language's words have exactly the English keys,
+    hold only text and set nothing the numbers set; a ValueError names the words file."""
+    english = parsed["words"][messages.DEFAULT]
+    for lang, words in parsed["words"].items():
+        _refuse(f"{WORDS_FOLDER}/{lang}.toml",
+                datacheck.words_problems(parsed["numbers"], english, words))
+    return parsed
+
+
+def _refuse(file: str, found: list[str]) -> None:
+    """One ValueError naming the data file and every problem found in it, if any."""
+    if found:
+        raise ValueError(f"calculators/data/{file}: " + "; ".join(found))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,35 +223,35 @@ def references() -> dict[str, Reference]:
     }
 
 
-@functools.cache
-def protocols(lang: str = "en") -> dict[str, Protocol]:
-    """Protocol id -> the protocol, in the file's order."""
-    return {pid: _protocol(pid, entry) for pid, entry in load()["protocols"].items()}
+@_per_language
+def protocols(lang: str = messages.DEFAULT) -> dict[str, Protocol]:
+    """Protocol id -> the protocol, in the file's order, in `lang`'s words."""
+    return {pid: _protocol(pid, entry) for pid, entry in load(lang)["protocols"].items()}
 
 
-@functools.cache
-def offered_protocols(lang: str = "en") -> dict[str, Protocol]:
+@_per_language
+def offered_protocols(lang: str = messages.DEFAULT) -> dict[str, Protocol]:
     """The regimens the dose calculator illustrates (published chronic-pain regimens)."""
-    return {pid: protocol for pid, protocol in protocols().items() if protocol.offered}
+    return {pid: protocol for pid, protocol in protocols(lang).items() if protocol.offered}
 
 
-@functools.cache
-def schedule(lang: str = "en") -> Schedule:
+@_per_language
+def schedule(lang: str = messages.DEFAULT) -> Schedule:
     """The clinic's schedule (loading, adjustment, maintenance) and the planner's settings."""
-    entry = load()["schedule"]
+    entry = load(lang)["schedule"]
     return Schedule(**{**entry, "phases": tuple(Phase(**phase) for phase in entry["phases"])})
 
 
-def article(slug: str, lang: str = "en") -> tuple[str, str]:
+def article(slug: str, lang: str = messages.DEFAULT) -> tuple[str, str]:
     """An article of the site that messages point to: (its title, its root-relative URL)."""
-    return load()["scope"]["articles"][slug], f"/{slug}/"
+    return load(lang)["scope"]["articles"][slug], f"/{slug}/"
 
 
-@functools.cache
-def limits(lang: str = "en") -> dict:
+@_per_language
+def limits(lang: str = messages.DEFAULT) -> dict:
     """Bounds for typed input, with their reasons (see [limits]); a bound written "PHASE.low" or
     "PHASE.high" is read from the clinic's schedule phases."""
-    parsed = load()
+    parsed = load(lang)
     return {
         key: [datacheck.phase_figure(parsed, end) if isinstance(end, str) else end for end in value]
         if key in datacheck.bounds(parsed["limits"]) else value
@@ -211,10 +259,10 @@ def limits(lang: str = "en") -> dict:
     }
 
 
-@functools.cache
-def figures(lang: str = "en") -> dict[str, dict]:
+@_per_language
+def figures(lang: str = messages.DEFAULT) -> dict[str, dict]:
     """Figure id -> {"id", "value", "unit", "reference", "text" (when there is one)}.
 
     The clinical figures the articles state that no protocol field holds as a number.
     """
-    return {fig_id: {"id": fig_id, **entry} for fig_id, entry in load()["figures"].items()}
+    return {fig_id: {"id": fig_id, **entry} for fig_id, entry in load(lang)["figures"].items()}

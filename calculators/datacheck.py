@@ -6,7 +6,9 @@
   schedule ("PHASE.low" or "PHASE.high") names a figure there;
 - every reference id used anywhere names a reference, and every article a message points to
   is named in [scope];
-- the schedule has words for each review it shows, and a whole number for its review interval.
+- the schedule has words for each review it shows, and a whole number for its review interval;
+- every language's words (`words/LANG.toml`) have exactly the keys and types of the English ones,
+  hold only text, and set nothing the numbers file sets (`words_problems`).
 """
 
 # What each shape of regimen needs: its dose unit, and the figures it is worked out from.
@@ -105,3 +107,77 @@ def phase_figure(parsed: dict, name: str) -> int | None:
     found = [phase.get(end) for phase in parsed.get("schedule", {}).get("phases", [])
              if phase.get("phase") == phase_name and end in ("low", "high")]
     return found[0] if found and isinstance(found[0], int) else None
+
+
+# What is wrong with a language's words, by code (`words_faults`), in the words a problem gives.
+WORDS_FAULTS = {
+    "missing": "missing (the English words have it)",
+    "extra": "not in the English words",
+    "other-type": "not the same type as in the English words",
+    "other-length": "not as many entries as in the English words",
+    "not-text": "not text (numbers belong in the numbers file)",
+    "in-both": "set in both the numbers file and the words",
+    "unaligned": "not as many entries as in the numbers file",
+}
+
+
+def words_problems(numbers: dict, english: dict, words: dict) -> list[str]:
+    """What is wrong with one language's words, one line each (empty when they are sound)."""
+    return [f"{where}: {WORDS_FAULTS[code]}"
+            for where, code in words_faults(numbers, english, words)]
+
+
+def words_faults(numbers: dict, english: dict, words: dict) -> list[tuple[str, str]]:
+    """(where, code) for each fault of one language's words: they must fit the English words key
+    for key, hold only text, and leave the numbers to the numbers file (the two are merged, so a
+    key in both would hide one)."""
+    not_text = [(where, "not-text") for where, value in _leaves(words)
+                if not isinstance(value, str)]
+    return _unlike(english, words, "") + not_text + _in_both(numbers, words, "")
+
+
+def _unlike(english: object, words: object, where: str) -> list[tuple[str, str]]:
+    """Where `words` differs from `english` in its keys, types or lengths."""
+    if type(words) is not type(english):
+        return [(where, "other-type")]
+    if isinstance(words, dict):
+        return ([(_at(where, key), "missing") for key in english if key not in words]
+                + [(_at(where, key), "extra") for key in words if key not in english]
+                + [fault for key in english if key in words
+                   for fault in _unlike(english[key], words[key], _at(where, key))])
+    if isinstance(words, list):
+        return _pairwise(_unlike, english, words, where, "other-length")
+    return []
+
+
+def _in_both(numbers: object, words: object, where: str) -> list[tuple[str, str]]:
+    """Where the words set what the numbers file sets (tables meet key by key, lists of tables
+    entry by entry)."""
+    if isinstance(numbers, dict) and isinstance(words, dict):
+        return [fault for key in words if key in numbers
+                for fault in _in_both(numbers[key], words[key], _at(where, key))]
+    if isinstance(numbers, list) and isinstance(words, list):
+        return _pairwise(_in_both, numbers, words, where, "unaligned")
+    return [(where, "in-both")]
+
+
+def _pairwise(check, theirs: list, ours: list, where: str, fault: str) -> list[tuple[str, str]]:
+    """`check` on two lists entry by entry; `fault` when they have not as many entries."""
+    if len(ours) != len(theirs):
+        return [(where, fault)]
+    return [found for index, (their, our) in enumerate(zip(theirs, ours))
+            for found in check(their, our, f"{where}[{index}]")]
+
+
+def _leaves(value: object, where: str = "") -> list[tuple[str, object]]:
+    """Every value inside tables and lists, with where it is ("protocols.x.notes[0]")."""
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in _leaves(item, _at(where, key))]
+    if isinstance(value, list):
+        return [leaf for index, item in enumerate(value)
+                for leaf in _leaves(item, f"{where}[{index}]")]
+    return [(where, value)]
+
+
+def _at(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key

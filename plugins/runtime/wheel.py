@@ -5,10 +5,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 
-from calculators import citation, messages
+from calculators import data, messages
 
 from .fingerprint import source_files
 
@@ -21,9 +20,9 @@ def build_wheel(project_root, out_dir):
     """Build `calculators-*.whl` from a clean copy of the package; return its path.
 
     The copy keeps stray files (build/, caches) out of the wheel and the source tree, and gets
-    the data file and the references (`content/references.json`) parsed ahead of time into
-    `calculators/data/protocols.json` (see data.load), and the message catalogues compiled (a
-    `.mo` beside each `.po`, see messages.catalogue).
+    the data file, the references (`content/references.json`) and every language's words parsed
+    ahead of time into one `calculators/data/protocols.json` (see data.sources), and the message
+    catalogues compiled (a `.mo` beside each `.po`, see messages.catalogue).
     """
     project_root, out_dir = Path(project_root), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -35,10 +34,9 @@ def build_wheel(project_root, out_dir):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
         shutil.copy2(project_root / "pyproject.toml", source / "pyproject.toml")
-        data = source / "calculators" / "data"
-        parsed = tomllib.loads((data / "protocols.toml").read_text("utf-8")) | {
-            "references": citation.read_source(project_root / "content" / "references.json")}
-        (data / "protocols.json").write_text(json.dumps(parsed, ensure_ascii=False), "utf-8")
+        folder = source / "calculators" / "data"
+        parsed = data.parse_source(folder, project_root / "content" / "references.json")
+        (folder / data.BUILT_FILE).write_text(json.dumps(parsed, ensure_ascii=False), "utf-8")
         for catalogue in (source / "calculators" / "locale").glob("*/LC_MESSAGES/*.po"):
             compiled = messages.compile_po(catalogue.read_text("utf-8"))
             catalogue.with_suffix(".mo").write_bytes(compiled)

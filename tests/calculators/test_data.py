@@ -3,12 +3,13 @@
 import ast
 import copy
 import importlib.resources
+import json
 import pathlib
 
 import pytest
 
 import calculators
-from calculators import data, datacheck
+from calculators import data, datacheck, messages
 
 # Every reference the facts file marks SEEN, by the id the site cites it with.
 SEEN_IDS = {
@@ -247,3 +248,111 @@ def test_a_bound_can_be_read_from_the_clinic_schedule():
     assert datacheck.phase_figure(parsed, "adjustment.high") == 2
     assert datacheck.phase_figure(parsed, "adjustment.middle") is None
     assert datacheck.phase_figure(parsed, "nothing.low") is None
+
+
+# The words file (words/LANG.toml): texts beside the numbers, merged into `load(lang)`.
+
+def test_every_language_has_its_words_file_and_load_merges_them():
+    parsed = data.parse_source()
+    assert set(parsed["words"]) == set(messages.LANGUAGES)
+    for lang in messages.LANGUAGES:
+        assert (data.FOLDER / data.WORDS_FOLDER / f"{lang}.toml").is_file()
+        loaded = data.load(lang)
+        assert loaded["protocols"]["asra-2018"]["title"] == parsed["words"][lang]["protocols"][
+            "asra-2018"]["title"]
+        assert loaded["protocols"]["asra-2018"]["dose"] == parsed["numbers"]["protocols"][
+            "asra-2018"]["dose"]
+
+
+def test_the_numbers_file_holds_no_protocol_text():
+    numbers = data.sources()["numbers"]
+    texts = {"title", "condition", "study", "route", "why_not_offered", "dose_text",
+             "length_text", "course", "sessions", "spacing", "notes"}
+    for protocol in numbers["protocols"].values():
+        assert not texts & set(protocol)
+        assert all(set(cap) <= {"mg_per_h", "weight_above_kg", "weight_at_most_kg"}
+                   for cap in protocol.get("caps", ()))
+    assert all("text" not in figure for figure in numbers["figures"].values())
+    assert all(set(phase) == {"phase", "low", "high", "unit"}
+               for phase in numbers["schedule"]["phases"])
+
+
+@pytest.mark.parametrize("accessor", [data.load, data.protocols, data.offered_protocols,
+                                      data.schedule, data.limits, data.figures])
+def test_words_are_read_once_a_language_however_it_is_asked_for(accessor):
+    assert accessor() is accessor("en") is accessor(lang="en")
+
+
+@pytest.mark.parametrize("ask", [data.load, data.protocols, data.offered_protocols, data.schedule,
+                                 data.limits, data.figures,
+                                 lambda lang: data.article("how-dosing-works", lang)])
+def test_a_language_the_site_does_not_have_is_a_key_error(ask):
+    assert "xx" not in messages.LANGUAGES
+    with pytest.raises(KeyError):
+        ask("xx")
+
+
+def test_merging_lays_the_words_into_the_numbers_in_the_numbers_order():
+    numbers = {"b": 1, "caps": [{"mg": 2}, {"mg": 3}], "a": {"n": 4}}
+    words = {"caps": [{"text": "x"}, {"text": "y"}], "a": {"t": "z"}, "new": ["w"]}
+    assert data.merged(numbers, words) == {
+        "b": 1, "caps": [{"mg": 2, "text": "x"}, {"mg": 3, "text": "y"}], "a": {"n": 4, "t": "z"},
+        "new": ["w"]}
+    assert list(data.merged(numbers, words)) == ["b", "caps", "a", "new"]
+
+
+def test_a_wheel_reads_numbers_and_words_from_one_json_file(tmp_path, monkeypatch):
+    (tmp_path / data.BUILT_FILE).write_text(json.dumps(data.parse_source()), "utf-8")
+    monkeypatch.setattr(data, "FOLDER", tmp_path)  # holds no TOML: the JSON alone must do
+    monkeypatch.setattr(data, "parse_source", None)
+    assert data.sources.__wrapped__() == data.sources()
+
+
+def test_every_language_s_words_are_sound():
+    parsed = data.sources()
+    for words in parsed["words"].values():
+        assert datacheck.words_faults(parsed["numbers"], parsed["words"]["en"], words) == []
+
+
+def _words_faults(change) -> list[tuple[str, str]]:
+    """The faults of the English words once `change(numbers, words)` has broken a copy."""
+    parsed = copy.deepcopy(data.sources())
+    numbers, words = parsed["numbers"], parsed["words"]["en"]
+    change(numbers, words)
+    return datacheck.words_faults(numbers, data.sources()["words"]["en"], words)
+
+
+@pytest.mark.parametrize(
+    ("change", "fault"),
+    [
+        (lambda n, w: w["protocols"]["asra-2018"].pop("title"),
+         ("protocols.asra-2018.title", "missing")),
+        (lambda n, w: w["scope"].update(heavy_kg_note="..."), ("scope.heavy_kg_note", "extra")),
+        (lambda n, w: w["schedule"].update(reviews="..."), ("schedule.reviews", "other-type")),
+        (lambda n, w: w["protocols"]["goldberg-2005"]["notes"].pop(),
+         ("protocols.goldberg-2005.notes", "other-length")),
+        (lambda n, w: w["protocols"]["schwartzman-2009"]["caps"][0].update(text=25),
+         ("protocols.schwartzman-2009.caps[0].text", "not-text")),
+        (lambda n, w: w["figures"]["kamp-volume"].update(value=252),
+         ("figures.kamp-volume.value", "not-text")),
+        (lambda n, w: w["figures"]["kamp-volume"].update(value=252),
+         ("figures.kamp-volume.value", "in-both")),
+        (lambda n, w: n["scope"].update(s_ketamine="..."), ("scope.s_ketamine", "in-both")),
+        (lambda n, w: n["schedule"]["phases"][0].update(stage="Loading"),
+         ("schedule.phases[0].stage", "in-both")),
+        (lambda n, w: n["protocols"]["schwartzman-2009"]["caps"].append({"mg_per_h": 30}),
+         ("protocols.schwartzman-2009.caps", "unaligned")),
+    ],
+)
+def test_a_broken_words_file_is_refused_with_where_and_what(change, fault):
+    assert fault in _words_faults(change)
+
+
+def test_loading_broken_words_raises_naming_the_words_file():
+    parsed = copy.deepcopy(data.sources())
+    spanish = copy.deepcopy(parsed["words"]["en"])
+    spanish["protocols"]["asra-2018"].pop("route")
+    parsed["words"]["es"] = spanish  # a second language, missing a key the English words have
+    named = r"^calculators/data/words/es\.toml: protocols\.asra-2018\.route:"
+    with pytest.raises(ValueError, match=named):
+        data.checked_words(parsed)
