@@ -24,6 +24,9 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 THEME = "theme"
+# The theme's words come from its catalogue (theme/locale, in DEFAULT_LANG): templates say
+# {{ _("code") }} (plugins/site_words installs the words). Pelican keeps its defaults beside it.
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"]}
 OUTPUT_PATH = "output"
 
 ARTICLE_URL = "{slug}/"
@@ -60,7 +63,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["authoring", "runtime", "embeds", "sections", "share_image", "sitemap", "production"]  # production last
+PLUGINS = ["authoring", "runtime", "embeds", "sections", "site_words", "share_image", "sitemap", "production"]  # production last
 SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  # embeds point to their full page; the retired converter only says so
 
 # Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file, for each calculator that

@@ -209,15 +209,25 @@ def shots(c):
     c.run(f"{shlex.quote(sys.executable)} -m scripts.shots")
 
 
+# The message catalogues: domain, where its codes are said, its locale folder, how Babel reads
+# the codes (the calculators' `say("code")`; the theme's templates' `_("code")`, via a mapping).
+CATALOGUES = (
+    ("calculators", "calculators", "calculators/locale", "-k say -k N_ -k say_n:1,2"),
+    ("site", "theme/templates", "theme/locale", "-k _ -F theme/babel.cfg"),
+)
+
+
 @task
 def i18n(c):
-    """The message catalogues: extract the codes the calculators say, update every language's
-    .po with them, and compile each to check it (into .cache/locale: the wheel compiles its own)"""
-    locale, babel = "calculators/locale", f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
-    template = ".cache/locale/calculators.pot"
+    """The message catalogues (the calculators' and the site's): extract the codes said, update
+    every language's .po with them, and compile each to check it (into .cache/locale: the wheel
+    and the build compile their own)"""
+    babel = f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
     os.makedirs(".cache/locale", exist_ok=True)
-    c.run(f"{babel} extract --no-default-keywords -k say -k N_ -k say_n:1,2 --no-location --omit-header "
-          f"-o {template} calculators")
-    c.run(f"{babel} update -i {template} -d {locale} -D calculators --no-fuzzy-matching")
-    c.run(f"{babel} compile -d {locale} -D calculators --statistics "
-          f"-o .cache/locale/calculators.mo -i {locale}/en/LC_MESSAGES/calculators.po")
+    for domain, source, locale, reading in CATALOGUES:
+        template = f".cache/locale/{domain}.pot"
+        c.run(f"{babel} extract --no-default-keywords {reading} --no-location --omit-header "
+              f"-o {template} {source}")
+        c.run(f"{babel} update -i {template} -d {locale} -D {domain} --no-fuzzy-matching")
+        c.run(f"{babel} compile -d {locale} -D {domain} --statistics "
+              f"-o .cache/locale/{domain}.mo -i {locale}/en/LC_MESSAGES/{domain}.po")

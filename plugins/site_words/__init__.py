@@ -1,0 +1,55 @@
+"""The theme's words, by code: a template says `{{ _("nav.menu") }}` (or, with placeholders,
+`{{ _("header.by-clinic", clinic=...) }}`) and the site's catalogue,
+`theme/locale/LANG/LC_MESSAGES/site.po`, says it in the site's language (DEFAULT_LANG). Babel
+keeps the catalogue (`invoke i18n`); the build compiles it.
+
+`register()` only connects a signal: Pelican gives each generator a Jinja environment of its own,
+and each gets the catalogue when it is made. Several Pelican runs in one process (a build a
+language) each read their own language's catalogue: only the compiling is remembered, keyed by
+the catalogue's text.
+"""
+
+import functools
+import gettext
+import io
+from pathlib import Path
+
+from pelican import signals
+
+from calculators.messages import compile_po
+
+DOMAIN = "site"
+# The seven generators of a build read the same catalogue: compiled once, not seven times
+# (about 8 ms of a build here).
+compiled = functools.lru_cache(maxsize=4)(compile_po)
+
+
+def catalogue(theme: str, lang: str) -> gettext.GNUTranslations:
+    """The theme's catalogue in `lang`, compiled (a language without one is FileNotFoundError)."""
+    po = Path(theme) / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return gettext.GNUTranslations(io.BytesIO(compiled(po.read_text("utf-8"))))
+
+
+def words_of(translations: gettext.GNUTranslations):
+    """`_` for the templates: the words for a code, {placeholders} filled as in the calculators'
+    catalogue. A code without words is a KeyError, so a page never shows a code."""
+
+    def words(code: str, **values: object) -> str:
+        text = translations.gettext(code)
+        if text == code:
+            raise KeyError(f"no words for {code!r} in the site's catalogue")
+        return text.format(**values) if values else text
+
+    return words
+
+
+def install_words(generator):
+    translations = catalogue(generator.theme, generator.settings["DEFAULT_LANG"])
+    # Not Jinja's "newstyle" gettext (%(name)s): {name}, as the calculators' catalogue says it,
+    # and a script's words (runtime.html) keep their {reason} for the script to fill in.
+    generator.env.install_gettext_callables(words_of(translations), translations.ngettext,
+                                            newstyle=False)
+
+
+def register():
+    signals.generator_init.connect(install_words)
