@@ -4,12 +4,10 @@
 // Loaded async from <head>: the worker starts booting Python while the page is still parsing.
 // Nothing here knows a calculator: names, fields and actions come from the prerendered form.
 const config = document.querySelector("script[data-worker]").dataset;
-const STATUS = {
-  loading: () => "Loading the live calculator…",
-  ready: () => "Ready: the result updates as you change the inputs.",
-  failed: (reason) =>
-    `The live calculator could not load, so the worked example below stays as it is. (${reason})`,
-};
+// The words this script shows, from the site's catalogue (runtime.html): each state's status
+// line under the state's name; `say` fills in the {reason}.
+const WORDS = JSON.parse(config.words);
+const say = (name, reason = "") => WORDS[name].replaceAll("{reason}", () => reason);
 const forms = new Map(); // form -> {status, output, submit, actions, overrides, token, timer, live}
 const pending = new Map(); // request id -> {resolve, reject}
 const query = new URLSearchParams(location.search);
@@ -36,7 +34,7 @@ function createWorker(url) {
   import(absolute).then(
     ({ serve }) => serve(port2),
     (error) => port2.postMessage({ type: "failed",
-                                   message: `the worker did not start: ${error.message}` }),
+                                   message: say("notStartedBecause", error.message) }),
   );
   port1.terminate = () => port1.close();
   return port1;
@@ -58,7 +56,7 @@ function enter(next, why = "") {
 function show(form) {
   const entry = forms.get(form);
   const ready = state === "ready";
-  entry.status.textContent = STATUS[state](reason);
+  entry.status.textContent = say(state, reason);
   entry.submit.hidden = !ready;
   if (entry.actions) entry.actions.hidden = !ready;
   if (state === "failed") {
@@ -87,7 +85,7 @@ function startWorker() {
   try {
     made = createWorker(config.worker);
   } catch (error) {
-    enter("failed", `the worker did not start: ${error.message}`);
+    enter("failed", say("notStartedBecause", error.message));
     return null;
   }
   made.onmessage = ({ data }) => {
@@ -101,8 +99,8 @@ function startWorker() {
     }
   };
   made.onerror = () =>
-    enter("failed", state === "loading" ? "the worker did not start" : "the worker stopped");
-  made.onmessageerror = () => enter("failed", "the worker's answer could not be read");
+    enter("failed", say(state === "loading" ? "notStarted" : "stopped"));
+  made.onmessageerror = () => enter("failed", say("unreadable"));
   made.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
                      lockfile: new URL(config.lockfile, location.href).href,
                      snapshot: config.snapshot && { url: new URL(config.snapshot, location.href).href, integrity: config.snapshotIntegrity } });
@@ -221,7 +219,7 @@ async function compute(form) {
   } catch (error) {
     if (entry.token === token && state === "ready") {
       setBusy(form, false);
-      entry.status.textContent = `The calculator could not work this out: ${error.message}`;
+      entry.status.textContent = say("notWorkedOut", error.message);
     }
     return; // on failure the state's own status line says what happened
   }
@@ -254,12 +252,11 @@ const ACTIONS = {
                               export: button.dataset.export, fields: fieldsOf(form),
                               now: new Date().toISOString() }));
     } catch (error) {
-      if (state === "ready") entry.status.textContent = `The download failed: ${error.message}`;
+      if (state === "ready") entry.status.textContent = say("downloadFailed", error.message);
       return;
     }
     if (!text) {
-      entry.status.textContent =
-        "Fix the highlighted fields first: there is nothing to download yet.";
+      entry.status.textContent = say("nothingToDownload");
       return;
     }
     const link = document.createElement("a");

@@ -58,12 +58,11 @@ function update() {
 async function copy() {
   try {
     await navigator.clipboard.writeText(code.value);
-    status.textContent = "Copied: paste it into the HTML of your page.";
+    status.textContent = status.dataset.copied;
   } catch {
     code.focus();
     code.select();
-    status.textContent = "Your browser did not let this page copy: the snippet is selected; "
-      + "copy it with Ctrl+C (⌘C on a Mac).";
+    status.textContent = status.dataset.copyRefused;
   }
 }
 
@@ -72,7 +71,7 @@ builder.addEventListener("change", update);
 builder.querySelector("[data-embed-copy]").addEventListener("click", copy);
 builder.querySelector("[data-embed-preview]").addEventListener("click", (event) => {
   previewing = true;
-  event.target.textContent = "Reload the preview";
+  event.target.textContent = event.target.dataset.reload;
   preview();
 });
 for (const shown of document.querySelectorAll("[data-embed-absolute]")) {
