@@ -210,10 +210,11 @@ def shots(c):
 
 
 # The message catalogues: domain, where its codes are said, its locale folder, how Babel reads
-# the codes (the calculators' `say("code")`; the theme's templates' `_("code")`, via a mapping).
+# the codes (the calculators' `say("code")`; the theme's templates' `_("code")` and the plugins'
+# `site_say("code")`, via a mapping).
 CATALOGUES = (
     ("calculators", "calculators", "calculators/locale", "-k say -k N_ -k say_n:1,2"),
-    ("site", "theme/templates", "theme/locale", "-k _ -F theme/babel.cfg"),
+    ("site", "theme/templates plugins", "theme/locale", "-k _ -k site_say -F theme/babel.cfg"),
 )
 
 
@@ -228,6 +229,7 @@ def i18n(c):
         template = f".cache/locale/{domain}.pot"
         c.run(f"{babel} extract --no-default-keywords {reading} --no-location --omit-header "
               f"-o {template} {source}")
-        c.run(f"{babel} update -i {template} -d {locale} -D {domain} --no-fuzzy-matching")
+        c.run(f"{babel} update -i {template} -d {locale} -D {domain} --no-fuzzy-matching "
+              "--ignore-pot-creation-date")
         c.run(f"{babel} compile -d {locale} -D {domain} --statistics "
               f"-o .cache/locale/{domain}.mo -i {locale}/en/LC_MESSAGES/{domain}.po")

@@ -51,5 +51,5 @@ class BlockLinePreprocessor(Preprocessor):
                     self.extension.path, line, f"calculator {name!r} is already on this page"
                 )
             self.extension.calculators.append(name)
-            return calculators.render_form(name)
+            return calculators.render_form(name, lang=self.extension.lang)
         return scroll_region(tables.render(name, cite_marker), f"table-{name}")

@@ -33,7 +33,7 @@ class CitationPostprocessor(Postprocessor):
             self.extension.refuse_in_metadata(self.md, "a citation")
         if order:  # the body (the Summary, read on its own, cites nothing)
             self.extension.cited = order
-        return "".join(parts) + (references_section(order) if order else "")
+        return "".join(parts) + (references_section(order, self.extension.site_say) if order else "")
 
     def cite(self, match, order):
         known = data.references()
@@ -47,17 +47,18 @@ class CitationPostprocessor(Postprocessor):
             if id_ not in order:
                 order.append(id_)
             number = order.index(id_) + 1
+            label = self.extension.site_say("citation.reference", number=number)
             links.append(
-                f'<a href="#ref-{id_}" aria-label="Reference {number}">{number}</a>'
+                f'<a href="#ref-{id_}" aria-label="{label}">{number}</a>'
             )
         return f'<sup class="citation">[{", ".join(links)}]</sup>'
 
 
-def references_section(order):
+def references_section(order, site_say):
     items = "".join(map(reference_item, order))
     return (
         '<section class="references" aria-labelledby="references">'
-        '<h2 id="references">References</h2>'
+        f'<h2 id="references">{site_say("citation.references")}</h2>'
         f"<ol>{items}</ol></section>"
     )
 

@@ -11,6 +11,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import get_date, pelican_open
 
 from calculators.render import reference_text
+from plugins import site_words
 
 from .errors import AuthoringError, collect
 from .extension import AuthoringExtension
@@ -34,6 +35,10 @@ class AuthoringReader(MarkdownReader):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.authoring = AuthoringExtension()
+        # The words the extension writes into a page (citations, a calculator), in the
+        # site's language.
+        self.authoring.site_say = site_words.for_settings(self.settings)
+        self.authoring.lang = self.settings["DEFAULT_LANG"]
         self.placeholders = set()  # placeholder reviewers already warned about in this build
         settings = self.settings["MARKDOWN"]
         self._md = Markdown(**{**settings, "extensions": [*settings["extensions"], self.authoring]})

@@ -43,6 +43,11 @@ def words_of(translations: gettext.GNUTranslations):
     return words
 
 
+def for_settings(settings):
+    """`_` for a build's Python (a plugin's HTML): the site's words in its DEFAULT_LANG."""
+    return words_of(catalogue(settings["THEME"], settings["DEFAULT_LANG"]))
+
+
 def install_words(generator):
     translations = catalogue(generator.theme, generator.settings["DEFAULT_LANG"])
     # Not Jinja's "newstyle" gettext (%(name)s): {name}, as the calculators' catalogue says it,

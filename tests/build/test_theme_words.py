@@ -4,6 +4,8 @@ markup nor the theme's scripts hold a word the reader sees."""
 
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import jinja2
@@ -15,7 +17,6 @@ from babel.messages.pofile import read_po, write_po
 
 from plugins import site_words
 from project import ROOT
-from scripts.site import build_site
 
 THEME = ROOT / "theme"
 LOCALE = THEME / "locale"
@@ -35,12 +36,13 @@ def catalogue(lang):
 
 
 def said_codes():
-    """Every code the templates say, as `invoke i18n` extracts them (the same mapping file)."""
+    """Every code the templates and the plugins say, as `invoke i18n` extracts them (the same
+    mapping file)."""
     with (THEME / "babel.cfg").open() as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
-    found = extract_from_dir(str(THEME / "templates"), method_map, options_map,
-                             keywords={"_": None})
-    return {message for _, _, message, _, _ in found}
+    return {message for folder in (THEME / "templates", THEME.parent / "plugins")
+            for _, _, message, _, _ in extract_from_dir(
+                str(folder), method_map, options_map, keywords={"_": None, "site_say": None})}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -164,8 +166,9 @@ def test_the_script_check_finds_prose_and_leaves_code_and_diagnostics():
 
 def test_each_build_says_its_own_languages_words(tmp_path):
     """Two builds in one process, in two languages: neither keeps the other's words (a
-    multilingual build runs Pelican once a language). Only the theme's plugins: the calculators
-    have no words in the made-up language."""
+    multilingual build runs Pelican once a language). Only the theme's plugins, in a process of
+    their own: the calculators have no words in the made-up language, and the plugins an earlier
+    build of this process registered would still be listening."""
     theme = tmp_path / "theme"
     shutil.copytree(THEME, theme)
     with site_po("en").open("rb") as file:
@@ -179,11 +182,13 @@ def test_each_build_says_its_own_languages_words(tmp_path):
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     (content / "pages").mkdir()
-    homes = []
-    for run, lang in enumerate(("xx", "en", "xx")):
-        output = build_site(tmp_path / f"output-{run}", PATH=str(content), THEME=str(theme),
-                            DEFAULT_LANG=lang, PLUGINS=["runtime", "site_words"])
-        homes.append((output / "index.html").read_text("utf-8"))
+    builds = (
+        "from scripts.site import build_site\n"
+        "for run, lang in enumerate(('xx', 'en', 'xx')):\n"
+        f"    build_site({str(tmp_path)!r} + f'/output-{{run}}', PATH={str(content)!r}, "
+        f"THEME={str(theme)!r}, DEFAULT_LANG=lang, PLUGINS=['runtime', 'site_words'])\n")
+    subprocess.run([sys.executable, "-c", builds], cwd=ROOT, check=True, capture_output=True)
+    homes = [(tmp_path / f"output-{run}" / "index.html").read_text("utf-8") for run in range(3)]
     skip = catalogue("en")["nav.skip-to-content"]
     assert f">[xx] {skip}</a>" in homes[0] and f">[xx] {skip}</a>" in homes[2]
     assert f">{skip}</a>" in homes[1] and "[xx]" not in homes[1]
