@@ -1,9 +1,11 @@
 """What the build, the scripts and the tests share: the project's folder, a theme file's versioned
-URL, and writing a file whole or not at all (another build, or a server, may read it meanwhile)."""
+URL, writing a file whole or not at all (another build, or a server, may read it meanwhile), and
+running an external tool (node, git, rsync, a Python module) with one way of saying it failed."""
 
 import contextlib
 import hashlib
 import os
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -40,3 +42,27 @@ def write_atomically(target: Path, data: bytes | str, mtime_ns: int | None = Non
             scratch.write_bytes(data)
         if mtime_ns is not None:
             os.utime(scratch, ns=(mtime_ns, mtime_ns))
+
+
+class ToolFailed(Exception):
+    """An external tool could not start, ran out of time or exited with an error; what it
+    printed is kept for a caller that wants more than the message."""
+
+    def __init__(self, message, stdout="", stderr=""):
+        super().__init__(message)
+        self.stdout, self.stderr = stdout, stderr
+
+
+def run_tool(command, name=None, **options) -> str:
+    """What `command` prints on stdout. `options` go to subprocess.run (cwd, input, timeout).
+    ToolFailed says `name` (by default the command line) and the end of the tool's stderr:
+    enough to see why, without a build log's worth of text."""
+    command = [str(part) for part in command]
+    name = name or " ".join(command)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, **options)
+    except (OSError, subprocess.TimeoutExpired) as problem:
+        raise ToolFailed(f"{name} failed: {problem}") from problem
+    if done.returncode:
+        raise ToolFailed(f"{name} failed:\n{done.stderr.strip()[-2000:]}", done.stdout, done.stderr)
+    return done.stdout
