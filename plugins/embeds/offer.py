@@ -8,6 +8,11 @@ import calculators
 from calculators import formats
 
 LOADER = "js/embed.js"  # linked without a version: a pasted snippet keeps one address
+# What the loader (embed.js, on the educator's page) and the embed page (embed-frame.js) post to
+# each other. Pasted snippets keep loading the loader from its one address, and a copy cached
+# before a rebuild meets today's embed pages: these names never change.
+MESSAGES = {"height": "ketamine-dosing-embed:height", "measure": "ketamine-dosing-embed:measure"}
+HEIGHTS = (200, 3000)  # the least and the most (px) the loader sizes a frame to, and the builder offers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,6 +73,16 @@ class Embed:
         """Month names for the citation's date, as the calculators write them (comma-separated,
         for the snippet builder's script: no locale data is loaded in the page)."""
         return ",".join(formats.MONTHS_SHORT)
+
+    @property
+    def messages(self) -> dict[str, str]:
+        """The message names the embed page posts and hears (embed-frame.js reads them)."""
+        return MESSAGES
+
+    @property
+    def heights(self) -> tuple[int, int]:
+        """The heights the snippet may ask for, as the loader clamps them (the builder's field)."""
+        return HEIGHTS
 
     @property
     def frame_title(self) -> str:
