@@ -94,15 +94,23 @@ class Embed:
         return {look.name: [value for value, _ in look.choices] for look in self.looks}
 
     @property
-    def snippet(self) -> str:
-        """What an educator pastes: the iframe, at a fixed height that works without the loader,
-        then the loader that sizes it to its content."""
+    def parts(self) -> tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]:
+        """The snippet's elements, each a tag and its attributes in order (None: one without a
+        value): the iframe, at a fixed height that works without the loader, then the loader
+        that sizes it to its content. The snippet builder (embed-builder.js) writes them as
+        `snippet` does, with the address, height and loader it chooses."""
         return (
-            f'<iframe src="{escape(self.url)}" title="{escape(self.frame_title)}" '
-            f'width="{self.width}" height="{self.height}" style="width:100%;border:0" '
-            'loading="lazy" data-calculator-embed></iframe>\n'
-            f'<script async src="{escape(self.loader)}"></script>'
+            ("iframe", (("src", self.url), ("title", self.frame_title), ("width", str(self.width)),
+                        ("height", str(self.height)), ("style", "width:100%;border:0"),
+                        ("loading", "lazy"), ("data-calculator-embed", None))),
+            ("script", (("async", None), ("src", self.loader))),
         )
+
+    @property
+    def snippet(self) -> str:
+        """What an educator pastes: the parts as HTML, an element a line."""
+        return "\n".join(f"<{tag}{''.join(_attribute(*pair) for pair in attributes)}></{tag}>"
+                         for tag, attributes in self.parts)
 
     def oembed(self, provider_name: str, provider_url: str) -> dict:
         """The oEmbed 1.0 answer (type rich) for the full page, with the default snippet."""
@@ -111,3 +119,7 @@ class Embed:
             "provider_name": provider_name, "provider_url": provider_url,
             "html": self.snippet, "width": self.width, "height": self.height,
         }
+
+
+def _attribute(name: str, value: str | None) -> str:
+    return f" {name}" if value is None else f' {name}="{escape(value)}"'
