@@ -1,5 +1,5 @@
 """What the build, the scripts and the tests share: the project's folder, a theme file's versioned
-URL, writing a file whole or not at all (another build, or a server, may read it meanwhile), and
+URL and a theme file the build fills in, writing a file whole or not at all (another build, or a server, may read it meanwhile), and
 running an external tool (node, git, rsync, a Python module) with one way of saying it failed."""
 
 import contextlib
@@ -24,13 +24,21 @@ def written(target: Path):
         scratch.unlink(missing_ok=True)
 
 
-def theme_asset_urls(siteurl: str, static: str, theme: Path, names) -> dict[str, str]:
-    """Each theme file's URL with `?v=` and a hash of its content: a changed file gets a new URL,
+def versioned_url(siteurl: str, static: str, name: str, content: bytes) -> str:
+    """A theme file's URL with `?v=` and a hash of its content: a changed file gets a new URL,
     so an unchanged one may be cached for a year."""
-    def version(name):
-        return hashlib.sha256((theme / name).read_bytes()).hexdigest()[:10]
+    return f"{siteurl}/{static}/{name}?v={hashlib.sha256(content).hexdigest()[:10]}"
 
-    return {name: f"{siteurl}/{static}/{name}?v={version(name)}" for name in names}
+
+def theme_asset_urls(siteurl: str, static: str, theme: Path, names) -> dict[str, str]:
+    """The versioned URL of each of the theme's static files `names` (in the folder `theme`)."""
+    return {name: versioned_url(siteurl, static, name, (theme / name).read_bytes()) for name in names}
+
+
+def theme_file(env, name: str, **values) -> str:
+    """A theme file the build fills in: the theme's template `name` (Jinja, from `env`, a
+    generator's) rendered with `values`, its last newline kept as in a file copied."""
+    return env.overlay(keep_trailing_newline=True).get_template(name).render(**values)
 
 
 def write_atomically(target: Path, data: bytes | str, mtime_ns: int | None = None) -> None:

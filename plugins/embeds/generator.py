@@ -12,7 +12,7 @@ import project
 
 from .offer import HEIGHTS, LOADER, MESSAGES, Embed, presets
 
-ASSETS = ("css/embed.css", "js/embed-frame.js", "js/embed-builder.js")
+ASSETS = ("js/embed-frame.js", "js/embed-builder.js")
 
 
 class EmbedGenerator(Generator):
@@ -60,8 +60,8 @@ class EmbedGenerator(Generator):
         self.write_loader()
 
     def write_loader(self):
-        """The theme's `embed.js` template, with the names and bounds the embed pages get too."""
-        template = self.env.overlay(keep_trailing_newline=True).get_template(Path(LOADER).name)
+        """The theme's `js/embed.js` template, with the names and bounds the embed pages get too."""
         loader = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / LOADER
         loader.parent.mkdir(parents=True, exist_ok=True)
-        project.write_atomically(loader, template.render(messages=MESSAGES, heights=HEIGHTS))
+        text = project.theme_file(self.env, LOADER, messages=MESSAGES, heights=HEIGHTS)
+        project.write_atomically(loader, text)

@@ -1,4 +1,4 @@
-{# The loader's source: plugins/embeds writes it to theme/js/embed.js with the message names and
+{# The loader's source: plugins/embeds makes it into theme/js/embed.js with the message names and
    height bounds from offer.py, which the embed page (embed-frame.js) gets too. The loader runs on
    other sites' pages, so it stays one small file that needs nothing from the page it is on. #}
 // The resize loader of the "Embed this calculator" snippet, for the page that frames a
