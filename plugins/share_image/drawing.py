@@ -16,7 +16,6 @@ CACHE = PROJECT_CACHE / "share"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")  # Debian: fonts-dejavu-core
 SIZE = (1200, 630)  # what OpenGraph and Twitter's large card expect
 TINT = "#cfe3e7"  # the rule and the clinic's name: the image's own, between brand and on-brand
-made: dict[Path, str] = {}  # the cached picture -> where it goes in the output
 
 
 def _draw(title: str, clinic: str, brand: tuple[str, str], target: Path) -> None:
@@ -36,12 +35,14 @@ def _draw(title: str, clinic: str, brand: tuple[str, str], target: Path) -> None
 
 
 def make_images(generator):
-    """Draw (or reuse) each article's picture and give the article its URL."""
+    """Draw (or reuse) each article's picture and give the article its URL; the articles'
+    generator (this build's) keeps where each goes in the output, `share_images`."""
     clinic = generator.settings["CLINIC"]["name"]
     palette = colours.read(Path(generator.settings["THEME"]))
     brand = (palette.colour("brand"), palette.colour("on-brand"))  # the light scheme's
     key = hashlib.sha256(Path(__file__).read_bytes() + FONT.name.encode() + repr(brand).encode())
     CACHE.mkdir(parents=True, exist_ok=True)
+    generator.share_images = {}  # the cached picture -> where it goes in the output
     for article in generator.articles:
         digest = key.copy()
         digest.update(f"{article.title}\0{clinic}".encode())
@@ -49,14 +50,13 @@ def make_images(generator):
         if not cached.is_file():
             _draw(article.title, clinic, brand, cached)
         save_as = f"{os.path.dirname(article.save_as)}/share.png".lstrip("/")
-        made[cached] = save_as
+        generator.share_images[cached] = save_as
         article.share_image = f"{generator.settings['SITEURL']}/{save_as}"
 
 
-def copy_images(pelican):
-    output = Path(pelican.settings["OUTPUT_PATH"])
-    for cached, save_as in made.items():
-        target = output / save_as
+def copy_images(generator, writer):
+    """Once the articles are written: their pictures beside them."""
+    for cached, save_as in generator.share_images.items():
+        target = Path(generator.output_path) / save_as
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
-    made.clear()
