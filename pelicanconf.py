@@ -63,7 +63,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["authoring", "runtime", "embeds", "sections", "site_words", "share_image", "sitemap", "production"]  # production last
+PLUGINS = ["authoring", "palette", "runtime", "embeds", "sections", "site_words", "share_image", "sitemap", "production"]  # production last
 SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  # embeds point to their full page; the retired converter only says so
 
 # Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file, for each calculator that

@@ -1,9 +1,11 @@
 """What the build, the scripts and the tests share: the project's folder, a theme file's versioned
-URL, and writing a file whole or not at all (another build, or a server, may read it meanwhile)."""
+URL and a theme file the build fills in, writing a file whole or not at all (another build, or a server, may read it meanwhile), and
+running an external tool (node, git, rsync, a Python module) with one way of saying it failed."""
 
 import contextlib
 import hashlib
 import os
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -22,13 +24,21 @@ def written(target: Path):
         scratch.unlink(missing_ok=True)
 
 
-def theme_asset_urls(siteurl: str, static: str, theme: Path, names) -> dict[str, str]:
-    """Each theme file's URL with `?v=` and a hash of its content: a changed file gets a new URL,
+def versioned_url(siteurl: str, static: str, name: str, content: bytes) -> str:
+    """A theme file's URL with `?v=` and a hash of its content: a changed file gets a new URL,
     so an unchanged one may be cached for a year."""
-    def version(name):
-        return hashlib.sha256((theme / name).read_bytes()).hexdigest()[:10]
+    return f"{siteurl}/{static}/{name}?v={hashlib.sha256(content).hexdigest()[:10]}"
 
-    return {name: f"{siteurl}/{static}/{name}?v={version(name)}" for name in names}
+
+def theme_asset_urls(siteurl: str, static: str, theme: Path, names) -> dict[str, str]:
+    """The versioned URL of each of the theme's static files `names` (in the folder `theme`)."""
+    return {name: versioned_url(siteurl, static, name, (theme / name).read_bytes()) for name in names}
+
+
+def theme_file(env, name: str, **values) -> str:
+    """A theme file the build fills in: the theme's template `name` (Jinja, from `env`, a
+    generator's) rendered with `values`, its last newline kept as in a file copied."""
+    return env.overlay(keep_trailing_newline=True).get_template(name).render(**values)
 
 
 def write_atomically(target: Path, data: bytes | str, mtime_ns: int | None = None) -> None:
@@ -40,3 +50,27 @@ def write_atomically(target: Path, data: bytes | str, mtime_ns: int | None = Non
             scratch.write_bytes(data)
         if mtime_ns is not None:
             os.utime(scratch, ns=(mtime_ns, mtime_ns))
+
+
+class ToolFailed(Exception):
+    """An external tool could not start, ran out of time or exited with an error; what it
+    printed is kept for a caller that wants more than the message."""
+
+    def __init__(self, message, stdout="", stderr=""):
+        super().__init__(message)
+        self.stdout, self.stderr = stdout, stderr
+
+
+def run_tool(command, name=None, **options) -> str:
+    """What `command` prints on stdout. `options` go to subprocess.run (cwd, input, timeout).
+    ToolFailed says `name` (by default the command line) and the end of the tool's stderr:
+    enough to see why, without a build log's worth of text."""
+    command = [str(part) for part in command]
+    name = name or " ".join(command)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, **options)
+    except (OSError, subprocess.TimeoutExpired) as problem:
+        raise ToolFailed(f"{name} failed: {problem}") from problem
+    if done.returncode:
+        raise ToolFailed(f"{name} failed:\n{done.stderr.strip()[-2000:]}", done.stdout, done.stderr)
+    return done.stdout

@@ -141,6 +141,7 @@ def publish(c, target=None, dry_run=False, dest=None, branch="gh-pages", push=Tr
             remote="origin", output=None):
     """Build the production site (publishconf.py, $SITEURL) and, with --target, ship it"""
     from deploy import publish as ship
+    from project import ToolFailed
 
     output = output or CONFIG["deploy_path"]
     if target not in (None, "gh_pages", "rsync"):
@@ -156,7 +157,7 @@ def publish(c, target=None, dry_run=False, dest=None, branch="gh-pages", push=Tr
             ship.gh_pages(output, ROOT, branch, remote, push)
         elif target == "rsync":
             print(ship.rsync(output, dest, dry_run=dry_run), end="")
-    except ship.PublishError as error:
+    except ToolFailed as error:
         raise Exit(f"publish: {error}", code=1)
 
 

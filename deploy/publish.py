@@ -1,32 +1,22 @@
 """The publish targets: a `gh-pages` branch (ghp-import) and rsync to a server. Each can first
 list what it would change, and change nothing."""
 
-import subprocess
 import sys
 from pathlib import Path
+
+from project import ToolFailed, run_tool
 
 GHP_IMPORT = Path(sys.executable).with_name("ghp-import")
 MESSAGE = "Publish the site"
 
 
-class PublishError(Exception):
-    pass
-
-
-def run(command, **options):
-    done = subprocess.run(command, capture_output=True, text=True, **options)
-    if done.returncode:
-        raise PublishError(f"{' '.join(map(str, command))} failed:\n{done.stderr.strip()}")
-    return done.stdout
-
-
 def branch_files(repo, branch):
     """{path: blob id} of `branch` in the git repository `repo` (nothing if there is no branch)."""
-    exists = subprocess.run(["git", "-C", repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
-                            capture_output=True).returncode == 0
-    if not exists:
+    try:
+        run_tool(["git", "-C", repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"])
+    except ToolFailed:  # no such branch
         return {}
-    listing = run(["git", "-C", repo, "ls-tree", "-r", "-z", "--full-tree", branch])
+    listing = run_tool(["git", "-C", repo, "ls-tree", "-r", "-z", "--full-tree", branch])
     entries = (line.split("\t", 1) for line in listing.split("\0") if line)
     return {path: info.split()[2] for info, path in entries}
 
@@ -35,9 +25,9 @@ def gh_pages_changes(output, repo, branch):
     """What `gh_pages` would change on `branch`: lines `added PATH`, `changed PATH`, `deleted PATH`."""
     output = Path(output)
     paths = sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file())
-    ids = run(["git", "-C", repo, "hash-object", "--stdin-paths"],
-              input="".join(f"{output / path}\n" for path in paths)).split()
-    empty = run(["git", "-C", repo, "hash-object", "--stdin"], input="").strip()
+    ids = run_tool(["git", "-C", repo, "hash-object", "--stdin-paths"],
+                   input="".join(f"{output / path}\n" for path in paths)).split()
+    empty = run_tool(["git", "-C", repo, "hash-object", "--stdin"], input="").strip()
     wanted = dict(zip(paths, ids)) | {".nojekyll": empty}  # ghp-import --no-jekyll adds it
     present = branch_files(repo, branch)
     return sorted(
@@ -54,7 +44,7 @@ def gh_pages(output, repo, branch="gh-pages", remote="origin", push=True):
     command = [str(GHP_IMPORT), "--no-jekyll", "--message", MESSAGE, "--branch", branch]
     if push:
         command += ["--push", "--remote", remote]
-    run(command + [str(Path(output).resolve())], cwd=repo)
+    run_tool(command + [Path(output).resolve()], cwd=repo)
 
 
 def rsync(output, destination, dry_run=False):
@@ -65,4 +55,4 @@ def rsync(output, destination, dry_run=False):
                "--delete", "--itemize-changes", "--chmod=D755,F644"]
     if dry_run:
         command.append("--dry-run")
-    return run(command + [f"{Path(output)}/", destination])
+    return run_tool(command + [f"{Path(output)}/", destination])

@@ -24,7 +24,6 @@ import datetime
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +31,7 @@ from pathlib import Path
 
 from calculators import data
 
-from project import CACHE, ROOT
+from project import CACHE, ROOT, ToolFailed, run_tool
 FILLER = """lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt
 ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris
 nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse
@@ -116,11 +115,11 @@ def build(corpus, settings, output):
     command = [sys.executable, "-m", "pelican", str(corpus), "-s", str(settings), "-o", str(output)]
     os.sync()  # the last build's files are on disk: none is written while this one is timed
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if done.returncode:
-        sys.exit(f"build failed: {' '.join(command)}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
-    return seconds
+    try:
+        run_tool(command, cwd=ROOT)
+    except ToolFailed as failed:  # Pelican logs its errors on stdout: show both
+        sys.exit(f"build failed: {' '.join(command)}\n{failed.stdout[-3000:]}{failed.stderr[-3000:]}")
+    return time.perf_counter() - started
 
 
 def cached_runtime():

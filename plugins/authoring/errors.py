@@ -20,13 +20,10 @@ class DebugBuildError(Exception):
     """The same, as an ordinary exception with its traceback, when the build runs --debug."""
 
 
-collect: list[str] = []
-
-
-def raise_collected():
-    if collect:
-        problems = "\n".join(collect)
-        collect.clear()
+def raise_collected(collected: list[str]):
+    """End the build if `collected` (the build's mistakes, `file:line: message`) holds any."""
+    if collected:
+        problems = "\n".join(collected)
         block = f"{len(problems.splitlines())} authoring error(s):\n{problems}"
         debugging = logging.getLogger("pelican").isEnabledFor(logging.DEBUG)
         raise (DebugBuildError if debugging else BuildError)(block)

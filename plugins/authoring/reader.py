@@ -13,7 +13,7 @@ from pelican.utils import get_date, pelican_open
 from calculators.render import reference_text
 from plugins import site_words
 
-from .errors import AuthoringError, collect
+from .errors import AuthoringError
 from .extension import AuthoringExtension
 from .rules import months_since, review_limit
 
@@ -30,10 +30,12 @@ class AuthoringReader(MarkdownReader):
     """Pelican's Markdown reader, with the authoring extension told which file it reads.
 
     One Markdown instance converts every file (Pelican makes one a file: 0.1 s in 500 files),
-    reset before each, with the "meta" step put back that reading a Summary removes."""
+    reset before each, with the "meta" step put back that reading a Summary removes. A mistake
+    goes into `errors` (the build's list) too: the build ends once every file is read."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, errors=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.errors = [] if errors is None else errors
         self.authoring = AuthoringExtension()
         # The words the extension writes into a page (citations, a calculator), in the
         # site's language.
@@ -55,7 +57,7 @@ class AuthoringReader(MarkdownReader):
             metadata = self._parse_metadata(self._md.Meta)
             check_metadata(path, metadata, self.settings, self.authoring.line_of, self.placeholders)
         except AuthoringError as error:
-            collect.append(str(error))
+            self.errors.append(str(error))
             raise
         metadata["calculators"] = self.authoring.calculators
         metadata["citations"] = [reference_text(ref_id) for ref_id in self.authoring.cited]

@@ -1,6 +1,6 @@
 """The embeds in the output: `embed/<name>/index.html` and `embed/<name>/oembed.json` for every
-embeddable calculator, and `page.embed` on the page that carries each one (the
-theme's `embeddable.html` adds the oEmbed link and "Embed this calculator" there)."""
+embeddable calculator, the loader their snippets name, and `page.embed` on the page that carries
+each one (the theme's `embeddable.html` adds the oEmbed link and "Embed this calculator" there)."""
 
 import json
 from pathlib import Path
@@ -11,14 +11,14 @@ import calculators
 import project
 from calculators.messages import say
 
-from .offer import LOADER, Embed, presets
+from .offer import HEIGHTS, LOADER, MESSAGES, Embed, presets
 
-ASSETS = ("css/embed.css", "js/embed-frame.js", "js/embed-builder.js")
+ASSETS = ("js/embed-frame.js", "js/embed-builder.js")
 
 
 class EmbedGenerator(Generator):
     """Gives templates `EMBED_ASSETS` (versioned URLs of the embed's theme files) and each
-    calculator page its `embed`; writes the embed pages and their oEmbed files."""
+    calculator page its `embed`; writes the embed pages, their oEmbed files and the loader."""
 
     def generate_context(self):
         siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
@@ -60,3 +60,11 @@ class EmbedGenerator(Generator):
             oembed = Path(self.output_path) / "embed" / embed.name / "oembed.json"
             answer = embed.oembed(*provider)
             oembed.write_text(json.dumps(answer, indent=1, ensure_ascii=False), "utf-8")
+        self.write_loader()
+
+    def write_loader(self):
+        """The theme's `js/embed.js` template, with the names and bounds the embed pages get too."""
+        loader = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / LOADER
+        loader.parent.mkdir(parents=True, exist_ok=True)
+        text = project.theme_file(self.env, LOADER, messages=MESSAGES, heights=HEIGHTS)
+        project.write_atomically(loader, text)

@@ -8,6 +8,11 @@ import calculators
 from calculators import formats
 
 LOADER = "js/embed.js"  # linked without a version: a pasted snippet keeps one address
+# What the loader (embed.js, on the educator's page) and the embed page (embed-frame.js) post to
+# each other. Pasted snippets keep loading the loader from its one address, and a copy cached
+# before a rebuild meets today's embed pages: these names never change.
+MESSAGES = {"height": "ketamine-dosing-embed:height", "measure": "ketamine-dosing-embed:measure"}
+HEIGHTS = (200, 3000)  # the least and the most (px) the loader sizes a frame to, and the builder offers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,6 +76,16 @@ class Embed:
         return ",".join(formats.MONTHS_SHORT)
 
     @property
+    def messages(self) -> dict[str, str]:
+        """The message names the embed page posts and hears (embed-frame.js reads them)."""
+        return MESSAGES
+
+    @property
+    def heights(self) -> tuple[int, int]:
+        """The heights the snippet may ask for, as the loader clamps them (the builder's field)."""
+        return HEIGHTS
+
+    @property
     def frame_title(self) -> str:
         return f"{self.title}, from {self.site}"
 
@@ -80,15 +95,23 @@ class Embed:
         return {look.name: [value for value, _ in look.choices] for look in self.looks}
 
     @property
-    def snippet(self) -> str:
-        """What an educator pastes: the iframe, at a fixed height that works without the loader,
-        then the loader that sizes it to its content."""
+    def parts(self) -> tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]:
+        """The snippet's elements, each a tag and its attributes in order (None: one without a
+        value): the iframe, at a fixed height that works without the loader, then the loader
+        that sizes it to its content. The snippet builder (embed-builder.js) writes them as
+        `snippet` does, with the address, height and loader it chooses."""
         return (
-            f'<iframe src="{escape(self.url)}" title="{escape(self.frame_title)}" '
-            f'width="{self.width}" height="{self.height}" style="width:100%;border:0" '
-            'loading="lazy" data-calculator-embed></iframe>\n'
-            f'<script async src="{escape(self.loader)}"></script>'
+            ("iframe", (("src", self.url), ("title", self.frame_title), ("width", str(self.width)),
+                        ("height", str(self.height)), ("style", "width:100%;border:0"),
+                        ("loading", "lazy"), ("data-calculator-embed", None))),
+            ("script", (("async", None), ("src", self.loader))),
         )
+
+    @property
+    def snippet(self) -> str:
+        """What an educator pastes: the parts as HTML, an element a line."""
+        return "\n".join(f"<{tag}{''.join(_attribute(*pair) for pair in attributes)}></{tag}>"
+                         for tag, attributes in self.parts)
 
     def oembed(self, provider_name: str, provider_url: str) -> dict:
         """The oEmbed 1.0 answer (type rich) for the full page, with the default snippet."""
@@ -97,3 +120,7 @@ class Embed:
             "provider_name": provider_name, "provider_url": provider_url,
             "html": self.snippet, "width": self.width, "height": self.height,
         }
+
+
+def _attribute(name: str, value: str | None) -> str:
+    return f" {name}" if value is None else f' {name}="{escape(value)}"'

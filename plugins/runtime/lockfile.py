@@ -1,30 +1,22 @@
 """A Pyodide lock file that knows the calculators wheel (and nothing the site does not load)."""
 
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from project import run_tool
+
 PYODIDE_CLI = Path(sys.executable).with_name("pyodide")
-
-
-class LockfileError(Exception):
-    pass
 
 
 def make_lockfile(pyodide_dir, wheel, out_file, keep=("calculators",)):
     """Add `wheel` to the npm package's lock file, then keep only `keep` and what they need."""
     with tempfile.TemporaryDirectory() as scratch:
         full = Path(scratch) / "pyodide-lock.json"
-        done = subprocess.run(
-            [str(PYODIDE_CLI), "lockfile", "add-wheels",
-             "--input", str(Path(pyodide_dir) / "pyodide-lock.json"),
-             "--output", str(full), "--base-path", str(Path(wheel).parent), str(wheel)],
-            capture_output=True, text=True,
-        )
-        if done.returncode:
-            raise LockfileError(f"pyodide lockfile add-wheels failed:\n{done.stderr[-2000:]}")
+        run_tool([PYODIDE_CLI, "lockfile", "add-wheels", "--input", Path(pyodide_dir) / "pyodide-lock.json",
+                  "--output", full, "--base-path", Path(wheel).parent, wheel],
+                 name="pyodide lockfile add-wheels")
         lock = json.loads(full.read_text())
     lock["packages"] = needed(lock["packages"], keep)
     Path(out_file).write_text(json.dumps(lock, indent=1, sort_keys=True))

@@ -11,9 +11,10 @@ import logging
 import re
 import shutil
 import struct
-import subprocess
 import zipfile
 from pathlib import Path
+
+from project import ToolFailed, run_tool
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +33,10 @@ PAGE = 1024
 
 
 def node_major(node):
-    done = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30)
-    match = re.match(r"v(\d+)\.", done.stdout)
-    if done.returncode or not match:
-        raise OSError(f"`{node} --version` said {done.stdout.strip() or done.stderr.strip()!r}")
+    said = run_tool([node, "--version"], timeout=30)
+    match = re.match(r"v(\d+)\.", said)
+    if not match:
+        raise OSError(f"`{node} --version` said {said.strip()!r}")
     return match.group(1)
 
 
@@ -50,12 +51,8 @@ def snapshot_key(runtime_id, wheel, node):
 
 def make_snapshot(pyodide, wheel, folder, timeout=300):
     """Write the snapshot, its integrity value and the empty stdlib zip into `folder`."""
-    done = subprocess.run(
-        [shutil.which("node"), str(SCRIPT), str(pyodide), str(wheel), str(folder / SNAPSHOT)],
-        capture_output=True, text=True, timeout=timeout,
-    )
-    if done.returncode:
-        raise OSError(f"node {SCRIPT.name} failed:\n{done.stderr[-2000:]}")
+    run_tool([shutil.which("node"), SCRIPT, pyodide, wheel, folder / SNAPSHOT],
+             name=f"node {SCRIPT.name}", timeout=timeout)
     packed = pack_snapshot((folder / SNAPSHOT).read_bytes())
     (folder / SNAPSHOT).write_bytes(packed)
     sha = hashlib.sha256(packed).digest()
@@ -90,7 +87,7 @@ def cached_snapshot(pyodide, runtime_id, wheel, cache, make_folder):
     try:
         folder = cache / f"snapshot-{snapshot_key(runtime_id, wheel, node)}"
         make_folder(folder, lambda scratch: make_snapshot(pyodide, wheel, scratch))
-    except (OSError, subprocess.SubprocessError) as problem:
+    except (OSError, ToolFailed) as problem:
         logger.warning("runtime: no memory snapshot, the plain boot it is: %s", problem)
         return None
     return folder

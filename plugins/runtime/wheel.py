@@ -2,18 +2,14 @@
 
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from calculators import data, messages
+from project import run_tool
 
 from .fingerprint import source_files
-
-
-class WheelBuildError(Exception):
-    pass
 
 
 def build_wheel(project_root, out_dir):
@@ -40,12 +36,7 @@ def build_wheel(project_root, out_dir):
         for catalogue in (source / "calculators" / "locale").glob("*/LC_MESSAGES/*.po"):
             compiled = messages.compile_po(catalogue.read_text("utf-8"))
             catalogue.with_suffix(".mo").write_bytes(compiled)
-        done = subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-             str(Path(scratch) / "dist"), str(source)],
-            capture_output=True, text=True,
-        )
-        if done.returncode:
-            raise WheelBuildError(f"building the calculators wheel failed:\n{done.stderr[-2000:]}")
+        run_tool([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                  Path(scratch) / "dist", source], name="building the calculators wheel")
         (wheel,) = (Path(scratch) / "dist").glob("calculators-*.whl")
         return Path(shutil.move(wheel, out_dir / wheel.name))

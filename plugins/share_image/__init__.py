@@ -11,4 +11,4 @@ from .drawing import copy_images, make_images
 
 def register():
     signals.article_generator_finalized.connect(make_images)
-    signals.finalized.connect(copy_images)
+    signals.article_writer_finalized.connect(copy_images)

@@ -109,10 +109,11 @@ class HostServer:
 
 @pytest.fixture(scope="module")
 def embed_site(tmp_path_factory):
-    """The site built with its own address, so its oEmbed html is what another site pastes."""
+    """The site built with its own address, so its oEmbed html is what another site pastes, and
+    a name with characters HTML escapes (the snippet builder writes the snippet as Python does)."""
     folder = tmp_path_factory.mktemp("embed-site")
     with SiteServer(folder) as server:
-        build_site(folder, SITEURL=server.url)
+        build_site(folder, SITEURL=server.url, SITENAME="O'Neil & Ruiz: Ketamine Dosing Explained")
         yield server, folder
 
 
@@ -347,6 +348,11 @@ def test_embed_this_calculator_builds_previews_and_copies_the_snippet(visit_host
     (frame_tag,) = start_tags(copied, "iframe")
     assert frame_tag["src"] == f"{server.url}/embed/dose/?protocol=asra-2018&theme=dark"
     assert frame_tag["height"] == "1200" and copied == v.page.input_value("#embed-code")
+    # the options change the frame's address and height, nothing else
+    def rest(snippet):
+        return [(tag, attrs | {"src": "", "height": ""} if tag == "iframe" else attrs)
+                for tag, attrs in start_tags(snippet)]
+    assert rest(copied) == rest(oembed(embed_site, "dose")["html"])
     v.page.get_by_role("button", name="Show a live preview").click()
     preview = embedded(v.page)
     wait_for_result(preview, "dose")

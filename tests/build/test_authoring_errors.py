@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from pelican import signals
 
 from scripts.site import ROOT, build_site
 
@@ -52,6 +53,25 @@ def build_error(tmp_path, body, header=GOOD_HEADER):
         build_with(tmp_path, body, header)
     assert type(error.value).__name__ == "BuildError", error.value
     return str(error.value)
+
+
+def test_a_build_run_inside_another_keeps_to_its_own_mistakes(tmp_path):
+    # Builds in one process (a multilingual one runs a build a language) each keep their own
+    # list: a build run while another is under way neither takes nor clears the other's.
+    inner = []
+
+    def build_inside(generator):
+        if not inner:
+            inner.append(tmp_path / "inner")
+            (tmp_path / "empty").mkdir()
+            build_site(inner[0], PATH=str(tmp_path / "empty"))
+
+    signals.article_generator_finalized.connect(build_inside)
+    try:
+        assert "unknown calculator 'dsoe'" in build_error(tmp_path, "[calculator: dsoe]\n")
+    finally:
+        signals.article_generator_finalized.disconnect(build_inside)
+    assert (inner[0] / "index.html").is_file()
 
 
 def test_missing_metadata_is_named(tmp_path):

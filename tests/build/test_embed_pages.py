@@ -10,7 +10,7 @@ import pytest
 import calculators
 from calculators.messages import say
 from pelicanconf import CLINIC, SITENAME
-from plugins.embeds.offer import LOOKS
+from plugins.embeds.offer import HEIGHTS, LOOKS, MESSAGES
 from scripts.html_index import parse, start_tags, text_of
 from scripts.site import build_site
 
@@ -59,7 +59,24 @@ def test_every_calculator_has_a_chrome_less_embed_page(site, name):
     (frame,) = [s for s in scripts if "embed-frame.js" in s.get("src", "")]
     looks = {look.name: [value for value, _ in look.choices] for look in LOOKS}
     assert json.loads(frame["data-looks"]) == looks
+    assert json.loads(frame["data-messages"]) == MESSAGES
     assert {named("html")[0][f"data-{look}"] for look in looks} == {"full", "auto"}
+
+
+def test_the_loader_gets_the_message_names_and_bounds_the_pages_get(site):
+    # Pasted snippets keep the loader's address and a cached copy meets new embed pages: the
+    # names and bounds stay what they have always been.
+    assert MESSAGES == {"height": "ketamine-dosing-embed:height",
+                        "measure": "ketamine-dosing-embed:measure"}
+    assert HEIGHTS == (200, 3000)
+    loader = (site / "theme" / "js" / "embed.js").read_text("utf-8")
+    assert loader.startswith("// The resize loader") and loader.endswith("})();\n")
+    assert f"const HEIGHT = {json.dumps(MESSAGES['height'])};" in loader
+    assert f"const MEASURE = {json.dumps(MESSAGES['measure'])};" in loader
+    assert f"const MIN = {HEIGHTS[0]};" in loader and f"const MAX = {HEIGHTS[1]};" in loader
+    builder = (site / "calculators" / "dose" / "index.html").read_text("utf-8")
+    (field,) = [attrs for attrs in start_tags(builder, "input") if attrs.get("id") == "embed-height"]
+    assert (int(field["min"]), int(field["max"])) == HEIGHTS
 
 
 def test_embed_pages_are_not_in_the_sitemap(site):

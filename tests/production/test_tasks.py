@@ -12,6 +12,7 @@ import urllib.request
 import pytest
 
 from deploy import publish
+from project import ToolFailed, run_tool
 from tests.production.support import free_port, with_reviewers
 from scripts.site import ROOT
 
@@ -82,6 +83,14 @@ def test_rsync_dry_run_lists_what_would_change_and_changes_nothing(tmp_path, out
     assert publish.rsync(output, f"{destination}/", dry_run=True).strip() == ""
     (output / "index.html").write_text("<p>new home</p>")
     assert publish.rsync(output, f"{destination}/", dry_run=True).split()[1:] == ["index.html"]
+
+
+def test_a_failed_publish_names_the_tool_and_says_why(tmp_path, output):
+    with pytest.raises(ToolFailed) as failed:
+        publish.rsync(output, f"{tmp_path}/no/such/folder/")
+    assert str(failed.value).startswith("rsync ") and "No such file or directory" in str(failed.value)
+    with pytest.raises(ToolFailed, match="no-such-tool failed"):  # not a bare FileNotFoundError
+        run_tool(["no-such-tool"])
 
 
 def git(repo, *arguments):

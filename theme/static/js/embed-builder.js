@@ -1,48 +1,63 @@
 // "Embed this calculator": the snippet for the chosen options, a live preview of it and a copy
-// button. The snippet's shape is the prerendered one (from Python, the same as the oEmbed
-// html); this sets its address, its height and absolute URLs for another site.
+// button. The snippet's parts come from Python (data-snippet: the elements of the oEmbed html,
+// each a tag and its attributes in order); this sets the frame's address and height and the
+// loader's absolute URL for another site, and writes them as Python does.
 const builder = document.querySelector("[data-embed-builder]");
 const code = builder.querySelector("textarea");
 const heightInput = builder.querySelector("input[type=number]");
 const status = builder.querySelector("[data-embed-status]");
 const slot = builder.querySelector("[data-embed-preview-slot]");
-const { embed, loader, height: defaultHeight } = builder.dataset;
+const [[frameTag, frame], [loaderTag, loader]] = JSON.parse(builder.dataset.snippet)
+  .map(([tag, attributes]) => [tag, new Map(attributes)]);
 const absolute = (url) => new URL(url, location.href).href;
-const attribute = (text) => text.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+// Python's html.escape: the snippet reads the same before this script and after.
+const ESCAPED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const escape = (text) => text.replace(/[&<>"']/g, (character) => ESCAPED[character]);
 let previewing = false;
 let timer = 0;
 
 function height() {
   const asked = Number(heightInput.value);
-  if (!heightInput.value || !Number.isFinite(asked)) return Number(defaultHeight);
-  return Math.round(Math.min(Number(heightInput.max), Math.max(Number(heightInput.min), asked)));
+  if (!heightInput.value || !Number.isFinite(asked)) return frame.get("height");
+  const clamped = Math.min(Number(heightInput.max), Math.max(Number(heightInput.min), asked));
+  return String(Math.round(clamped));
 }
 
-function snippet() {
-  const src = new URL(embed, location.href);
+// The snippet's parts for the chosen options: [tag, attributes] of the frame, then the loader.
+function chosen() {
+  const src = new URL(frame.get("src"), location.href);
   for (const select of builder.querySelectorAll("select")) {
     if (select.value) src.searchParams.set(select.name, select.value);
   }
-  // Only ever the three attribute values the build wrote: the rest stays as Python made it.
-  return code.defaultValue
-    .replace(`src="${attribute(embed)}"`, () => `src="${attribute(src.href)}"`)
-    .replace(`height="${defaultHeight}"`, () => `height="${height()}"`)
-    .replace(`src="${attribute(loader)}"`, () => `src="${attribute(absolute(loader))}"`);
+  return [[frameTag, new Map(frame).set("src", src.href).set("height", height())],
+          [loaderTag, new Map(loader).set("src", absolute(loader.get("src")))]];
+}
+
+function snippet() {
+  const written = ([tag, attributes]) => {
+    const pairs = [...attributes].map(([name, value]) =>
+      (value === null ? ` ${name}` : ` ${name}="${escape(value)}"`));
+    return `<${tag}${pairs.join("")}></${tag}>`;
+  };
+  return chosen().map(written).join("\n");
+}
+
+// One of the snippet's elements, made on this page. Its policy refuses style attributes in
+// markup; the same style set by script is fine.
+function made([tag, attributes]) {
+  const element = document.createElement(tag);
+  for (const [name, value] of attributes) {
+    if (name === "style") element.style.cssText = value;
+    else element.setAttribute(name, value ?? "");
+  }
+  return element;
 }
 
 // The preview is the snippet itself on this page: its iframe, sized by the real loader.
 function preview() {
-  // This page's policy refuses style attributes in markup; the same style set by script is fine.
-  const html = snippet();
-  const style = / style="([^"]*)"/.exec(html)?.[1] ?? "";
-  const parsed = document.createElement("template");
-  parsed.innerHTML = html.replace(` style="${style}"`, "");
-  const frame = parsed.content.querySelector("iframe");
-  frame.style.cssText = style;
-  slot.replaceChildren(frame);
+  const [shown, script] = chosen().map(made);
+  slot.replaceChildren(shown);
   if (!document.querySelector("script[data-embed-loader]")) {
-    const script = Object.assign(document.createElement("script"),
-                                 { src: absolute(loader), async: true });
     script.dataset.embedLoader = "";
     document.head.append(script);
   }

@@ -2,13 +2,14 @@
 // that frames it, and links that open outside the frame. A classic script run in <head>, so a
 // chosen look applies before the first paint. It never touches storage or the top window.
 (() => {
-  const HEIGHT = "ketamine-dosing-embed:height"; // to the parent: {type: HEIGHT, height: px}
-  const MEASURE = "ketamine-dosing-embed:measure"; // from the parent: report the height again
+  const { looks, messages } = document.currentScript.dataset; // from the build (plugins/embeds)
+  // HEIGHT goes to the parent ({type: HEIGHT, height: px}); MEASURE from it asks for it again.
+  const { height: HEIGHT, measure: MEASURE } = JSON.parse(messages);
   const root = document.documentElement;
   const query = new URLSearchParams(location.search);
-  // Looks the page offers (from the build): a value it does not offer is ignored, the default
-  // stays. A look is never an error; the calculator's own inputs are Python's to check.
-  for (const [name, values] of Object.entries(JSON.parse(document.currentScript.dataset.looks))) {
+  // Looks the page offers: a value it does not offer is ignored, the default stays.
+  // A look is never an error; the calculator's own inputs are Python's to check.
+  for (const [name, values] of Object.entries(JSON.parse(looks))) {
     if (values.includes(query.get(name))) root.dataset[name] = query.get(name);
   }
   if (self.origin === "null") root.dataset.sandboxed = ""; // an opaque origin: a sandbox

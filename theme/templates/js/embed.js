@@ -1,12 +1,15 @@
+{# The loader's source: plugins/embeds makes it into theme/js/embed.js with the message names and
+   height bounds from offer.py, which the embed page (embed-frame.js) gets too. The loader runs on
+   other sites' pages, so it stays one small file that needs nothing from the page it is on. #}
 // The resize loader of the "Embed this calculator" snippet, for the page that frames a
 // calculator: each `<iframe data-calculator-embed>` takes the height its page reports.
 // Without it an embed keeps the snippet's fixed height and scrolls inside.
 // A height is accepted only from that iframe's own window, in the right shape, and clamped.
 (() => {
-  const HEIGHT = "ketamine-dosing-embed:height"; // from an embed: {type: HEIGHT, height: px}
-  const MEASURE = "ketamine-dosing-embed:measure"; // to an embed: please report your height
-  const MIN = 200;
-  const MAX = 3000;
+  const HEIGHT = {{ messages.height|tojson }}; // from an embed: {type: HEIGHT, height: px}
+  const MEASURE = {{ messages.measure|tojson }}; // to an embed: please report your height
+  const MIN = {{ heights[0] }};
+  const MAX = {{ heights[1] }};
   const loaded = Symbol.for(HEIGHT);
   if (window[loaded]) return; // one loader, however many snippets the page holds
   window[loaded] = true;
