@@ -212,10 +212,10 @@ def shots(c):
 
 # The message catalogues: domain, where its codes are said, its locale folder, how Babel reads
 # the codes (the calculators' `say("code")`; the theme's templates' `_("code")` and the plugins'
-# `site_say("code")`, via a mapping).
+# `site_say("code")` or `N_("code")`, via a mapping).
 CATALOGUES = (
     ("calculators", "calculators", "calculators/locale", "-k say -k N_ -k say_n:1,2"),
-    ("site", "theme/templates plugins", "theme/locale", "-k _ -k site_say -F theme/babel.cfg"),
+    ("site", "theme/templates plugins", "theme/locale", "-k _ -k site_say -k N_ -F theme/babel.cfg"),
 )
 
 

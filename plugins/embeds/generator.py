@@ -10,8 +10,9 @@ from pelican.generators import Generator
 import calculators
 import project
 from calculators.messages import say
+from plugins import site_words
 
-from .offer import HEIGHTS, LOADER, MESSAGES, Embed, presets
+from .offer import HEIGHTS, LOADER, MESSAGES, Embed, looks, presets
 
 ASSETS = ("js/embed-frame.js", "js/embed-builder.js")
 
@@ -26,6 +27,7 @@ class EmbedGenerator(Generator):
         self.context["EMBED_ASSETS"] = project.theme_asset_urls(siteurl, static, theme, ASSETS)
         pages = self.context.get("pages", [])
         lang = self.settings["DEFAULT_LANG"]
+        site_say = site_words.for_settings(self.settings)
         self.embeds = []
         for name in calculators.names():
             page = next((p for p in pages if name in getattr(p, "calculators", ())), None)
@@ -44,6 +46,9 @@ class EmbedGenerator(Generator):
                 width=self.settings.get("EMBED_WIDTH", 640),
                 height=self.settings.get("EMBED_HEIGHTS", {}).get(name, calculator.embed_height),
                 presets=presets(name, lang),
+                looks=looks(site_say),
+                frame_title=site_say("embed.frame-title", title=say(calculator.title, lang),
+                                     site=self.settings["SITENAME"]),
             )
             if page is not None and not hasattr(page, "embed"):
                 page.embed = embed

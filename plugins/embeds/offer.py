@@ -6,6 +6,7 @@ from html import escape
 
 import calculators
 from calculators import formats
+from plugins.site_words import N_
 
 LOADER = "js/embed.js"  # linked without a version: a pasted snippet keeps one address
 # What the loader (embed.js, on the educator's page) and the embed page (embed-frame.js) post to
@@ -25,13 +26,22 @@ class Option:
 
 
 # How an embed looks, the first choice being what it shows when the address says nothing. The
-# embed page applies a value listed here and ignores any other: a look is never an error.
+# embed page applies a value listed here and ignores any other: a look is never an error. The
+# labels are codes of the site's catalogue (`looks` says them).
 LOOKS = (
-    Option("layout", "Layout",
-           (("full", "Full"), ("compact", "Compact: no help lines under the fields"))),
-    Option("theme", "Colours",
-           (("auto", "As the reader's system prefers"), ("light", "Light"), ("dark", "Dark"))),
+    Option("layout", N_("embed-look.layout"),
+           (("full", N_("embed-look.full")), ("compact", N_("embed-look.compact")))),
+    Option("theme", N_("embed-look.theme"),
+           (("auto", N_("embed-look.auto")), ("light", N_("embed-look.light")),
+            ("dark", N_("embed-look.dark")))),
 )
+
+
+def looks(site_say) -> tuple[Option, ...]:
+    """The looks, their labels said in the site's language (`site_say`, plugins.site_words)."""
+    return tuple(Option(look.name, site_say(look.label),
+                        tuple((value, site_say(label)) for value, label in look.choices))
+                 for look in LOOKS)
 
 
 def presets(name: str, lang: str) -> tuple[Option, ...]:
@@ -67,7 +77,8 @@ class Embed:
     width: int
     height: int
     presets: tuple[Option, ...]
-    looks: tuple[Option, ...] = LOOKS
+    looks: tuple[Option, ...]  # `looks(site_say)`
+    frame_title: str  # the frame's accessible name: the calculator's title and the site's
 
     @property
     def months(self) -> str:
@@ -84,10 +95,6 @@ class Embed:
     def heights(self) -> tuple[int, int]:
         """The heights the snippet may ask for, as the loader clamps them (the builder's field)."""
         return HEIGHTS
-
-    @property
-    def frame_title(self) -> str:
-        return f"{self.title}, from {self.site}"
 
     @property
     def look_values(self) -> dict[str, list[str]]:
