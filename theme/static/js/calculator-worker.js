@@ -80,12 +80,13 @@ function importCalculators(pyodide) {
   }
 }
 
-// Each request calls one function of the package's browser API (JSON text both ways).
+// Each request calls one function of the package's browser API (JSON text both ways), in the
+// page's language (a request that names none gets the API's default, "en").
 const ANSWERS = {
-  run: ({ name, fields }) =>
-    ({ result: JSON.parse(calculators.run_json(name, JSON.stringify(fields))) }),
-  export: ({ name, export: kind, fields, now }) =>
-    ({ text: calculators.export_json(name, kind, JSON.stringify(fields), now) }),
+  run: ({ name, fields, lang = "en" }) =>
+    ({ result: JSON.parse(calculators.run_json(name, JSON.stringify(fields), lang)) }),
+  export: ({ name, export: kind, fields, now, lang = "en" }) =>
+    ({ text: calculators.export_json(name, kind, JSON.stringify(fields), now, lang) }),
   defaults: ({ name, today }) =>
     ({ defaults: JSON.parse(calculators.defaults_json(name, today)) }),
 };

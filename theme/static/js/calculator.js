@@ -75,7 +75,8 @@ function show(form) {
 function ask(message) {
   if (state === "failed") return Promise.reject(new Error(reason));
   const id = ++nextId;
-  worker.postMessage({ ...message, id });
+  // Python says its words in the page's language (the API's `lang`).
+  worker.postMessage({ ...message, id, lang: document.documentElement.lang });
   return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
 }
 
