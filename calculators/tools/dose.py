@@ -20,7 +20,7 @@ from calculators import data, formats, render, schema
 from calculators.data import Protocol
 from calculators.render import escape
 from calculators.fields import Choice, Number
-from calculators.messages import N_, say
+from calculators.messages import N_, say, say_n
 from calculators.schema import Result
 
 name = "dose"
@@ -36,8 +36,12 @@ BASES = (
     ("ideal", N_("dose.basis.ideal")),
     ("adjusted", N_("dose.basis.adjusted")),
 )
-BASIS_WORDS = {"actual": "actual weight", "ideal": "ideal weight", "adjusted": "adjusted weight"}
-BASIS_SHORT = {"actual": "Actual", "ideal": "Ideal (Devine)", "adjusted": "Adjusted"}
+# A weight as a per-kg figure's basis, inside a sentence ("figures by ideal weight").
+BASIS_WORDS = {"actual": N_("dose.basis-words.actual"), "ideal": N_("dose.basis-words.ideal"),
+               "adjusted": N_("dose.basis-words.adjusted")}
+# The same, as the head of a row of the weights table.
+BASIS_SHORT = {"actual": N_("dose.basis-short.actual"), "ideal": N_("dose.basis-short.ideal"),
+               "adjusted": N_("dose.basis-short.adjusted")}
 # What every result of this calculator is not: shown under the result, on paper and in embeds.
 limitations = (N_("dose.limitations.illustration"), N_("dose.limitations.pump"),
                N_("dose.limitations.clinician"))
@@ -139,12 +143,12 @@ class Weights:
     def by(self, basis: str) -> float | None:
         return {"actual": self.actual, "ideal": self.ideal, "adjusted": self.adjusted}[basis]
 
-    def shown(self, kg: float) -> str:
+    def shown(self, kg: float, lang: str) -> str:
         """A weight in kg, with pounds when the reader gave pounds."""
-        text = f"{formats.weight(kg)} kg"
         if self.unit == "lb":
-            text += f" ({formats.weight(kg / data.load()['units']['kg_per_lb'])} lb)"
-        return text
+            return say("weight.kg-lb", lang, kg=formats.weight(kg),
+                       lb=formats.weight(kg / data.load()["units"]["kg_per_lb"]))
+        return say("weight.kg", lang, kg=formats.weight(kg))
 
 
 def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
@@ -152,8 +156,9 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
     read = schema.Reader(inputs, fields, lang)
     adult = read.get("adult")
     if adult == "no" and not read.has_error("adult"):
-        title, _ = data.article("who-is-not-a-candidate")
-        read.fail("adult", "under-18", f"{data.load()['scope']['under_18']} See “{title}”.")
+        article, _ = data.article("who-is-not-a-candidate", lang)
+        read.fail("adult", "under-18", read.say("dose.adult.under-18", article=article,
+                                                reason=data.load(lang)["scope"]["under_18"]))
     protocol = _protocol(read)
     unit = read.get("unit")
     actual = read.get("weight", scale=data.load()["units"]["kg_per_lb"] if unit == "lb" else 1)
@@ -163,8 +168,8 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
         _basis_needs(read, basis, height, sex)
     if read.errors:
         return render.failure(name, read)
-    notes: list[str] = []
-    weights = _weights(actual, unit, height, sex, notes)
+    notes: list[Note] = []
+    weights = _weights(actual, unit, height, sex, notes, lang)
     values = {
         "protocol": protocol.id,
         "protocol_title": protocol.title,
@@ -178,28 +183,46 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
         "adjusted_weight_kg": weights.adjusted,
         "basis": basis,
         "sessions_count": protocol.sessions_count,
-        **_FIGURES[protocol.shape](protocol, weights, basis, daily, notes),
+        **_FIGURES[protocol.shape](protocol, weights, basis, daily, notes, lang),
     }
     if read.raw("daily_mg") and protocol.shape != "daily-amount":
-        notes.append(f"The amount a day is used only for a regimen published as a range of "
-                     f"amounts a day; {protocol.name} is not, so it is not used.")
-    values["notes"] = notes + list(protocol.notes)
+        notes.append(_said(N_("dose.note.daily-not-used"), lang, regimen=protocol.name))
+    notes += [(f"data:protocols.{protocol.id}.notes.{index}", note)
+              for index, note in enumerate(protocol.notes)]
+    values["notes"] = [words for _, words in notes]
+    values["note_codes"] = [code for code, _ in notes]
     devine_ref = [data.load()["devine"]["reference"]] if weights.ideal is not None else []
     ref_ids = schema.citation_ids([], protocol.reference, *devine_ref)
-    return Result(values, [], {}, _html(values, protocol, weights, ref_ids), ref_ids)
+    return Result(values, [], {}, _html(values, protocol, weights, ref_ids, lang), ref_ids)
+
+
+# A note of the result: (its code, its words). A note from the data file has a code naming
+# where it comes from ("data:scope.heavy_without_height"), since the catalogue does not hold it.
+Note = tuple[str, str]
+
+
+def _said(code: str, lang: str, **values: object) -> Note:
+    """A note from the catalogue: its code and its words in `lang`."""
+    return code, say(code, lang, **values)
+
+
+def _basis_words(basis: str, lang: str) -> str:
+    """A basis ("ideal") as words inside a sentence ("ideal weight")."""
+    return say(BASIS_WORDS[basis], lang)
 
 
 def _protocol(read: schema.Reader) -> Protocol | None:
     """The regimen chosen; an entry of the tables that is not offered says why, and where to
     read about it."""
-    known = data.protocols().get(read.raw("protocol"))
+    known = data.protocols(read.lang).get(read.raw("protocol"))
     if known and not known.offered:
-        title, _ = data.article(known.read)
-        read.fail("protocol", "not-illustrated", f"The calculator does not illustrate {known.name}: "
-                              f"{known.why_not_offered}. Read about it in “{title}”.")
+        article, _ = data.article(known.read, read.lang)
+        read.fail("protocol", "not-illustrated", read.say(
+            "dose.protocol.not-illustrated", regimen=known.name, why=known.why_not_offered,
+            article=article))
         return None
     pid = read.get("protocol")
-    return None if read.has_error("protocol") else data.offered_protocols()[pid]
+    return None if read.has_error("protocol") else data.offered_protocols(read.lang)[pid]
 
 
 def _daily_amount(read: schema.Reader, protocol: Protocol | None) -> float | None:
@@ -212,30 +235,33 @@ def _daily_amount(read: schema.Reader, protocol: Protocol | None) -> float | Non
         return None
     if protocol.dose_min <= amount <= protocol.dose_max:
         return amount
-    source = data.references()[protocol.reference].short
-    read.fail("daily_mg", "outside-the-regimen", f"{formats.plain(amount)} mg a day is outside what {protocol.name} "
-                          f"gave: {_range(protocol)} a day ({source}). Choose an amount inside "
-                          "that range, or leave it blank.")
+    read.fail("daily_mg", "outside-the-regimen", read.say(
+        "dose.daily-mg.outside-the-regimen", amount=formats.plain(amount), regimen=protocol.name,
+        range=_range(protocol, read.lang), source=data.references()[protocol.reference].short))
     return None
 
 
-def _range(protocol: Protocol) -> str:
-    return f"{formats.plain(protocol.dose_min)} to {formats.plain(protocol.dose_max)} mg"
+def _range(protocol: Protocol, lang: str) -> str:
+    """The regimen's published range of amounts a day."""
+    return say("dose.mg.range", lang, low=formats.plain(protocol.dose_min),
+               high=formats.plain(protocol.dose_max))
 
 
 def _basis_needs(read: schema.Reader, basis: str, height: float | None, sex: str) -> None:
     """Per-kg figures by ideal or adjusted weight need a height the formula covers, and a sex."""
     if basis == "actual":
         return
-    words = BASIS_WORDS[basis]
+    words = _basis_words(basis, read.lang)
     if not read.has_error("height_cm"):
         if height is None:
-            read.fail("height_cm", "needed-for-the-basis", f"Enter the height in cm to work out figures by {words}.")
+            read.fail("height_cm", "needed-for-the-basis",
+                      read.say("dose.height.needed-for-the-basis", basis=words))
         elif height < data.load()["devine"]["from_height_cm"]:
-            read.fail("height_cm", "below-the-formula", f"The Devine ideal-weight formula does not apply below "
-                                   f"{_devine_start()}; use the actual weight instead.")
+            read.fail("height_cm", "below-the-formula", read.say(
+                "dose.height.below-the-formula", devine_start=_devine_start(read.lang)))
     if sex == "" and not read.has_error("sex"):
-        read.fail("sex", "needed-for-the-basis", f"Choose female or male to work out figures by {words}.")
+        read.fail("sex", "needed-for-the-basis",
+                  read.say("dose.sex.needed-for-the-basis", basis=words))
 
 
 def ideal_weight(height_cm: float, sex: str) -> float | None:
@@ -251,20 +277,19 @@ def adjusted_weight(actual_kg: float, ideal_kg: float) -> float:
     return ideal_kg + data.load()["adjusted_weight"]["factor"] * (actual_kg - ideal_kg)
 
 
-def _weights(actual, unit, height, sex, notes: list[str]) -> Weights:
+def _weights(actual, unit, height, sex, notes: list[Note], lang: str) -> Weights:
     """The person's weights, with a note where height and sex are missing or do not apply."""
-    scope, devine = data.load()["scope"], data.load()["devine"]
+    scope, devine = data.load(lang)["scope"], data.load()["devine"]
     if height is None or not sex:
         if height is not None or sex:
-            notes.append("Give both height and sex to see the ideal and adjusted weights.")
+            notes.append(_said(N_("dose.note.height-and-sex"), lang))
         elif actual > scope["heavy_kg"]:
-            notes.append(scope["heavy_without_height"])
+            notes.append(("data:scope.heavy_without_height", scope["heavy_without_height"]))
         return Weights(actual, unit, height, sex)
     ideal = ideal_weight(height, sex)
     if ideal is None:
-        notes.append(f"Ideal body weight is not defined below "
-                     f"{formats.plain(devine['from_height_cm'])} cm (the Devine formula), so only "
-                     "the actual weight is shown.")
+        notes.append(_said(N_("dose.note.no-ideal-below"), lang,
+                           cm=formats.plain(devine["from_height_cm"])))
         return Weights(actual, unit, height, sex)
     return Weights(actual, unit, height, sex, ideal, adjusted_weight(actual, ideal))
 
@@ -276,14 +301,13 @@ def _per_kg_rate(protocol: Protocol, kg: float) -> tuple[float, bool]:
     return (float(cap), True) if rate > cap else (rate, False)
 
 
-def _rate_per_kg(protocol: Protocol, weights: Weights, basis: str, daily, notes) -> dict:
+def _rate_per_kg(protocol: Protocol, weights: Weights, basis: str, daily, notes, lang) -> dict:
     """Schwartzman-shaped: mg/kg/h x the dosing weight, capped, for the published length."""
     chosen = weights.by(basis)
     if chosen > weights.actual:
-        notes.append(
-            f"The {BASIS_WORDS[basis]} ({weights.shown(chosen)}) is above the actual weight "
-            f"({weights.shown(weights.actual)}). A per-kg figure is never worked out from a weight "
-            "above what the person weighs, so the actual weight is used.")
+        notes.append(_said(N_("dose.note.above-actual"), lang, basis=_basis_words(basis, lang),
+                           weight=weights.shown(chosen, lang),
+                           actual=weights.shown(weights.actual, lang)))
         basis, chosen = "actual", weights.actual
     rate, capped = _per_kg_rate(protocol, chosen)
     session = rate * protocol.minutes / 60
@@ -296,10 +320,9 @@ def _rate_per_kg(protocol: Protocol, weights: Weights, basis: str, daily, notes)
                               "session_mg": each_rate * protocol.minutes / 60,
                               "capped": each_capped})
     if capped:
-        notes.append(f"{formats.plain(protocol.dose_max)} mg/kg/h for "
-                     f"{weights.shown(chosen)} would pass the regimen's own cap, so the rate is "
-                     f"the cap ({protocol.cap.text}).")
-    _far_above_ideal(weights, notes)
+        notes.append(_said(N_("dose.note.capped"), lang, per_kg=formats.plain(protocol.dose_max),
+                           weight=weights.shown(chosen, lang), cap=protocol.cap.text))
+    _far_above_ideal(weights, notes, lang)
     return {
         "basis_used": basis,
         "dosing_weight_kg": chosen,
@@ -320,18 +343,16 @@ def _rate_per_kg(protocol: Protocol, weights: Weights, basis: str, daily, notes)
     }
 
 
-def _far_above_ideal(weights: Weights, notes: list[str]) -> None:
+def _far_above_ideal(weights: Weights, notes: list[Note], lang: str) -> None:
     """Say why the figures by ideal and adjusted weight stand beside the actual one."""
     if weights.ideal is None:
         return
     low, _ = data.load()["adjusted_weight"]["conventional_excess_percent"]
     excess = (weights.actual / weights.ideal - 1) * 100
     if excess >= low:
-        notes.append(
-            f"The actual weight is {excess:.0f}% above the ideal weight. No ketamine-specific "
-            "rule says which weight a per-kg regimen should use, so the figures by ideal and "
-            "adjusted weight are shown beside the actual one; the regimen's cap holds for all. "
-            + data.load()["adjusted_weight"]["convention"])
+        notes.append(_said(N_("dose.note.far-above-ideal"), lang,
+                           percent=formats.plain(round(excess)),
+                           convention=data.load(lang)["adjusted_weight"]["convention"]))
 
 
 def _fixed(protocol: Protocol, weights: Weights, low: float, high: float) -> dict:
@@ -351,130 +372,166 @@ def _fixed(protocol: Protocol, weights: Weights, low: float, high: float) -> dic
     }
 
 
-def _daily(protocol: Protocol, weights: Weights, basis: str, daily, notes) -> dict:
+def _daily(protocol: Protocol, weights: Weights, basis: str, daily, notes, lang) -> dict:
     """Goldberg-shaped: the published amount a day (or the one chosen inside it); no rate."""
     low, high = (daily, daily) if daily is not None else (protocol.dose_min, protocol.dose_max)
-    _fixed_amount_note(protocol, basis, notes)
+    _fixed_amount_note(protocol, basis, notes, lang)
     return {**_fixed(protocol, weights, low, high), "most_mg_per_h": None, "minutes": None,
             "minutes_more_than": None, "daily_mg": daily, "amount_is_least": False}
 
 
-def _first_infusion(protocol: Protocol, weights: Weights, basis: str, daily, notes) -> dict:
+def _first_infusion(protocol: Protocol, weights: Weights, basis: str, daily, notes, lang) -> dict:
     """ASRA-shaped: at least an amount over more than a length; it gives no rate."""
-    _fixed_amount_note(protocol, basis, notes)
+    _fixed_amount_note(protocol, basis, notes, lang)
     return {**_fixed(protocol, weights, protocol.dose, protocol.dose), "most_mg_per_h": None,
             "minutes": None, "minutes_more_than": protocol.minutes_min, "amount_is_least": True,
             "daily_mg": None}
 
 
-def _fixed_amount_note(protocol: Protocol, basis: str, notes: list[str]) -> None:
+def _fixed_amount_note(protocol: Protocol, basis: str, notes: list[Note], lang: str) -> None:
     if basis != "actual":
-        notes.append(f"{protocol.name} gives a fixed amount, not an amount per kg, so no "
-                     "dosing weight is used; the weight is only set beside the amount.")
+        notes.append(_said(N_("dose.note.fixed-amount"), lang, regimen=protocol.name))
 
 
 _FIGURES = {"rate-per-kg": _rate_per_kg, "daily-amount": _daily, "first-infusion": _first_infusion}
 
 
-def _per_kg_text(low: float, high: float) -> str:
-    shown = [formats.plain(float(f"{value:.3g}")) for value in (low, high)]
-    return f"{shown[0]} mg/kg" if shown[0] == shown[1] else f"{shown[0]} to {shown[1]} mg/kg"
+def _per_kg_text(low: float, high: float, lang: str) -> str:
+    """Milligrams per kg of actual weight, to three significant figures (to compare only)."""
+    shown = [_significant(value) for value in (low, high)]
+    if shown[0] == shown[1]:
+        return say("dose.mg-per-kg", lang, amount=shown[0])
+    return say("dose.mg-per-kg.range", lang, low=shown[0], high=shown[1])
 
 
-def _mg(low: float, high: float) -> str:
+def _mg(low: float, high: float, lang: str) -> str:
     if low == high:
-        return f"{formats.amount(low)} mg"
-    return f"{formats.amount(low)} to {formats.amount(high)} mg"
+        return say("dose.mg", lang, amount=formats.amount(low))
+    return say("dose.mg.range", lang, low=formats.amount(low), high=formats.amount(high))
 
 
-def _rows(values: dict, protocol: Protocol, weights: Weights) -> list[tuple[str, str]]:
+def _mg_per_h(rate: float, capped: bool, capped_code: str, lang: str) -> str:
+    """A rate in mg/h; `capped_code` says it when the regimen's cap gave it."""
+    return say(capped_code if capped else "dose.mg-per-h", lang, rate=formats.amount(rate))
+
+
+def _rows(values: dict, protocol: Protocol, weights: Weights, lang: str) -> list[tuple[str, str]]:
     """The figures of the result, as (term, detail): the same for the page and the terminal."""
-    amount = formats.amount
-    rows = [("Regimen", f"{protocol.title} ({protocol.condition}; {protocol.study})"),
-            ("As published", f"{protocol.dose_text}; {protocol.course}")]
-    session = _mg(values["session_mg_low"], values["session_mg_high"])
+    rows = [(say("dose.row.regimen", lang),
+             say("dose.row.regimen.detail", lang, title=protocol.title,
+                 condition=protocol.condition, study=protocol.study)),
+            (say("dose.row.as-published", lang),
+             say("dose.row.as-published.detail", lang, dose=protocol.dose_text,
+                 course=protocol.course))]
+    session = _mg(values["session_mg_low"], values["session_mg_high"], lang)
     shape = values["shape"]
     if shape == "rate-per-kg":
         rows += [
-            ("Weight used", f"{weights.shown(values['dosing_weight_kg'])} "
-                            f"({BASIS_WORDS[values['basis_used']]})"),
-            ("The trial's top rate at this weight", f"{amount(values['rate_mg_per_h'])} mg/h"
-             + (" (the regimen's cap)" if values["capped"] else "")),
-            (f"Over one {_hours(values['minutes'])} session", session),
+            (say("dose.row.weight-used", lang),
+             say("dose.row.weight-used.detail", lang,
+                 weight=weights.shown(values["dosing_weight_kg"], lang),
+                 basis=_basis_words(values["basis_used"], lang))),
+            (say("dose.row.top-rate", lang),
+             _mg_per_h(values["rate_mg_per_h"], values["capped"], N_("dose.row.top-rate.capped"),
+                       lang)),
+            (say("dose.row.session", lang, length=_hours(values["minutes"], lang)), session),
         ]
     else:
-        least = "at least " if values["amount_is_least"] else ""
-        compared = (f"at {weights.shown(weights.actual)}, {least}"
-                    f"{_per_kg_text(values['mg_per_kg_actual_low'], values['mg_per_kg_actual_high'])}"
-                    " (to compare only: this regimen is not given per kg)")
         if shape == "daily-amount":
             chosen = values["daily_mg"] is not None
-            rows += [("Amount a day in the study", session + (
-                        f", chosen inside {_range(protocol)}" if chosen else ", as published")),
-                     ("Rate", "not published (the source gives no infusion length)")]
+            rows += [(say("dose.row.daily", lang),
+                      say("dose.row.daily.chosen", lang, amount=session,
+                          range=_range(protocol, lang)) if chosen
+                      else say("dose.row.daily.published", lang, amount=session)),
+                     (say("dose.row.rate", lang), say("dose.row.rate.not-published", lang))]
         else:
-            rows += [("First infusion", f"at least {session}, over more than "
-                                        f"{_hours(values['minutes_more_than'])}"),
-                     ("Rate", "not given (the regimen names only a least amount and a least time)")]
-        rows.append(("Set beside the weight", compared))
-    rows.append(("Course", f"{protocol.sessions_count} session"
-                           f"{'' if protocol.sessions_count == 1 else 's'} "
-                           f"({protocol.course}), as published"))
+            rows += [(say("dose.row.first-infusion", lang),
+                      say("dose.row.first-infusion.detail", lang, amount=session,
+                          length=_hours(values["minutes_more_than"], lang))),
+                     (say("dose.row.rate", lang), say("dose.row.rate.not-given", lang))]
+        compared = (N_("dose.row.beside.least") if values["amount_is_least"]
+                    else N_("dose.row.beside.detail"))
+        rows.append((say("dose.row.beside", lang), say(
+            compared, lang, weight=weights.shown(weights.actual, lang),
+            per_kg=_per_kg_text(values["mg_per_kg_actual_low"], values["mg_per_kg_actual_high"],
+                                lang))))
+    rows.append((say("dose.row.course", lang),
+                 say_n("dose.row.course.detail", "dose.row.course.detail.plural",
+                       protocol.sessions_count, lang, course=protocol.course)))
     return rows
 
 
-def _hours(minutes: float) -> str:
+def _hours(minutes: float, lang: str) -> str:
     """A length in words: 2 h, 4 h, 2 h 30 min (whole minutes)."""
-    whole, rest = divmod(round(minutes), 60)
-    if not whole:
-        return f"{rest} min"
-    return f"{whole} h" + (f" {rest} min" if rest else "")
+    hours, rest = divmod(round(minutes), 60)
+    if not hours:
+        return say("dose.length.minutes", lang, minutes=rest)
+    if not rest:
+        return say("dose.length.hours", lang, hours=hours)
+    return say("dose.length.hours-minutes", lang, hours=hours, minutes=rest)
 
 
-def _formula(values: dict) -> str:
+def _formula(values: dict, lang: str) -> str:
+    """The arithmetic behind the figures, in one sentence."""
     amount, weight, plain = formats.amount, formats.weight, formats.plain
-    shape = values["shape"]
-    if shape == "rate-per-kg":
-        kg, rate = values["dosing_weight_kg"], values["rate_mg_per_h"]
-        first = f"{plain(values['mg_per_kg_per_h'])} mg/kg/h × {weight(kg)} kg"
-        first += (f" passes the cap, so {amount(rate)} mg/h" if values["capped"]
-                  else f" = {amount(rate)} mg/h")
-        return (f"{first}; {amount(rate)} mg/h × {plain(values['minutes'])} min ÷ 60 = "
-                f"{amount(values['session_mg_low'])} mg.")
-    steps = [f"{amount(mg)} mg ÷ {weight(values['actual_weight_kg'])} kg = "
-             f"{plain(float(f'{mg / values['actual_weight_kg']:.3g}'))} mg/kg"
-             for mg in dict.fromkeys((values["session_mg_low"], values["session_mg_high"]))]
-    least = "the least amount it recommends; " if values["amount_is_least"] else ""
-    return "; ".join(steps) + f" ({least}a comparison, not a dose per kg)."
+    if values["shape"] == "rate-per-kg":
+        code = N_("dose.formula.rate-capped") if values["capped"] else N_("dose.formula.rate")
+        return say(code, lang,
+                   per_kg=plain(values["mg_per_kg_per_h"]),
+                   weight=weight(values["dosing_weight_kg"]),
+                   rate=amount(values["rate_mg_per_h"]), minutes=plain(values["minutes"]),
+                   session=amount(values["session_mg_low"]))
+    kg = values["actual_weight_kg"]
+    low, high = values["session_mg_low"], values["session_mg_high"]
+    if low != high:  # a daily amount's published range
+        return say("dose.formula.per-kg-range", lang, weight=weight(kg), low=amount(low),
+                   high=amount(high), low_per_kg=_significant(low / kg),
+                   high_per_kg=_significant(high / kg))
+    # One amount: chosen inside a range, or the least a first infusion recommends.
+    code = (N_("dose.formula.per-kg-least") if values["amount_is_least"]
+            else N_("dose.formula.per-kg"))
+    return say(code, lang, weight=weight(kg), amount=amount(low), per_kg=_significant(low / kg))
 
 
-def _weights_table(values: dict, weights: Weights) -> str:
+def _significant(value: float) -> str:
+    """A number to three significant figures, written plainly."""
+    return formats.plain(float(f"{value:.3g}"))
+
+
+def _weights_table(values: dict, weights: Weights, lang: str) -> str:
     """Per-kg figures by each weight the person has, side by side (never above actual)."""
     if len(values["by_weight"]) < 2:
         return ""
-    head = "".join(f'<th scope="col">{label}</th>' for label in
-                   ("By", "Weight", "Rate", "In one session"))
-    body = "".join(
-        f'<tr><th scope="row">{escape(BASIS_SHORT[row["basis"]])}</th>'
-        f"<td>{escape(weights.shown(row['weight_kg']))}</td>"
-        f"<td>{formats.amount(row['rate_mg_per_h'])} mg/h{' (cap)' if row['capped'] else ''}</td>"
-        f"<td>{formats.amount(row['session_mg'])} mg</td></tr>"
-        for row in values["by_weight"]
-    )
-    return ('<table class="calculator-weights"><caption>The same regimen by each weight'
+    head = "".join(f'<th scope="col">{escape(say(code, lang))}</th>' for code in
+                   (N_("dose.table.by"), N_("dose.table.weight"), N_("dose.table.rate"),
+                    N_("dose.table.session")))
+    body = "".join(_table_row(row, weights, lang) for row in values["by_weight"])
+    return (f'<table class="calculator-weights"><caption>{escape(say("dose.table.caption", lang))}'
             f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
 
-def _html(values: dict, protocol: Protocol, weights: Weights, ref_ids: list[str]) -> str:
+def _table_row(row: dict, weights: Weights, lang: str) -> str:
+    """One weight's row of the table: its basis, the weight, the rate and one session."""
+    basis = BASIS_SHORT[row["basis"]]
+    cells = (weights.shown(row["weight_kg"], lang),
+             _mg_per_h(row["rate_mg_per_h"], row["capped"], N_("dose.table.rate-capped"), lang),
+             _mg(row["session_mg"], row["session_mg"], lang))
+    return (f'<tr><th scope="row">{escape(say(basis, lang))}</th>'
+            + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
+
+
+def _html(values: dict, protocol: Protocol, weights: Weights, ref_ids: list[str],
+          lang: str) -> str:
     listing = "".join(f"<div><dt>{escape(term)}</dt><dd>{escape(detail)}</dd></div>"
-                      for term, detail in _rows(values, protocol, weights))
+                      for term, detail in _rows(values, protocol, weights, lang))
+    arithmetic = say("dose.arithmetic", lang, formula=_formula(values, lang))
     return (
         '<div class="calculator-result">'
         f'<dl class="calculator-values">{listing}</dl>'
-        f"{_weights_table(values, weights)}"
-        f'<p class="calculator-formula">Arithmetic: {escape(_formula(values))}</p>'
+        f"{_weights_table(values, weights, lang)}"
+        f'<p class="calculator-formula">{escape(arithmetic)}</p>'
         f"{render.note_list(values['notes'])}"
-        f"{render.reference_list(ref_ids)}"
+        f"{render.reference_list(ref_ids, lang)}"
         "</div>"
     )
 
@@ -482,13 +539,15 @@ def _html(values: dict, protocol: Protocol, weights: Weights, ref_ids: list[str]
 def text(result: Result, lang: str = "en") -> list[str]:
     """The result as lines for a terminal: the same figures as the page."""
     v = result.values
-    protocol = data.protocols()[v["protocol"]]
+    protocol = data.protocols(lang)[v["protocol"]]
     weights = Weights(v["actual_weight_kg"], v["weight_unit"])
-    lines = [say("framing"), ""]
-    lines += [f"{term}: {detail}" for term, detail in _rows(v, protocol, weights)]
-    lines += [f"By {BASIS_WORDS[row['basis']]} ({weights.shown(row['weight_kg'])}): "
-              f"{formats.amount(row['rate_mg_per_h'])} mg/h, "
-              f"{formats.amount(row['session_mg'])} mg in one session"
+    lines = [say("framing", lang), ""]
+    lines += [say("dose.text.row", lang, term=term, detail=detail)
+              for term, detail in _rows(v, protocol, weights, lang)]
+    lines += [say("dose.text.by-weight", lang, basis=_basis_words(row["basis"], lang),
+                  weight=weights.shown(row["weight_kg"], lang),
+                  rate=formats.amount(row["rate_mg_per_h"]),
+                  session=formats.amount(row["session_mg"]))
               for row in v["by_weight"] if len(v["by_weight"]) > 1]
-    lines.append(f"Arithmetic: {_formula(v)}")
-    return lines + [""] + render.text_tail(result, "")
+    lines.append(say("dose.arithmetic", lang, formula=_formula(v, lang)))
+    return lines + [""] + render.text_tail(result, "", lang)
