@@ -4,10 +4,11 @@ import re
 
 import pytest
 
-from calculators import data
+from calculators import data, weights
 from calculators.messages import say
 from calculators.render import escape
 from calculators.tools import dose
+from calculators.tools._dose_figures import Figures
 
 KG_PER_LB = 0.45359237
 
@@ -67,19 +68,11 @@ def test_pounds_are_converted_exactly():
     assert in_lb["weight_unit"] == "lb"
 
 
-def test_devine_ideal_and_adjusted_weights():
-    inch = 2.54
-    assert dose.ideal_weight(152.4 + 10 * inch, "male") == pytest.approx(50 + 23, abs=0.001)
-    assert dose.ideal_weight(170, "female") == pytest.approx(45.5 + 0.9055 * 17.6)
-    assert dose.ideal_weight(150, "female") is None  # undefined below 152.4 cm
-    assert dose.adjusted_weight(100, 60) == pytest.approx(76)
-
-
 def test_figures_by_every_weight_stand_side_by_side_when_far_above_ideal():
     result = run(weight=120, height_cm=165, sex="female", protocol="schwartzman-2009")
     v = result.values
     assert [row["basis"] for row in v["by_weight"]] == ["actual", "ideal", "adjusted"]
-    ideal = dose.ideal_weight(165, "female")
+    ideal = weights.ideal_weight(165, "female")
     assert v["by_weight"][1]["rate_mg_per_h"] == pytest.approx(0.35 * ideal)
     assert all(row["rate_mg_per_h"] <= 25 for row in v["by_weight"])
     assert say("dose.table.caption") in result.html
@@ -89,7 +82,7 @@ def test_figures_by_every_weight_stand_side_by_side_when_far_above_ideal():
 def test_dosing_by_ideal_weight():
     v = run(weight=100, height_cm=170, sex="male", basis="ideal",
             protocol="schwartzman-2009").values
-    ideal = dose.ideal_weight(170, "male")
+    ideal = weights.ideal_weight(170, "male")
     assert v["basis_used"] == "ideal" and v["dosing_weight_kg"] == pytest.approx(ideal)
     assert v["rate_mg_per_h"] == pytest.approx(0.35 * ideal)
 
@@ -173,3 +166,21 @@ def test_under_18_gets_no_figure_at_all():
     assert result.codes == {"adult": "under-18"} and result.values == {}
     assert "mg/h" not in result.html
     assert data.load()["scope"]["under_18"] in result.errors["adult"]
+
+
+@pytest.mark.parametrize("fields", [
+    {"weight": "120", "height_cm": "165", "sex": "female", "protocol": "schwartzman-2009"},
+    {"weight": "70", "protocol": "goldberg-2005", "daily_mg": "60"},
+    {"weight": "300", "unit": "lb", "protocol": "asra-2018"},
+])
+def test_the_values_are_the_figures_record_and_what_was_asked(fields):
+    """The JSON values are the typed record's fields (and the record comes back from them), what
+    was asked, and the notes with their codes."""
+    values = run(**fields).values
+    record = Figures.from_values(values)
+    assert {key: values[key] for key in record.values()} == record.values()
+    asked = {"protocol", "protocol_title", "shape", "adult", "weight_unit", "actual_weight_kg",
+             "height_cm", "sex", "ideal_weight_kg", "adjusted_weight_kg", "basis",
+             "sessions_count"}
+    assert set(values) == asked | set(record.values()) | {"notes", "note_codes"}
+    assert isinstance(values["by_weight"], list)
