@@ -8,6 +8,7 @@ import pytest
 
 import calculators
 from calculators import data, tables
+from calculators.messages import say
 
 TODAY = datetime.date(2026, 1, 1)
 
@@ -115,10 +116,10 @@ def test_render_form_markup():
     assert tags.find("button", type="submit")
     (output,) = tags.find("div", **{"class": "calculator-output"})
     assert "data-calculator-output" in output and output["aria-live"] == "polite"
-    assert "24.5 mg/h" in markup and "not a prescription" in markup
+    assert say("dose.mg-per-h", rate="24.5") in markup and "not a prescription" in markup
     (limits,) = tags.find("div", **{"class": "calculator-limits"})  # beside, not inside, the live region
     assert markup.index("calculator-limits") > markup.index("data-calculator-output")
-    assert "not for programming or checking an infusion pump" in markup
+    assert say("dose.limitations.pump") in markup
 
 
 def test_render_form_schedule_days_fieldset():

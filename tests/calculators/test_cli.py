@@ -17,6 +17,8 @@ DOSE_KEYS = {
     "session_mg_low", "session_mg_high", "capped", "sessions_count", "warnings", "references",
 }
 ADULT = ("--adult", "yes")
+IDEAL = say("dose.basis-words.ideal")
+GOLDBERG = data.protocols()["goldberg-2005"]
 
 
 def cli(*args):
@@ -45,8 +47,9 @@ def test_dose_json_capped_and_pounds():
 def test_dose_text_says_it_is_an_illustration_with_its_limitations():
     done = cli("dose", "--weight", "70", "--protocol", "asra-2018", *ADULT)
     assert done.returncode == 0
-    assert "not a prescription" in done.stdout and "infusion pump" in done.stdout
-    assert "80.0 mg" in done.stdout and "1.14 mg/kg" in done.stdout
+    assert say("framing") in done.stdout and say("dose.limitations.pump") in done.stdout
+    assert say("dose.mg", amount="80.0") in done.stdout
+    assert say("dose.mg-per-kg", amount="1.14") in done.stdout
     assert done.stderr == ""
     assert " mL" not in done.stdout
 
@@ -59,13 +62,15 @@ def test_dose_refuses_what_is_not_a_chronic_pain_regimen(pid):
     assert done.returncode == 2 and done.stdout == ""
     (line,) = done.stderr.splitlines()
     title, _ = data.article(data.protocols()[pid].read)
-    assert line.startswith("protocol: ") and f"Read about it in “{title}”" in line
+    assert line.startswith("protocol: ") and f"“{title}”" in line
+    assert data.protocols()[pid].why_not_offered in line
 
 
 def test_dose_under_18_gets_no_figure():
     done = cli("dose", "--weight", "70", "--protocol", "schwartzman-2009", "--adult", "no", "--json")
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr.startswith("adult: ") and "specialist" in done.stderr
+    assert done.stderr == f"adult: {calculators.run('dose', {'adult': 'no'}).errors['adult']}\n"
+    assert data.load()["scope"]["under_18"] in done.stderr
 
 
 @pytest.mark.parametrize(
@@ -88,11 +93,12 @@ def test_dose_under_18_gets_no_figure():
         (["dose", "--weight", "nan", "--protocol", "schwartzman-2009", *ADULT, "--json"],
          ["weight: Enter the weight as a number, for example 70."]),
         (["dose", "--weight", "70", "--protocol", "schwartzman-2009", *ADULT, "--basis", "ideal"],
-         ["height_cm: Enter the height in cm to work out figures by ideal weight.",
-          "sex: Choose female or male to work out figures by ideal weight."]),
+         [f"height_cm: {say('dose.height.needed-for-the-basis', basis=IDEAL)}",
+          f"sex: {say('dose.sex.needed-for-the-basis', basis=IDEAL)}"]),
         (["dose", "--weight", "70", "--protocol", "goldberg-2005", *ADULT, "--daily-mg", "100"],
-         ["daily_mg: 100 mg a day is outside what Goldberg 2005 gave: 40 to 80 mg a day "
-          "(Goldberg et al., 2005). Choose an amount inside that range, or leave it blank."]),
+         ["daily_mg: " + say("dose.daily-mg.outside-the-regimen", amount="100",
+                             regimen=GOLDBERG.name, range=say("dose.mg.range", low="40", high="80"),
+                             source=data.references()[GOLDBERG.reference].short)]),
         (["schedule", "--start", "2026-02-30", "--months", "36"],
          ["start: That date does not exist; check the month and the day.",
           "months: The plan can cover at most 24 months."]),

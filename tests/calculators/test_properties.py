@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import calculators
 from calculators import data
+from calculators.messages import say
 
 KG_PER_LB = 0.45359237
 NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)
@@ -97,8 +98,17 @@ valid_weight = st.floats(min_value=40, max_value=350)
 # What no accepted output may pass (issue 19): 40 mg/h (ASRA's 80 mg over exactly 2 h) and 100 mg
 # in a session (Schwartzman's 25 mg/h for 4 h); each regimen's own figures are lower or equal.
 SITE_MOST_MG_PER_H, SITE_MOST_MG_PER_SESSION = 40, 100
-MG_PER_H = re.compile(r"([0-9][0-9.]*) mg/h")
-MG = re.compile(r"([0-9][0-9.]*)(?:\s+to\s+([0-9][0-9.]*))? mg(?![/\w])")
+
+
+def figures_pattern(code: str, after: str = "") -> re.Pattern:
+    """The catalogue's words for a figure (an amount, a range, a rate), each number a group."""
+    marker = "\0"
+    words = say(code, amount=marker, low=marker, high=marker, rate=marker)
+    return re.compile(re.escape(words).replace(marker, "([0-9][0-9.]*)") + after)
+
+
+MG_PER_H = figures_pattern("dose.mg-per-h")
+MG = [figures_pattern("dose.mg", r"(?![/\w])"), figures_pattern("dose.mg.range")]
 
 
 @settings(max_examples=300)
@@ -130,8 +140,9 @@ def test_no_figure_passes_the_regimens_own_cap_or_session_total(kg, unit, protoc
     # ... and in the words a reader sees (the page and the terminal), not only in the values.
     words = result.html + "\n".join(calculators.get("dose").text(result))
     assert all(float(n) <= SITE_MOST_MG_PER_H for n in MG_PER_H.findall(words))
-    assert all(float(n or 0) <= SITE_MOST_MG_PER_SESSION
-               for pair in MG.findall(words) for n in pair)
+    amounts = [n for pattern in MG for found in pattern.findall(words)
+               for n in ((found,) if isinstance(found, str) else found)]
+    assert amounts and all(float(n) <= SITE_MOST_MG_PER_SESSION for n in amounts)
     assert "mL" not in words
 
 
