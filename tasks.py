@@ -216,8 +216,8 @@ def i18n(c):
     locale, babel = "calculators/locale", f"{shlex.quote(sys.executable)} -m babel.messages.frontend"
     template = ".cache/locale/calculators.pot"
     os.makedirs(".cache/locale", exist_ok=True)
-    c.run(f"{babel} extract --no-default-keywords -k say -k N_ -k say_n:1,2 --no-location --omit-header "
-          f"-o {template} calculators")
+    c.run(f"{babel} extract --no-default-keywords -k say -k N_ -k say_n:1,2 -k N_n:1,2 "
+          f"--no-location --omit-header -o {template} calculators")
     c.run(f"{babel} update -i {template} -d {locale} -D calculators --no-fuzzy-matching")
     c.run(f"{babel} compile -d {locale} -D calculators --statistics "
           f"-o .cache/locale/calculators.mo -i {locale}/en/LC_MESSAGES/calculators.po")

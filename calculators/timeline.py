@@ -22,10 +22,11 @@ COLOURS = {"loading": "#0b5563", "adjustment": "#a86400", "maintenance": "#5b3f8
 def svg(start: datetime.date, end: datetime.date, lanes: dict[str, str],
         marks: list[tuple[datetime.date, str, bool]],
         reviews: list[tuple[datetime.date, datetime.date | None]], review_label: str,
-        description: str) -> str:
+        title: str, description: str) -> str:
     """The timeline: `lanes` maps a lane to its name; `marks` are infusions as (date, lane,
     conditional), a conditional one drawn fainter; `reviews` are (the infusion a review follows,
-    the next infusion or None), each a dashed line between them, the first one labelled."""
+    the next infusion or None), each a dashed line between them, the first one labelled. Every
+    word is given, in the reader's language."""
     days = max((end - start).days, 1)
 
     def x(day: datetime.date) -> float:
@@ -33,7 +34,7 @@ def svg(start: datetime.date, end: datetime.date, lanes: dict[str, str],
 
     rows = {lane: TOP + index * LANE for index, lane in enumerate(lanes)}
     height = TOP + len(lanes) * LANE + AXIS
-    parts = [f"<title>{escape(description.split('.')[0])}</title><desc>{escape(description)}</desc>"]
+    parts = [f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"]
     for lane, lane_name in lanes.items():
         y = rows[lane]
         parts.append(
