@@ -51,11 +51,12 @@ def dose_range(protocol: data.Protocol, lang: str = DEFAULT) -> str:
     """The protocol's own published dose range, in words."""
     low, high, unit = protocol.dose_min, protocol.dose_max, protocol.dose_unit
     if low is not None and high is not None and low != high:
-        return say("table.range.between", lang, low=plain(low), high=plain(high), unit=unit)
+        return say("table.range.between", lang, low=plain(low, lang), high=plain(high, lang),
+                   unit=unit)
     if protocol.shape == "first-infusion":
-        return say("table.range.at-least", lang, dose=plain(protocol.dose), unit=unit)
+        return say("table.range.at-least", lang, dose=plain(protocol.dose, lang), unit=unit)
     if high is not None and low is None:
-        return say("table.range.up-to", lang, high=plain(high), unit=unit)
+        return say("table.range.up-to", lang, high=plain(high, lang), unit=unit)
     if low is not None:
         return say("table.range.single", lang)
     if not protocol.regimen:

@@ -91,7 +91,7 @@ def _bound_words(field: str, lang: str) -> dict[str, str]:
     lead, and for a bound on how often its reason, its sources and why more frequent plans are
     refused (from [limits])."""
     limits, defaults = data.limits(lang), data.schedule(lang).defaults
-    low, high = (formats.plain(end) for end in limits[field])
+    low, high = (formats.plain(end, lang) for end in limits[field])
     *_, too_low, too_high = COUNTS[field]
     said = {"example": str(defaults[field])}
     for end, lead in (("low", too_low), ("high", too_high)):
@@ -120,8 +120,8 @@ def _count(field: str) -> Whole:
 def _schedule_words(lang: str) -> dict[str, str]:
     """The clinic's figures the inputs' help names, and the example start."""
     plan = data.schedule(lang)
-    return {"window": formats.plain(plan.window_days),
-            "spacing": formats.plain(plan.adjustment_spacing_days),
+    return {"window": formats.plain(plan.window_days, lang),
+            "spacing": formats.plain(plan.adjustment_spacing_days, lang),
             "example_start": plan.example_start}
 
 
@@ -171,7 +171,7 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
         if counts["loading"] > len(window):
             read.fail("loading", "more-than-the-open-days", say_n(
                 "schedule.more-than-the-open-days", "schedule.more-than-the-open-days.plural",
-                len(window), lang, window=formats.plain(plan.window_days)))
+                len(window), lang, window=formats.plain(plan.window_days, lang)))
     if read.errors:
         return render.failure(name, read)
 
@@ -320,8 +320,8 @@ def _warnings(chosen: dict[str, int], lang: str) -> list[Warning]:
         if phase.low <= value <= phase.high:
             continue
         words = say_n(*OUTSIDE[phase_name, value < phase.low], value, lang, stage=phase.stage,
-                      frequency=phase.frequency, low=formats.plain(phase.low),
-                      high=formats.plain(phase.high))
+                      frequency=phase.frequency, low=formats.plain(phase.low, lang),
+                      high=formats.plain(phase.high, lang))
         warnings.append(Warning(f"{phase_name}-outside-clinic-range", words, plan.reference))
     return warnings
 
@@ -338,23 +338,21 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str], lang: str) 
         if row["phase"] == "review":
             body.append(_review_row(_review_words(row, lang)))
         else:
-            body.append(f'<tr><th scope="row"><time datetime="{escape(row["date"])}">'
-                        f"{escape(formats.long_date(datetime.date.fromisoformat(row['date'])))}</time>"
-                        f"</th><td>{escape(_said(ROW_WORDS, row['phase'], lang))}</td></tr>")
+            body.append(_infusion_row(row, lang))
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(rows):
             body.append('<tr class="calculator-conditional"><td colspan="2">'
                         f"{escape(data.schedule(lang).conditional)}</td></tr>")
     first_then_review = say("schedule.first-then-review", lang, first=formats.long_date(
-        datetime.date.fromisoformat(rows[0]["date"])))
+        datetime.date.fromisoformat(rows[0]["date"]), lang))
     caption = say("schedule.caption", lang, first_then_review=first_then_review,
-                  end=formats.long_date(horizon))
+                  end=formats.long_date(horizon, lang))
     picture = timeline.svg(
         datetime.date.fromisoformat(values["start"]), horizon,
         {lane: say(code, lang) for lane, code in LANES.items()},
         [(datetime.date.fromisoformat(row["date"]), _lane(row["phase"]), row["conditional"])
          for row in rows if row["phase"] != "review"],
         _review_marks(rows), say("timeline.review", lang),
-        first_then_review, say("timeline.description", lang, caption=caption),
+        first_then_review, say("timeline.description", lang, caption=caption), lang,
     )
     return (
         '<div class="calculator-result">'
@@ -393,6 +391,13 @@ def _review_marks(rows: list[dict]) -> list[tuple[datetime.date, datetime.date |
             later = [day for day in infusions if day > after]
             marks.append((after, later[0] if later else None))
     return marks
+
+
+def _infusion_row(row: dict, lang: str) -> str:
+    """A row for an infusion: its date, and what it is."""
+    day = formats.long_date(datetime.date.fromisoformat(row["date"]), lang)
+    return (f'<tr><th scope="row"><time datetime="{escape(row["date"])}">{escape(day)}</time>'
+            f"</th><td>{escape(_said(ROW_WORDS, row['phase'], lang))}</td></tr>")
 
 
 def _review_row(words: str) -> str:
@@ -461,7 +466,7 @@ def text(result: Result, lang: str = "en") -> list[str]:
         else:
             day = datetime.date.fromisoformat(row["date"])
             what = _said(ROW_WORDS, row["phase"], lang)
-            lines.append(f"  {row['date']}  {formats.long_date(day)}  {what}")
+            lines.append(f"  {row['date']}  {formats.long_date(day, lang)}  {what}")
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(v["sessions"]):
             lines.append(f"  {data.schedule(lang).conditional}")
     return lines + [""] + render.text_tail(result, say("schedule.compared", lang), lang)
