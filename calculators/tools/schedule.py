@@ -35,7 +35,7 @@ DAYS = (
 ROW_WORDS = {"first": N_("schedule.row.first"), "loading": N_("schedule.row.loading"),
              "adjustment": N_("schedule.row.adjustment"),
              "maintenance": N_("schedule.row.maintenance")}
-# What a row is in a calendar event's title, after "Example date (not an appointment): "
+# What a row is in a calendar event's title (the {what} of ics.summary)
 EVENT_WORDS = {"first": N_("ics.what.first"), "loading": N_("ics.what.loading"),
                "adjustment": N_("ics.what.adjustment"), "maintenance": N_("ics.what.maintenance"),
                "review": N_("ics.what.review")}
@@ -48,22 +48,14 @@ LEFT_OUT = {
     "adjustment": N_n("schedule.left-out.adjustment", "schedule.left-out.adjustment.plural"),
     "maintenance": N_n("schedule.left-out.maintenance", "schedule.left-out.maintenance.plural"),
 }
-# A choice outside the clinic's range, by phase and whether it is below the range: the count
-# of infusions (loading, adjustment) or of weeks apart (maintenance: fewer weeks is more often).
-OUTSIDE = {
-    ("loading", True): N_n("schedule.outside.loading.fewer",
-                           "schedule.outside.loading.fewer.plural"),
-    ("loading", False): N_n("schedule.outside.loading.more",
-                            "schedule.outside.loading.more.plural"),
-    ("adjustment", True): N_n("schedule.outside.adjustment.fewer",
-                              "schedule.outside.adjustment.fewer.plural"),
-    ("adjustment", False): N_n("schedule.outside.adjustment.more",
-                               "schedule.outside.adjustment.more.plural"),
-    ("maintenance", True): N_n("schedule.outside.maintenance.more-often",
-                               "schedule.outside.maintenance.more-often.plural"),
-    ("maintenance", False): N_n("schedule.outside.maintenance.less-often",
-                                "schedule.outside.maintenance.less-often.plural"),
-}
+# A choice outside the clinic's range, by whether it is below the range: a count of infusions,
+# or for maintenance of weeks apart (fewer weeks apart is more often). Maintenance's range is
+# said from its figures ({low}, {high}): the data file's frequency for it opens a sentence
+# ("Every 4-8 weeks"), and lowering its first letter would be one language's rule in the code.
+OUTSIDE_COUNT = {True: N_n("schedule.outside.fewer", "schedule.outside.fewer.plural"),
+                 False: N_n("schedule.outside.more", "schedule.outside.more.plural")}
+OUTSIDE_WEEKS = {True: N_n("schedule.outside.more-often", "schedule.outside.more-often.plural"),
+                 False: N_n("schedule.outside.less-often", "schedule.outside.less-often.plural")}
 # Each count's words: its label, help, and what is wrong (not a whole number, below zero, below
 # its smallest value, above its largest: a lead that `_bound_words` completes).
 COUNTS = {
@@ -319,7 +311,8 @@ def _warnings(chosen: dict[str, int], lang: str) -> list[Warning]:
         phase = plan.phase(phase_name)
         if phase.low <= value <= phase.high:
             continue
-        words = say_n(*OUTSIDE[phase_name, value < phase.low], value, lang, stage=phase.stage,
+        outside = OUTSIDE_WEEKS if phase_name == "maintenance" else OUTSIDE_COUNT
+        words = say_n(*outside[value < phase.low], value, lang, stage=phase.stage,
                       frequency=phase.frequency, low=formats.plain(phase.low, lang),
                       high=formats.plain(phase.high, lang))
         warnings.append(Warning(f"{phase_name}-outside-clinic-range", words, plan.reference))

@@ -143,15 +143,12 @@ def test_a_gentle_note_outside_the_clinic_ranges_but_inside_the_limits(fields, c
 
 
 @pytest.mark.parametrize(("phase", "value", "words"), [
-    ("loading", 1, ("schedule.outside.loading.fewer", "schedule.outside.loading.fewer.plural")),
-    ("loading", 3, ("schedule.outside.loading.fewer", "schedule.outside.loading.fewer.plural")),
-    ("loading", 7, ("schedule.outside.loading.more", "schedule.outside.loading.more.plural")),
-    ("adjustment", 5, ("schedule.outside.adjustment.more",
-                       "schedule.outside.adjustment.more.plural")),
-    ("maintenance", 2, ("schedule.outside.maintenance.more-often",
-                        "schedule.outside.maintenance.more-often.plural")),
-    ("maintenance", 9, ("schedule.outside.maintenance.less-often",
-                        "schedule.outside.maintenance.less-often.plural")),
+    ("loading", 1, ("schedule.outside.fewer", "schedule.outside.fewer.plural")),
+    ("loading", 3, ("schedule.outside.fewer", "schedule.outside.fewer.plural")),
+    ("loading", 7, ("schedule.outside.more", "schedule.outside.more.plural")),
+    ("adjustment", 5, ("schedule.outside.more", "schedule.outside.more.plural")),
+    ("maintenance", 2, ("schedule.outside.more-often", "schedule.outside.more-often.plural")),
+    ("maintenance", 9, ("schedule.outside.less-often", "schedule.outside.less-often.plural")),
 ])
 def test_a_warning_says_the_count_and_the_clinic_range(phase, value, words):
     """Each side of each range has its sentence (the limits refuse some of them today; the data
