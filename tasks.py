@@ -214,7 +214,7 @@ def shots(c):
 # the codes (the calculators' `say("code")`; the theme's templates' `_("code")` and the plugins'
 # `site_say("code")` or `N_("code")`, via a mapping).
 CATALOGUES = (
-    ("calculators", "calculators", "calculators/locale", "-k say -k N_ -k say_n:1,2"),
+    ("calculators", "calculators", "calculators/locale", "-k say -k N_ -k say_n:1,2 -k N_n:1,2"),
     ("site", "theme/templates plugins", "theme/locale", "-k _ -k site_say -k N_ -F theme/babel.cfg"),
 )
 

@@ -124,7 +124,7 @@ def _protocols(as_json: bool, lang: str) -> int:
             f"{protocol.id}  ({offered})",
             f"  {protocol.title}; {protocol.condition}; {protocol.route}",
             "  " + say("cli.protocol-dose", lang, dose=protocol.dose_text,
-                       range=dose_range(protocol)),
+                       range=dose_range(protocol, lang)),
             "  " + say("cli.protocol-length", lang, length=protocol.length_text,
                        course=protocol.course),
         ]

@@ -101,17 +101,18 @@ class Bounded(Field):
     negative: str = ""  # below zero, when that deserves its own words
 
     def placeholders(self, lang: str) -> dict[str, object]:
-        return {"min": plain(self.min or 0), "max": plain(self.max or 0),
+        return {"min": plain(self.min or 0, lang), "max": plain(self.max or 0, lang),
                 **super().placeholders(lang)}
 
     def bounded(self, reader, value, scale: float = 1.0):
         """The value (scaled) when it is within the bounds, else None with the bound's message."""
+        typed = plain(value, reader.lang)
         if value < 0 and self.negative:
-            self.fail(reader, "negative", self.negative, value=plain(value))
+            self.fail(reader, "negative", self.negative, value=typed)
         elif self.min is not None and value * scale < self.min:
-            self.fail(reader, "too-low", self.too_low, value=plain(value))
+            self.fail(reader, "too-low", self.too_low, value=typed)
         elif self.max is not None and value * scale > self.max:
-            self.fail(reader, "too-high", self.too_high, value=plain(value))
+            self.fail(reader, "too-high", self.too_high, value=typed)
         else:
             return value * scale
         return None

@@ -10,7 +10,7 @@ of `data.load()`.
 Codes that are not said where they are written (a field's label, said when the form is drawn)
 are marked with `N_` so that Babel finds them; a word that depends on a count is said with
 `say_n`, whose two codes are the catalogue's singular and plural entry (the language's own
-plural rule chooses).
+plural rule chooses), and such a pair said later is marked with `N_n`.
 """
 
 import functools
@@ -65,6 +65,11 @@ def compile_po(text: str) -> bytes:
 def N_(code: str) -> str:  # noqa: N802 - gettext's name for "mark, say later"
     """Mark a code said later (Babel extracts it); returns it unchanged."""
     return code
+
+
+def N_n(code: str, plural: str) -> tuple[str, str]:  # noqa: N802 - N_ for a plural entry
+    """Mark a plural entry said later, `say_n(*pair, count, lang)` (Babel extracts both codes)."""
+    return code, plural
 
 
 def say_n(code: str, plural: str, count: int, lang: str = DEFAULT, **values: object) -> str:

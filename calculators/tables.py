@@ -1,9 +1,11 @@
-"""Article tables rendered from the data file, so no article states the numbers itself."""
+"""Article tables rendered from the data file, so no article states the numbers itself; their
+words are the data file's and the catalogue's, in the article's language."""
 
 from collections.abc import Callable
 
 from calculators import data
 from calculators.formats import plain
+from calculators.messages import DEFAULT, N_, say
 from calculators.render import escape
 
 NAMES = ("protocols", "schedule")
@@ -11,14 +13,26 @@ NAMES = ("protocols", "schedule")
 Cite = Callable[[list[str]], str]
 
 
-def render(name: str, cite: Cite) -> str:
-    """An HTML table; `cite(ids)` gives the (trusted) HTML for a citation cell."""
-    return {"protocols": _protocols, "schedule": _schedule}[name](cite)
+# Each table's column heads, by code
+PROTOCOL_HEADS = (N_("table.protocols.protocol"), N_("table.protocols.condition"),
+                  N_("table.protocols.route"), N_("table.protocols.dose"),
+                  N_("table.protocols.range"), N_("table.protocols.length"),
+                  N_("table.protocols.maximum-rate"), N_("table.protocols.course"),
+                  N_("table.protocols.reference"))
+SCHEDULE_HEADS = (N_("table.schedule.stage"), N_("table.schedule.frequency"),
+                  N_("table.schedule.purpose"))
 
 
-def _table(caption_html: str, head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def render(name: str, cite: Cite, lang: str = DEFAULT) -> str:
+    """An HTML table in `lang`; `cite(ids)` gives the (trusted) HTML for a citation cell."""
+    return {"protocols": _protocols, "schedule": _schedule}[name](cite, lang)
+
+
+def _table(caption_html: str, head_codes: tuple[str, ...], rows: list[tuple[str, ...]],
+           lang: str) -> str:
     """Rows hold HTML: the first cell becomes the row header; every other cell is labelled with
     its column's header (`data-label`, shown where a narrow screen makes each row a card)."""
+    head = tuple(say(code, lang) for code in head_codes)
     head_html = "".join(f'<th scope="col">{escape(label)}</th>' for label in head)
     body = "".join(
         f'<tr><th scope="row">{row[0]}</th>'
@@ -33,53 +47,49 @@ def _table(caption_html: str, head: tuple[str, ...], rows: list[tuple[str, ...]]
     )
 
 
-def dose_range(protocol: dict) -> str:
+def dose_range(protocol: data.Protocol, lang: str = DEFAULT) -> str:
     """The protocol's own published dose range, in words."""
     low, high, unit = protocol.dose_min, protocol.dose_max, protocol.dose_unit
     if low is not None and high is not None and low != high:
-        return f"{plain(low)}–{plain(high)} {unit}"
+        return say("table.range.between", lang, low=plain(low, lang), high=plain(high, lang),
+                   unit=unit)
     if protocol.shape == "first-infusion":
-        return f"at least {plain(protocol.dose)} {unit}"
+        return say("table.range.at-least", lang, dose=plain(protocol.dose, lang), unit=unit)
     if high is not None and low is None:
-        return f"up to {plain(high)} {unit}"
+        return say("table.range.up-to", lang, high=plain(high, lang), unit=unit)
     if low is not None:
-        return "a single published figure"
+        return say("table.range.single", lang)
     if not protocol.regimen:
-        return "not one regimen: a summary or a definition, quoted as written"
-    return "not given"
+        return say("table.range.not-a-regimen", lang)
+    return say("table.range.not-given", lang)
 
 
-def _protocols(cite: Cite) -> str:
+def _protocols(cite: Cite, lang: str) -> str:
     rows = []
-    for protocol in data.protocols().values():
-        caps = "; ".join(cap.text for cap in protocol.caps) or "none given"
+    for protocol in data.protocols(lang).values():
+        caps = "; ".join(cap.text for cap in protocol.caps) or say("table.caps.none", lang)
         rows.append((
             escape(protocol.title),
-            escape(f"{protocol.condition} ({protocol.study})"),
+            escape(say("table.protocols.condition-study", lang, condition=protocol.condition,
+                       study=protocol.study)),
             escape(protocol.route),
             escape(protocol.dose_text),
-            escape(dose_range(protocol)),
+            escape(dose_range(protocol, lang)),
             escape(protocol.length_text),
             escape(caps),
             escape(protocol.course),
             cite([protocol.reference]),
         ))
-    return _table(
-        escape(f"Published ketamine dosing protocols. {data.load()['scope']['s_ketamine']}"),
-        ("Protocol", "Condition", "Route", "Dose", "Published range", "Length",
-         "Maximum rate", "Course", "Reference"),
-        rows,
-    )
+    caption = say("table.protocols.caption", lang,
+                  s_ketamine=data.load(lang)["scope"]["s_ketamine"])
+    return _table(escape(caption), PROTOCOL_HEADS, rows, lang)
 
 
-def _schedule(cite: Cite) -> str:
-    plan = data.schedule()
+def _schedule(cite: Cite, lang: str) -> str:
+    plan = data.schedule(lang)
     rows = [
         (escape(phase.stage), escape(phase.frequency), escape(phase.purpose))
         for phase in plan.phases
     ]
-    caption = (
-        f"{escape('Stages of a clinic’s infusion schedule. ' + plan.evidence + ' ' + plan.no_trial)} "
-        f"{cite([plan.reference])}"
-    )
-    return _table(caption, ("Stage", "Typical frequency", "Purpose"), rows)
+    caption = say("table.schedule.caption", lang, evidence=plan.evidence, no_trial=plan.no_trial)
+    return _table(f"{escape(caption)} {cite([plan.reference])}", SCHEDULE_HEADS, rows, lang)

@@ -8,7 +8,7 @@ readers, with a title and a description for everyone else.
 
 import datetime
 
-from calculators.formats import MONTHS_SHORT
+from calculators.formats import month_short
 from calculators.render import escape
 
 WIDTH, LEFT, RIGHT = 340, 92, 8  # the drawing, and room for the lane names and the last mark
@@ -22,10 +22,11 @@ COLOURS = {"loading": "#0b5563", "adjustment": "#a86400", "maintenance": "#5b3f8
 def svg(start: datetime.date, end: datetime.date, lanes: dict[str, str],
         marks: list[tuple[datetime.date, str, bool]],
         reviews: list[tuple[datetime.date, datetime.date | None]], review_label: str,
-        description: str) -> str:
+        title: str, description: str, lang: str) -> str:
     """The timeline: `lanes` maps a lane to its name; `marks` are infusions as (date, lane,
     conditional), a conditional one drawn fainter; `reviews` are (the infusion a review follows,
-    the next infusion or None), each a dashed line between them, the first one labelled."""
+    the next infusion or None), each a dashed line between them, the first one labelled. Every
+    word is given in the reader's language (`lang`, also the months')."""
     days = max((end - start).days, 1)
 
     def x(day: datetime.date) -> float:
@@ -33,7 +34,7 @@ def svg(start: datetime.date, end: datetime.date, lanes: dict[str, str],
 
     rows = {lane: TOP + index * LANE for index, lane in enumerate(lanes)}
     height = TOP + len(lanes) * LANE + AXIS
-    parts = [f"<title>{escape(description.split('.')[0])}</title><desc>{escape(description)}</desc>"]
+    parts = [f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"]
     for lane, lane_name in lanes.items():
         y = rows[lane]
         parts.append(
@@ -58,14 +59,14 @@ def svg(start: datetime.date, end: datetime.date, lanes: dict[str, str],
         if index == 0:
             parts.append(f'<text class="timeline-label" x="{middle:.1f}" y="{TOP - 8}">'
                          f"{escape(review_label)}</text>")
-    parts.append(_months(start, end, x, height))
+    parts.append(_months(start, end, x, height, lang))
     return (f'<svg class="calculator-timeline" viewBox="0 0 {WIDTH} {height}" width="100%" '
             f'preserveAspectRatio="xMinYMin meet" font-size="11" fill="#1d2a33" '
             'aria-hidden="true" focusable="false">'
             f'{"".join(parts)}</svg>')
 
 
-def _months(start: datetime.date, end: datetime.date, x, height: int) -> str:
+def _months(start: datetime.date, end: datetime.date, x, height: int, lang: str) -> str:
     """The axis: a tick and a name at the first of each month (with the year in January)."""
     firsts = []
     month = datetime.date(start.year, start.month, 1)
@@ -83,7 +84,7 @@ def _months(start: datetime.date, end: datetime.date, x, height: int) -> str:
             year = (f'<tspan x="{x(month):.1f}" dy="11">{month.year}</tspan>'
                     if index == 0 or month.month <= every else "")
             name = (f'<text class="timeline-label" x="{x(month):.1f}" y="{height - AXIS + 13}" '
-                    f'text-anchor="middle">{MONTHS_SHORT[month.month - 1]}{year}</text>')
+                    f'text-anchor="middle">{escape(month_short(month.month, lang))}{year}</text>')
         ticks.append(
             f'<line class="timeline-tick" x1="{x(month):.1f}" x2="{x(month):.1f}" '
             f'y1="{height - AXIS}" y2="{height - AXIS + 4}" stroke="#4a5a66"></line>{name}'

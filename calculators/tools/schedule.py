@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from calculators import data, formats, ics, render, schema, timeline
 from calculators.render import escape
 from calculators.fields import Date, Days, Whole
-from calculators.messages import N_, say
+from calculators.messages import N_, N_n, say, say_n
 from calculators.schema import Action, Result, Warning
 
 name = "schedule"
@@ -31,12 +31,31 @@ DAYS = (
     ("thu", N_("day.thursday")), ("fri", N_("day.friday")), ("sat", N_("day.saturday")),
     ("sun", N_("day.sunday")),
 )
-# What a row is, in the table, the calendar and the terminal (never "1 of 6": no fixed course)
-ROW_WORDS = {"first": "First infusion", "loading": "Loading infusion",
-             "adjustment": "Adjustment infusion", "maintenance": "Maintenance infusion",
-             "review": "Review with your clinician"}
+# What an infusion is, in the table and the terminal (never "1 of 6": no fixed course)
+ROW_WORDS = {"first": N_("schedule.row.first"), "loading": N_("schedule.row.loading"),
+             "adjustment": N_("schedule.row.adjustment"),
+             "maintenance": N_("schedule.row.maintenance")}
+# What a row is in a calendar event's title (the {what} of ics.summary)
+EVENT_WORDS = {"first": N_("ics.what.first"), "loading": N_("ics.what.loading"),
+               "adjustment": N_("ics.what.adjustment"), "maintenance": N_("ics.what.maintenance"),
+               "review": N_("ics.what.review")}
 PHASES = ("loading", "adjustment", "maintenance")  # the clinic's phases, in order
-LANES = {"loading": "Loading", "adjustment": "Adjustment", "maintenance": "Maintenance"}
+LANES = {"loading": N_("timeline.lane.loading"), "adjustment": N_("timeline.lane.adjustment"),
+         "maintenance": N_("timeline.lane.maintenance")}
+# A phase's infusions that would fall after the end of the plan, for a count of them.
+LEFT_OUT = {
+    "loading": N_n("schedule.left-out.loading", "schedule.left-out.loading.plural"),
+    "adjustment": N_n("schedule.left-out.adjustment", "schedule.left-out.adjustment.plural"),
+    "maintenance": N_n("schedule.left-out.maintenance", "schedule.left-out.maintenance.plural"),
+}
+# A choice outside the clinic's range, by whether it is below the range: a count of infusions,
+# or for maintenance of weeks apart (fewer weeks apart is more often). Maintenance's range is
+# said from its figures ({low}, {high}): the data file's frequency for it opens a sentence
+# ("Every 4-8 weeks"), and lowering its first letter would be one language's rule in the code.
+OUTSIDE_COUNT = {True: N_n("schedule.outside.fewer", "schedule.outside.fewer.plural"),
+                 False: N_n("schedule.outside.more", "schedule.outside.more.plural")}
+OUTSIDE_WEEKS = {True: N_n("schedule.outside.more-often", "schedule.outside.more-often.plural"),
+                 False: N_n("schedule.outside.less-often", "schedule.outside.less-often.plural")}
 # Each count's words: its label, help, and what is wrong (not a whole number, below zero, below
 # its smallest value, above its largest: a lead that `_bound_words` completes).
 COUNTS = {
@@ -57,22 +76,14 @@ COUNTS = {
                N_("schedule.months.too-low"), N_("schedule.months.too-high")),
 }
 UNITS = {"maintenance_weeks": N_("unit.weeks"), "months": N_("unit.months")}
-EXAMPLE = "Example date (not an appointment)"
-TIMELINE_REVIEW = "Review: the rest only if it helps"
-ICS_DESCRIPTION = (
-    "An example date from an educational schedule planner, an illustration of a clinic's "
-    "published practice: not a booking, a prescription or medical advice."
-)
-ICS_CONDITIONAL = "Only if the reviews before it find a useful benefit."
-CONDITIONAL_TAG = " (only if the reviews find a useful benefit)"
 
 
 def _bound_words(field: str, lang: str) -> dict[str, str]:
     """A count's placeholders: its example, and each bound's whole message (`low`, `high`): the
     lead, and for a bound on how often its reason, its sources and why more frequent plans are
     refused (from [limits])."""
-    limits, defaults = data.limits(), data.schedule().defaults
-    low, high = (formats.plain(end) for end in limits[field])
+    limits, defaults = data.limits(lang), data.schedule(lang).defaults
+    low, high = (formats.plain(end, lang) for end in limits[field])
     *_, too_low, too_high = COUNTS[field]
     said = {"example": str(defaults[field])}
     for end, lead in (("low", too_low), ("high", too_high)):
@@ -100,9 +111,9 @@ def _count(field: str) -> Whole:
 
 def _schedule_words(lang: str) -> dict[str, str]:
     """The clinic's figures the inputs' help names, and the example start."""
-    plan = data.schedule()
-    return {"window": formats.plain(plan.window_days),
-            "spacing": formats.plain(plan.adjustment_spacing_days),
+    plan = data.schedule(lang)
+    return {"window": formats.plain(plan.window_days, lang),
+            "spacing": formats.plain(plan.adjustment_spacing_days, lang),
             "example_start": plan.example_start}
 
 
@@ -146,14 +157,13 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
     start = read.get("start")
     counts = {field: read.get(field) for field in COUNTS}
     open_days = read.get("open_days")
-    plan = data.schedule()
+    plan = data.schedule(lang)
     if start is not None and open_days and counts["loading"] is not None:
         window = _window(start, open_days)
         if counts["loading"] > len(window):
-            read.fail("loading", "more-than-the-open-days", (
-                f"Only {len(window)} open days fall in the {formats.plain(plan.window_days)} "
-                f"days from the start date; plan at most {len(window)} loading infusions."
-            ))
+            read.fail("loading", "more-than-the-open-days", say_n(
+                "schedule.more-than-the-open-days", "schedule.more-than-the-open-days.plural",
+                len(window), lang, window=formats.plain(plan.window_days, lang)))
     if read.errors:
         return render.failure(name, read)
 
@@ -170,13 +180,10 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
         infusions.append((last, "maintenance"))
     planned, infusions = infusions, [(day, phase) for day, phase in infusions if day <= horizon]
 
-    warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks})
-    notes = [plan.evidence, plan.no_trial, plan.infusion_length]
-    notes += _left_out_notes([phase for day, phase in planned if day > horizon])
-    if any(phase == "maintenance" for _, phase in infusions):
-        notes.append(plan.maintenance_review_note.format(every=plan.maintenance_review_every))
-    else:
-        notes.append("No maintenance infusion falls before the end of the plan.")
+    warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks},
+                         lang)
+    notes = _notes(plan, [phase for day, phase in planned if day > horizon],
+                   any(phase == "maintenance" for _, phase in infusions), lang)
     values = {
         "start": start.isoformat(),
         "loading": loading,
@@ -188,10 +195,26 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
         "horizon_end": horizon.isoformat(),
         "sessions": _rows(infusions),
         "left_out": len(planned) - len(infusions),
-        "notes": notes,
+        "notes": [words for _, words in notes],
+        "note_codes": [code for code, _ in notes],
     }
     ref_ids = schema.citation_ids(warnings, plan.reference, plan.review_reference)
-    return Result(values, warnings, {}, _html(values, warnings, ref_ids), ref_ids)
+    return Result(values, warnings, {}, _html(values, warnings, ref_ids, lang), ref_ids)
+
+
+def _notes(plan: data.Schedule, left_out: list[str], maintenance: bool,
+           lang: str) -> list[tuple[str, str]]:
+    """The plan's notes as (code, words): a note from the data file is coded "data:" and where it
+    stands there."""
+    notes = [("data:schedule.evidence", plan.evidence), ("data:schedule.no_trial", plan.no_trial),
+             ("data:schedule.infusion_length", plan.infusion_length)]
+    notes += _left_out_notes(left_out, lang)
+    if maintenance:
+        notes.append(("data:schedule.maintenance_review_note",
+                      plan.maintenance_review_note.format(every=plan.maintenance_review_every)))
+    else:
+        notes.append(("schedule.no-maintenance", say("schedule.no-maintenance", lang)))
+    return notes
 
 
 def _rows(infusions: list[tuple[datetime.date, str]]) -> list[dict]:
@@ -257,18 +280,11 @@ def _spread(start: datetime.date, window: list[datetime.date], count: int) -> li
     return [start + datetime.timedelta(days=offset) for offset in chosen]
 
 
-def _left_out_notes(phases: list[str]) -> list[str]:
-    """Say plainly which sessions fall after the end of the plan (and so are not shown)."""
-    notes = []
-    for phase in PHASES:
-        if count := phases.count(phase):
-            one = count == 1
-            notes.append(
-                f"{count} {phase} infusion{'' if one else 's'} would fall after the end of the "
-                f"plan, so {'it is' if one else 'they are'} not shown: plan more months to see "
-                f"{'it' if one else 'them'}."
-            )
-    return notes
+def _left_out_notes(phases: list[str], lang: str) -> list[tuple[str, str]]:
+    """Say plainly which sessions fall after the end of the plan (and so are not shown), as
+    (code, words)."""
+    return [(LEFT_OUT[phase][0], say_n(*LEFT_OUT[phase], count, lang))
+            for phase in PHASES if (count := phases.count(phase))]
 
 
 def _next_open(day: datetime.date, open_days: set[int]) -> datetime.date:
@@ -286,71 +302,70 @@ def add_months(start: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(start.day, last_day))
 
 
-def _warnings(chosen: dict[str, int]) -> list[Warning]:
+def _warnings(chosen: dict[str, int], lang: str) -> list[Warning]:
     """A gentle comparison where a choice the planner allows lies outside the clinic's own
     ranges (fewer loading infusions, maintenance further apart): never on the clinic's schedule."""
-    reference = data.schedule().reference
+    plan = data.schedule(lang)
     warnings = []
     for phase_name, value in chosen.items():
-        phase = data.schedule().phase(phase_name)
+        phase = plan.phase(phase_name)
         if phase.low <= value <= phase.high:
             continue
-        below = value < phase.low
-        if phase_name == "maintenance":  # weeks apart: more weeks is less often
-            shown, compared = f"every {value} weeks", "more often" if below else "less often"
-        else:
-            shown = f"{value} infusion{'s' if value != 1 else ''}"
-            compared = "fewer" if below else "more"
-        warnings.append(Warning(
-            f"{phase_name}-outside-clinic-range",
-            f"{phase.stage}: {shown} is {compared} than in the clinic's schedule "
-            f"({phase.frequency.lower()}).",
-            reference,
-        ))
+        outside = OUTSIDE_WEEKS if phase_name == "maintenance" else OUTSIDE_COUNT
+        words = say_n(*outside[value < phase.low], value, lang, stage=phase.stage,
+                      frequency=phase.frequency, low=formats.plain(phase.low, lang),
+                      high=formats.plain(phase.high, lang))
+        warnings.append(Warning(f"{phase_name}-outside-clinic-range", words, plan.reference))
     return warnings
 
 
-def _review_words(row: dict) -> str:
-    return data.schedule().reviews[row["after"]]
+def _review_words(row: dict, lang: str) -> str:
+    return data.schedule(lang).reviews[row["after"]]
 
 
-def _html(values: dict, warnings: list[Warning], ref_ids: list[str]) -> str:
+def _html(values: dict, warnings: list[Warning], ref_ids: list[str], lang: str) -> str:
     rows = values["sessions"]
-    first = datetime.date.fromisoformat(rows[0]["date"])
     horizon = datetime.date.fromisoformat(values["horizon_end"])
     body = []
     for index, row in enumerate(rows):
         if row["phase"] == "review":
-            body.append(_review_row(_review_words(row)))
+            body.append(_review_row(_review_words(row, lang)))
         else:
-            body.append(f'<tr><th scope="row"><time datetime="{escape(row["date"])}">'
-                        f"{escape(formats.long_date(datetime.date.fromisoformat(row['date'])))}</time>"
-                        f"</th><td>{escape(ROW_WORDS[row['phase']])}</td></tr>")
+            body.append(_infusion_row(row, lang))
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(rows):
             body.append('<tr class="calculator-conditional"><td colspan="2">'
-                        f"{escape(data.schedule().conditional)}</td></tr>")
-    caption = (f"Example dates, not appointments: the first infusion on {formats.long_date(first)}, "
-               f"then a review. The plan shown runs to {formats.long_date(horizon)}.")
+                        f"{escape(data.schedule(lang).conditional)}</td></tr>")
+    first_then_review = say("schedule.first-then-review", lang, first=formats.long_date(
+        datetime.date.fromisoformat(rows[0]["date"]), lang))
+    caption = say("schedule.caption", lang, first_then_review=first_then_review,
+                  end=formats.long_date(horizon, lang))
     picture = timeline.svg(
-        datetime.date.fromisoformat(values["start"]), horizon, LANES,
+        datetime.date.fromisoformat(values["start"]), horizon,
+        {lane: say(code, lang) for lane, code in LANES.items()},
         [(datetime.date.fromisoformat(row["date"]), _lane(row["phase"]), row["conditional"])
          for row in rows if row["phase"] != "review"],
-        _review_marks(rows), TIMELINE_REVIEW,
-        f"{caption} On a timeline by month: the first infusion, a dashed line at each review, "
-        "and the later infusions by phase, drawn fainter: they happen only if the review finds "
-        "a useful benefit.",
+        _review_marks(rows), say("timeline.review", lang),
+        first_then_review, say("timeline.description", lang, caption=caption), lang,
     )
     return (
         '<div class="calculator-result">'
         f"{picture}"
         f'<table class="calculator-sessions"><caption>{escape(caption)}</caption>'
-        '<thead><tr><th scope="col">Date</th><th scope="col">What</th></tr></thead>'
+        f'<thead><tr><th scope="col">{escape(say("schedule.table.date", lang))}</th>'
+        f'<th scope="col">{escape(say("schedule.table.what", lang))}</th></tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table>'
         f"{render.note_list(values['notes'])}"
-        f"{render.warning_list(warnings, 'Compared with the clinic schedule')}"
-        f"{render.reference_list(ref_ids)}"
+        f"{render.warning_list(warnings, say('schedule.compared', lang))}"
+        f"{render.reference_list(ref_ids, lang)}"
         "</div>"
     )
+
+
+def _said(codes: dict[str, str], key: str, lang: str) -> str:
+    """The words of a code from a table such as ROW_WORDS (looked up before the call: Babel
+    would take a literal inside say's parentheses, such as the key, for a code)."""
+    code = codes[key]
+    return say(code, lang)
 
 
 def _lane(phase: str) -> str:
@@ -371,6 +386,13 @@ def _review_marks(rows: list[dict]) -> list[tuple[datetime.date, datetime.date |
     return marks
 
 
+def _infusion_row(row: dict, lang: str) -> str:
+    """A row for an infusion: its date, and what it is."""
+    day = formats.long_date(datetime.date.fromisoformat(row["date"]), lang)
+    return (f'<tr><th scope="row"><time datetime="{escape(row["date"])}">{escape(day)}</time>'
+            f"</th><td>{escape(_said(ROW_WORDS, row['phase'], lang))}</td></tr>")
+
+
 def _review_row(words: str) -> str:
     """A marked row (not an infusion) for a review point, with its citation. It follows the
     infusion it comes after, so it repeats no date."""
@@ -382,50 +404,62 @@ def _review_row(words: str) -> str:
     )
 
 
-def _summary(row: dict) -> str:
+def _summary(row: dict, lang: str) -> str:
     """A calendar event's title: always an example date, never an appointment."""
-    what = ("first ketamine infusion" if row["phase"] == "first"
-            else ROW_WORDS[row["phase"]].lower())
-    return f"{EXAMPLE}: {what}" + (CONDITIONAL_TAG if row["conditional"] else "")
+    what = _said(EVENT_WORDS, row["phase"], lang)
+    if row["conditional"]:
+        return say("ics.summary.conditional", lang, what=what)
+    return say("ics.summary", lang, what=what)
 
 
-def to_ics(fields: Mapping[str, str], now: datetime.datetime) -> str:
+def _description(row: dict, lang: str) -> str:
+    """A calendar event's text: a review's words, whether it is conditional, and what every
+    event is (an example from an educational planner)."""
+    said = [_review_words(row, lang)] if row["phase"] == "review" else []
+    said += [say("ics.conditional", lang)] if row["conditional"] else []
+    return _one_after_another([*said, say("ics.description", lang)], lang)
+
+
+def _one_after_another(sentences: list[str], lang: str) -> str:
+    """Sentences in a row, as the language writes them (in English, a space between)."""
+    return functools.reduce(
+        lambda first, then: say("schedule.then", lang, first=first, then=then), sentences)
+
+
+def to_ics(fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") -> str:
     """The plan as iCalendar text (RFC 5545), or "" when the input has errors. Pure."""
-    result = compute(fields)
+    result = compute(fields, lang)
     if not result.ok:
         return ""
     start = result.values["start"].replace("-", "")
-    events = []
-    for number, row in enumerate(result.values["sessions"], start=1):
-        words = [_review_words(row)] if row["phase"] == "review" else []
-        words += [ICS_CONDITIONAL] if row["conditional"] else []
-        events.append(ics.Event(
-            uid=f"{start}-{number:03d}-{row['phase']}-{row['date'].replace('-', '')}"
-                "@schedule.calculators",
-            day=datetime.date.fromisoformat(row["date"]),
-            summary=_summary(row),
-            description=" ".join([*words, ICS_DESCRIPTION]),
-        ))
+    events = [
+        ics.Event(uid=f"{start}-{number:03d}-{row['phase']}-{row['date'].replace('-', '')}"
+                      "@schedule.calculators",
+                  day=datetime.date.fromisoformat(row["date"]), summary=_summary(row, lang),
+                  description=_description(row, lang))
+        for number, row in enumerate(result.values["sessions"], start=1)
+    ]
     return ics.calendar(events, now, "-//calculators//schedule planner//EN",
-                        "Example dates: ketamine infusion plan (illustration, not appointments)")
+                        say("ics.name", lang))
 
 
 def export(kind: str, fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") -> str:
     """A download of the plan: "ics" gives iCalendar text ("" when the input has errors)."""
-    return to_ics(fields, now) if kind == "ics" else ""
+    return to_ics(fields, now, lang) if kind == "ics" else ""
 
 
 def text(result: Result, lang: str = "en") -> list[str]:
     """The plan as lines for a terminal."""
     v = result.values
-    lines = [say("framing"), "",
-             f"Example dates, not appointments: a plan from {v['start']} to {v['horizon_end']}."]
+    lines = [say("framing", lang), "",
+             say("schedule.text.plan", lang, start=v["start"], end=v["horizon_end"])]
     for index, row in enumerate(v["sessions"]):
         if row["phase"] == "review":
-            lines.append(f"      {_review_words(row)}")
+            lines.append(f"      {_review_words(row, lang)}")
         else:
             day = datetime.date.fromisoformat(row["date"])
-            lines.append(f"  {row['date']}  {formats.long_date(day)}  {ROW_WORDS[row['phase']]}")
+            what = _said(ROW_WORDS, row["phase"], lang)
+            lines.append(f"  {row['date']}  {formats.long_date(day, lang)}  {what}")
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(v["sessions"]):
-            lines.append(f"  {data.schedule().conditional}")
-    return lines + [""] + render.text_tail(result, "Compared with the clinic schedule")
+            lines.append(f"  {data.schedule(lang).conditional}")
+    return lines + [""] + render.text_tail(result, say("schedule.compared", lang), lang)

@@ -84,7 +84,7 @@ class Embed:
     def months(self) -> str:
         """Month names for the citation's date, as the calculators write them (comma-separated,
         for the snippet builder's script: no locale data is loaded in the page)."""
-        return ",".join(formats.MONTHS_SHORT)
+        return ",".join(formats.months_short())
 
     @property
     def messages(self) -> dict[str, str]:

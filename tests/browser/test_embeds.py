@@ -339,7 +339,7 @@ def test_embed_this_calculator_builds_previews_and_copies_the_snippet(visit_host
     v.page.get_by_role("button", name="Copy the snippet").click()
     assert v.page.evaluate("navigator.clipboard.readText()") == oembed(embed_site, "dose")["html"]
     cited = v.page.locator("[data-embed-today]").inner_text()  # month names from the page's data
-    assert re.fullmatch(rf"\d{{4}} ({'|'.join(formats.MONTHS_SHORT)}) \d{{1,2}}", cited), cited
+    assert re.fullmatch(rf"\d{{4}} ({'|'.join(formats.months_short())}) \d{{1,2}}", cited), cited
     v.page.select_option("#embed-protocol", "asra-2018")
     v.page.select_option("#embed-theme", "dark")
     v.page.fill("#embed-height", "1200")

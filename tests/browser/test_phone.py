@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import calculators
+from calculators.messages import say
 
 from tests.browser.test_calculators import BOOT_TIMEOUT
 
@@ -98,7 +99,9 @@ def test_wide_screens_keep_tables_as_tables(visit, paths):
 def test_narrow_tables_are_labelled_cards_that_keep_table_semantics(visit):
     v = visit(viewport=PHONE)
     v.page.goto("/protocols-in-practice/")
-    table = v.page.get_by_role("table", name="Published ketamine dosing protocols")
+    caption = say("table.protocols.caption",
+                  s_ketamine=calculators.data.load()["scope"]["s_ketamine"])
+    table = v.page.get_by_role("table", name=caption, exact=True)
     row = table.locator("tbody tr").first
     assert row.evaluate("row => getComputedStyle(row).display") == "block"
     cell = table.get_by_role("cell").first

@@ -3,12 +3,14 @@
 import datetime
 import html.parser
 import json
+import re
 
 import pytest
 
 import calculators
-from calculators import data, tables
+from calculators import data, formats, tables
 from calculators.messages import say
+from calculators.render import escape
 
 TODAY = datetime.date(2026, 1, 1)
 
@@ -132,7 +134,7 @@ def test_render_form_schedule_days_fieldset():
     assert ["checked" in b for b in boxes] == [True] * 5 + [False] * 2
     (start,) = tags.find("input", name="start")
     assert start["type"] == "date" and start["value"] == "2027-03-01"  # the fixed example date
-    assert "Mon 1 Mar 2027" in markup
+    assert formats.long_date(datetime.date(2027, 3, 1)) in markup
 
 
 def test_render_form_with_errors_fills_the_slots():
@@ -158,6 +160,11 @@ def test_render_form_escapes_what_the_reader_typed():
     assert "<script>" not in markup
 
 
+def heads(markup):
+    """A table's column heads."""
+    return re.findall(r'<th scope="col">([^<]*)</th>', markup)
+
+
 def test_tables_render_from_the_data():
     assert tables.NAMES == ("protocols", "schedule")
     cited = []
@@ -171,13 +178,22 @@ def test_tables_render_from_the_data():
     assert markup.startswith("<table") and tags.find("caption") is not None
     assert len(tags.find("th", scope="row")) == len(data.protocols())
     assert len(tags.find("th", scope="col")) == 9
+    assert heads(markup) == [say(code) for code in tables.PROTOCOL_HEADS]
     assert set(cited) == {p.reference for p in data.protocols().values()}
-    assert "never above 25 mg/h" in markup and '<sup class="cite">' in markup
+    assert data.protocols()["schwartzman-2009"].caps[0].text in markup
+    assert '<sup class="cite">' in markup
+    asra = data.protocols()["asra-2018"]  # a first infusion: the least it recommends
+    first_infusion = say("table.range.at-least", dose=formats.plain(asra.dose), unit=asra.dose_unit)
+    assert tables.dose_range(asra) == first_infusion
+    assert f'<td data-label="{say("table.protocols.range")}">{first_infusion}</td>' in markup
     schedule = tables.render("schedule", lambda ids: "<sup>[1]</sup>")
     tags = Tags(schedule)
     assert len(tags.find("th", scope="row")) == 3
-    assert "4-6 infusions over 2 weeks" in schedule and "Every 4-8 weeks" in schedule
-    assert "not trial evidence" in schedule
+    assert heads(schedule) == [say(code) for code in tables.SCHEDULE_HEADS]
+    plan = data.schedule()
+    assert all(phase.frequency in schedule for phase in plan.phases)
+    caption = say("table.schedule.caption", evidence=plan.evidence, no_trial=plan.no_trial)
+    assert f"<caption>{escape(caption)} <sup>[1]</sup></caption>" in schedule
     with pytest.raises(KeyError):
         tables.render("nope", cite)
 

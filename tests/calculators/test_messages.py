@@ -21,7 +21,7 @@ def catalogue_ids(lang):
 def said_codes():
     """Every code the package says or marks, as Babel extracts them (a plural as its pair)."""
     found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")],
-                             keywords={"say": (1,), "N_": (1,), "say_n": (1, 2)})
+                             keywords={"say": (1,), "N_": (1,), "say_n": (1, 2), "N_n": (1, 2)})
     return {message for _, _, message, _, _ in found}
 
 

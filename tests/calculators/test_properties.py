@@ -210,7 +210,9 @@ def test_schedule_sessions_keep_their_rules(start, loading, titration, weeks, mo
     text = calculators.get("schedule").export("ics", fields, datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
     events = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert len(events) == len(rows)
-    assert all(str(e["SUMMARY"]).startswith("Example date") for e in events)
+    assert [str(e["SUMMARY"]) for e in events] == [
+        say("ics.summary.conditional" if row["conditional"] else "ics.summary",
+            what=say(f"ics.what.{row['phase']}")) for row in rows]
 
 
 @given(st.text())

@@ -8,6 +8,8 @@ import re
 import pytest
 
 import calculators
+from calculators import data, formats
+from calculators.messages import say, say_n
 from calculators.tools import schedule
 
 MONDAY = "2026-01-05"
@@ -98,10 +100,31 @@ def test_horizon_of_a_month_end():
     assert schedule.add_months(datetime.date(2026, 12, 31), 2) == datetime.date(2027, 2, 28)
 
 
+def notes(result):
+    """The notes as {code: words}, once each note's code stands beside its words."""
+    codes, words = result.values["note_codes"], result.values["notes"]
+    assert len(codes) == len(words) == len(set(codes))
+    return dict(zip(codes, words))
+
+
 def test_no_maintenance_inside_a_short_horizon_is_said():
     result = plan(start=MONDAY, loading=6, titration=2, maintenance_weeks=8, months=1)
     assert dates(result, "maintenance") == []
-    assert any("No maintenance" in note for note in result.values["notes"])
+    said = notes(result)
+    assert said["schedule.no-maintenance"] == say("schedule.no-maintenance")
+    assert "data:schedule.maintenance_review_note" not in said
+
+
+def test_the_notes_carry_the_code_of_where_their_words_come_from():
+    plan_data = data.schedule()
+    said = notes(plan(start=MONDAY, loading=6, titration=2, maintenance_weeks=4, months=6))
+    assert said == {
+        "data:schedule.evidence": plan_data.evidence,
+        "data:schedule.no_trial": plan_data.no_trial,
+        "data:schedule.infusion_length": plan_data.infusion_length,
+        "data:schedule.maintenance_review_note": plan_data.maintenance_review_note.format(
+            every=plan_data.maintenance_review_every),
+    }
 
 
 @pytest.mark.parametrize(
@@ -117,6 +140,26 @@ def test_a_gentle_note_outside_the_clinic_ranges_but_inside_the_limits(fields, c
     assert result.ok
     assert [w.code for w in result.warnings] == [code]
     assert result.warnings[0].reference == "clinic-schedule"
+
+
+@pytest.mark.parametrize(("phase", "value", "words"), [
+    ("loading", 1, ("schedule.outside.fewer", "schedule.outside.fewer.plural")),
+    ("loading", 3, ("schedule.outside.fewer", "schedule.outside.fewer.plural")),
+    ("loading", 7, ("schedule.outside.more", "schedule.outside.more.plural")),
+    ("adjustment", 5, ("schedule.outside.more", "schedule.outside.more.plural")),
+    ("maintenance", 2, ("schedule.outside.more-often", "schedule.outside.more-often.plural")),
+    ("maintenance", 9, ("schedule.outside.less-often", "schedule.outside.less-often.plural")),
+])
+def test_a_warning_says_the_count_and_the_clinic_range(phase, value, words):
+    """Each side of each range has its sentence (the limits refuse some of them today; the data
+    file may widen them), the count in the language's plural."""
+    (warning,) = schedule._warnings({phase: value}, "en")
+    clinic = data.schedule().phase(phase)
+    assert warning.code == f"{phase}-outside-clinic-range"
+    assert warning.message == say_n(*words, value, stage=clinic.stage, frequency=clinic.frequency,
+                                    low=str(clinic.low), high=str(clinic.high))
+    assert schedule._warnings({phase: clinic.low}, "en") == schedule._warnings(
+        {phase: clinic.high}, "en") == []
 
 
 @pytest.mark.parametrize(
@@ -147,15 +190,17 @@ def test_more_frequent_than_published_is_refused_with_its_reason(fields, field, 
     result = plan(start=MONDAY, **fields)
     assert not result.ok and list(result.errors) == [field]
     message = result.errors[field]
+    end = "low" if field == "maintenance_weeks" else "high"
+    assert result.codes[field] == f"too-{end}"
     assert f" {figure} " in message
-    for source in cited + ["Noppers et al., 2011"]:
-        assert source in message
-    assert "liver" in message and "bladder" in message
+    limits = data.limits()
+    sources = [data.references()[ref].short for ref in limits[f"{field}_{end}_references"]]
+    assert sources == cited and f"({'; '.join(sources)})" in message
+    assert limits["repeated_exposure"] in message  # why: repeated exposure, with its source
+    assert data.references()["noppers-2011"].short in limits["repeated_exposure"]
 
 
 def test_the_frequency_limits_come_from_the_data_file():
-    from calculators import data
-
     limits, plan_data = data.limits(), data.schedule()
     # each limit is read from the clinic's schedule, never retyped
     written = data.load()["limits"]
@@ -177,27 +222,38 @@ def test_the_most_frequent_plan_allowed_is_planned():
 
 def test_more_loading_than_open_days_in_the_window():
     result = plan(start=MONDAY, loading=5, open_days="mon,wed")
-    assert "Only 4 open days" in result.errors["loading"]
+    assert result.codes == {"loading": "more-than-the-open-days"}
+    assert result.errors["loading"] == say_n(
+        "schedule.more-than-the-open-days", "schedule.more-than-the-open-days.plural", 4,
+        window="14")
 
 
 def test_html_table_and_framing():
     html = plan(start=MONDAY).html
-    assert "<caption>" in html and '<th scope="col">Date</th>' in html
-    assert '<th scope="row"><time datetime="2026-01-05">Mon 5 Jan 2026</time></th>' in html
-    assert "No randomised trial backs a maintenance interval" in html
-    assert "not a prescription" in calculators.render_form("schedule")
+    first, end = datetime.date(2026, 1, 5), datetime.date(2026, 7, 5)
+    caption = say("schedule.caption", end=formats.long_date(end), first_then_review=say(
+        "schedule.first-then-review", first=formats.long_date(first)))
+    assert f"<caption>{caption}</caption>".replace("'", "&#x27;") in html
+    assert f'<th scope="col">{say("schedule.table.date")}</th>' in html
+    assert f'<th scope="col">{say("schedule.table.what")}</th>' in html
+    assert (f'<th scope="row"><time datetime="2026-01-05">{formats.long_date(first)}</time></th>'
+            f'<td>{say("schedule.row.first")}</td>') in html
+    assert f'<p class="calculator-heading">{say("schedule.compared")}</p>' not in html
+    assert data.schedule().no_trial in html
+    assert say("framing").replace("'", "&#x27;") in calculators.render_form("schedule")
+    warned = plan(start=MONDAY, loading=3).html
+    assert f'<p class="calculator-heading">{say("schedule.compared")}</p>' in warned
 
 
 def test_the_worked_example_starts_on_the_fixed_example_date():
-    from calculators import data
-
     example = data.schedule().example_start
     assert example == "2027-03-01" and datetime.date.fromisoformat(example).weekday() == 0
     for today in (None, datetime.date(2026, 1, 1), datetime.date(2031, 3, 12)):
         assert schedule.default_fields(today)["start"] == example
     result = calculators.run("schedule", schedule.default_fields())
     assert result.values["sessions"][0] == {"date": example, "phase": "first", "conditional": False}
-    assert '<time datetime="2027-03-01">Mon 1 Mar 2027</time>' in calculators.render_form("schedule")
+    shown = formats.long_date(datetime.date(2027, 3, 1))
+    assert f'<time datetime="2027-03-01">{shown}</time>' in calculators.render_form("schedule")
 
 
 # Issue 7 (clinical review): no session after the plan's end, loading spread evenly, and the
@@ -217,19 +273,21 @@ def test_no_session_falls_after_the_end_of_the_plan():
 
 def test_sessions_after_the_end_of_the_plan_are_said_in_words():
     # With today's limits no adjustment falls after the end of the plan; a wider adjustment
-    # phase in the data file could, and the plan then says so.
-    assert schedule._left_out_notes(["adjustment"] * 3) == [
-        "3 adjustment infusions would fall after the end of the plan, so they are not "
-        "shown: plan more months to see them."]
-    assert schedule._left_out_notes(["adjustment"]) == [
-        "1 adjustment infusion would fall after the end of the plan, so it is not "
-        "shown: plan more months to see it."]
+    # phase in the data file could, and the plan then says so, a count of each phase.
+    left_out = "schedule.left-out.adjustment", "schedule.left-out.adjustment.plural"
+    assert schedule._left_out_notes(["adjustment"] * 3, "en") == [
+        (left_out[0], say_n(*left_out, 3))]
+    assert schedule._left_out_notes(["adjustment"], "en") == [(left_out[0], say_n(*left_out, 1))]
+    assert say_n(*left_out, 1) != say_n(*left_out, 3).replace("3", "1")  # the plural's own words
+    assert [code for code, _ in schedule._left_out_notes(
+        ["maintenance", "loading", "maintenance"], "en")] == [
+        "schedule.left-out.loading", "schedule.left-out.maintenance"]
 
 
 def test_nothing_left_out_says_nothing():
     result = plan(start=MONDAY, loading=6, titration=2, months=6)
     assert result.values["left_out"] == 0
-    assert not any("after the end of the plan" in note for note in result.values["notes"])
+    assert not any(code.startswith("schedule.left-out.") for code in notes(result))
 
 
 def test_sessions_keep_their_contract():
@@ -351,8 +409,6 @@ def test_the_default_plan_is_one_infusion_then_a_review_then_conditional_rows():
 
 
 def test_reviews_follow_the_first_infusion_the_end_of_loading_and_every_nth_maintenance():
-    from calculators import data
-
     every = data.schedule().maintenance_review_every
     result = plan(start=MONDAY, loading=6, titration=1, maintenance_weeks=4, months=12)
     rows = result.values["sessions"]
@@ -374,7 +430,8 @@ def test_reviews_follow_the_first_infusion_the_end_of_loading_and_every_nth_main
             seen += 1
             following = rows[index + 1] if index + 1 < len(rows) else None
             assert (following is not None and following["phase"] == "review") == (seen % every == 0)
-    assert data.schedule().maintenance_review_note.format(every=every) in result.values["notes"]
+    assert notes(result)["data:schedule.maintenance_review_note"] == (
+        data.schedule().maintenance_review_note.format(every=every))
 
 
 def test_one_loading_infusion_is_the_first_and_one_review():
@@ -385,8 +442,6 @@ def test_one_loading_infusion_is_the_first_and_one_review():
 
 
 def test_the_review_row_and_the_conditional_sentence_in_the_html():
-    from calculators import data
-
     plan_data = data.schedule()
     html = plan(start=MONDAY).html
     first = html.index('<time datetime="2026-01-05">')
@@ -425,6 +480,16 @@ def test_the_plan_is_drawn_as_a_timeline_hidden_from_screen_readers():
     assert marks == [(lanes.get(s["phase"], s["phase"]), " timeline-conditional" if s["conditional"] else "")
                      for s in sessions if s["phase"] != "review"]
     assert svg.count('class="timeline-review"') == sum(s["phase"] == "review" for s in sessions)
-    assert ">Jan<tspan" in svg and ">2027</tspan>" in svg and ">Feb<" in svg and ">May<" in svg
-    assert ">Review: the rest only if it helps<" in svg
+    january, february, may = (formats.month_short(month) for month in (1, 2, 5))
+    assert f">{january}<tspan" in svg and ">2027</tspan>" in svg
+    assert f">{february}<" in svg and f">{may}<" in svg
+    assert f'>{say("timeline.review")}<' in svg
+    for lane in ("loading", "adjustment", "maintenance"):
+        assert f'>{say(f"timeline.lane.{lane}")}</text>' in svg
+    first = say("schedule.first-then-review", first=formats.long_date(datetime.date(2026, 12, 7)))
+    assert f"<title>{first}</title>" in svg
+    caption = say("schedule.caption", first_then_review=first,
+                  end=formats.long_date(datetime.date(2027, 6, 7)))
+    assert f"<desc>{say('timeline.description', caption=caption)}</desc>".replace(
+        "'", "&#x27;") in svg
     assert "style=" not in svg  # attributes only: a strict CSP allows it
