@@ -29,9 +29,9 @@ class Weights:
     def shown(self, kg: float, lang: str) -> str:
         """A weight in kg, with pounds when the reader gave pounds."""
         if self.unit == "lb":
-            return say("weight.kg-lb", lang, kg=formats.weight(kg),
-                       lb=formats.weight(kg / kg_per_lb()))
-        return say("weight.kg", lang, kg=formats.weight(kg))
+            return say("weight.kg-lb", lang, kg=formats.weight(kg, lang),
+                       lb=formats.weight(kg / kg_per_lb(), lang))
+        return say("weight.kg", lang, kg=formats.weight(kg, lang))
 
     def above_ideal_percent(self) -> float | None:
         """How far the actual weight is above the ideal one, in percent (None: no ideal)."""

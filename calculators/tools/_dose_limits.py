@@ -48,7 +48,7 @@ def daily_amount(read: Reader, protocol: Protocol | None) -> float | None:
     if protocol.dose_min <= amount <= protocol.dose_max:
         return amount
     read.fail("daily_mg", "outside-the-regimen", read.say(
-        "dose.daily-mg.outside-the-regimen", amount=formats.plain(amount), regimen=protocol.name,
+        "dose.daily-mg.outside-the-regimen", amount=formats.plain(amount, read.lang), regimen=protocol.name,
         range=published_range(protocol, read.lang),
         source=data.references()[protocol.reference].short))
     return None

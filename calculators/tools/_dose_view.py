@@ -5,6 +5,8 @@ Whole sentences live in the catalogue, with named placeholders; here only the ch
 say, and the numbers (`formats`) that fill them.
 """
 
+import functools
+
 from calculators import data, formats, render
 from calculators.data import Protocol
 from calculators.messages import N_, say, say_n
@@ -31,8 +33,8 @@ def basis_words(basis: str, lang: str) -> str:
 
 def published_range(protocol: Protocol, lang: str) -> str:
     """The regimen's published range of amounts a day."""
-    return say("dose.mg.range", lang, low=formats.plain(protocol.dose_min),
-               high=formats.plain(protocol.dose_max))
+    return say("dose.mg.range", lang, low=formats.plain(protocol.dose_min, lang),
+               high=formats.plain(protocol.dose_max, lang))
 
 
 def notes(protocol: Protocol, weights: Weights, figures: Figures, basis: str, daily_typed: bool,
@@ -67,7 +69,7 @@ def _weight_notes(weights: Weights, lang: str) -> list[Note]:
         return [("data:scope.heavy_without_height", scope["heavy_without_height"])] if heavy else []
     if weights.ideal is None:
         return [_said(N_("dose.note.no-ideal-below"), lang,
-                      cm=formats.plain(devine_start_cm()))]
+                      cm=formats.plain(devine_start_cm(), lang))]
     return []
 
 
@@ -81,26 +83,26 @@ def _per_kg_notes(protocol: Protocol, weights: Weights, figures: Figures, basis:
                           weight=weights.shown(weights.by(basis), lang),
                           actual=weights.shown(weights.actual, lang)))
     if figures.capped:
-        said.append(_said(N_("dose.note.capped"), lang, per_kg=formats.plain(protocol.dose_max),
+        said.append(_said(N_("dose.note.capped"), lang, per_kg=formats.plain(protocol.dose_max, lang),
                           weight=weights.shown(figures.dosing_weight_kg, lang),
                           cap=protocol.cap.text))
     excess = weights.above_ideal_percent()
     low, _ = data.load()["adjusted_weight"]["conventional_excess_percent"]
     if excess is not None and excess >= low:
         said.append(_said(N_("dose.note.far-above-ideal"), lang,
-                          percent=formats.plain(round(excess)),
+                          percent=formats.plain(round(excess), lang),
                           convention=data.load(lang)["adjusted_weight"]["convention"]))
     return said
 
 
-def _significant(value: float) -> str:
+def _significant(value: float, lang: str) -> str:
     """A number to three significant figures, written plainly."""
-    return formats.plain(float(f"{value:.3g}"))
+    return formats.plain(float(f"{value:.3g}"), lang)
 
 
 def _per_kg_text(low: float, high: float, lang: str) -> str:
     """Milligrams per kg of actual weight, to three significant figures (to compare only)."""
-    shown = [_significant(value) for value in (low, high)]
+    shown = [_significant(value, lang) for value in (low, high)]
     if shown[0] == shown[1]:
         return say("dose.mg-per-kg", lang, amount=shown[0])
     return say("dose.mg-per-kg.range", lang, low=shown[0], high=shown[1])
@@ -108,14 +110,15 @@ def _per_kg_text(low: float, high: float, lang: str) -> str:
 
 def _mg(low: float, high: float, lang: str) -> str:
     if low == high:
-        return say("dose.mg", lang, amount=formats.amount(low))
-    return say("dose.mg.range", lang, low=formats.amount(low), high=formats.amount(high))
+        return say("dose.mg", lang, amount=formats.amount(low, lang))
+    return say("dose.mg.range", lang, low=formats.amount(low, lang),
+               high=formats.amount(high, lang))
 
 
 def _mg_per_h(rate: float, capped: bool, capped_code: str, lang: str) -> str:
     """A rate in mg/h; `capped_code` says it when the regimen's cap gave it."""
     code = capped_code if capped else N_("dose.mg-per-h")
-    return say(code, lang, rate=formats.amount(rate))
+    return say(code, lang, rate=formats.amount(rate, lang))
 
 
 def _hours(minutes: float, lang: str) -> str:
@@ -197,7 +200,8 @@ _SHAPE_ROWS = {"rate-per-kg": _rate_rows, "daily-amount": _daily_rows,
 
 def formula(protocol: Protocol, weights: Weights, figures: Figures, lang: str) -> str:
     """The arithmetic behind the figures, in one sentence."""
-    amount, weight, plain = formats.amount, formats.weight, formats.plain
+    amount, weight, plain = (functools.partial(write, lang=lang)
+                             for write in (formats.amount, formats.weight, formats.plain))
     if protocol.shape == "rate-per-kg":
         code = N_("dose.formula.rate-capped") if figures.capped else N_("dose.formula.rate")
         return say(code, lang, per_kg=plain(figures.mg_per_kg_per_h),
@@ -206,12 +210,12 @@ def formula(protocol: Protocol, weights: Weights, figures: Figures, lang: str) -
     kg, low, high = weights.actual, figures.session_mg_low, figures.session_mg_high
     if low != high:  # a daily amount's published range
         return say("dose.formula.per-kg-range", lang, weight=weight(kg), low=amount(low),
-                   high=amount(high), low_per_kg=_significant(low / kg),
-                   high_per_kg=_significant(high / kg))
+                   high=amount(high), low_per_kg=_significant(low / kg, lang),
+                   high_per_kg=_significant(high / kg, lang))
     # One amount: chosen inside a range, or the least a first infusion recommends.
     code = (N_("dose.formula.per-kg-least") if figures.amount_is_least
             else N_("dose.formula.per-kg"))
-    return say(code, lang, weight=weight(kg), amount=amount(low), per_kg=_significant(low / kg))
+    return say(code, lang, weight=weight(kg), amount=amount(low), per_kg=_significant(low / kg, lang))
 
 
 def _weights_table(weights: Weights, figures: Figures, lang: str) -> str:
@@ -260,8 +264,8 @@ def lines(protocol: Protocol, weights: Weights, figures: Figures, lang: str) -> 
     if len(figures.by_weight) > 1:
         said += [say("dose.text.by-weight", lang, basis=basis_words(row.basis, lang),
                      weight=weights.shown(row.weight_kg, lang),
-                     rate=formats.amount(row.rate_mg_per_h),
-                     session=formats.amount(row.session_mg))
+                     rate=formats.amount(row.rate_mg_per_h, lang),
+                     session=formats.amount(row.session_mg, lang))
                  for row in figures.by_weight]
     formula_words = formula(protocol, weights, figures, lang)
     return said + [say("dose.arithmetic", lang, formula=formula_words)]
