@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
 import calculators
 from pelicanconf import CLINIC
 from scripts.html_index import parse, text_of
