@@ -16,7 +16,7 @@ from calculators.messages import N_
 from calculators.schema import Result, Warning
 
 __all__ = [
-    "Field", "Result", "Warning", "data", "defaults_json", "export_json", "get", "names",
+    "Field", "Result", "Warning", "data", "export_json", "get", "names",
     "render_form", "run", "run_json",
 ]
 
@@ -76,18 +76,17 @@ def run_json(name: str, fields_json: str, lang: str = messages.DEFAULT) -> str:
 
 
 def render_form(
-    name: str, fields: Mapping[str, str] | None = None, *, today: datetime.date | None = None,
-    lang: str = messages.DEFAULT,
+    name: str, fields: Mapping[str, str] | None = None, *, lang: str = messages.DEFAULT,
 ) -> str:
     """The whole calculator as HTML: the form built from the declaration and its result.
 
     `fields` None gives the worked example (the declared defaults; the schedule's start is the
-    data file's fixed example date, whatever `today` is). A field left out takes its default,
-    except the required ones.
+    data file's fixed example date, never today: example dates, not a plan). A field left out
+    takes its default, except the required ones.
     """
     calc = get(name)
     if fields is None:
-        values = calc.default_fields(today)
+        values = schema.worked_example(calc.inputs)
     else:
         values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
     result = calc.compute(values, lang)
@@ -111,14 +110,3 @@ def export_json(name: str, kind: str, fields_json: str, now_iso: str,
     if lang not in messages.LANGUAGES:
         return ""
     return calc.export(kind, fields, now, lang)
-
-
-def defaults_json(name: str, today_iso: str) -> str:
-    """For the browser: a calculator's worked-example fields as of `today` (YYYY-MM-DD), as JSON
-    ({} for an unknown name or date), so the page and Python agree on defaults (the schedule's
-    example start is fixed, so today changes none of them now). Never raises."""
-    try:
-        today = datetime.date.fromisoformat(today_iso)
-        return json.dumps(get(name).default_fields(today))
-    except (TypeError, ValueError, KeyError):
-        return "{}"

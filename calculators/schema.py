@@ -3,15 +3,14 @@
 A calculator is a module of `calculators.tools` (see `registry`) with `name`, `title`, `summary`,
 `inputs`, `actions`, `limitations` (what every result is not, in sentences shown beside it),
 `embeddable` and `embed_height` (whether other sites may embed it, and the embed's height in px
-before its loader sizes it), `compute(fields, lang)`,
-`text(result, lang)`, `default_fields(today)` and, when it declares a download, `export(kind,
-fields, now, lang)`. The site builds the form, the command line and the browser's actions from
+before its loader sizes it), `compute(fields, lang)`, `text(result, lang)` and, when it
+declares a download, `export(kind, fields, now, lang)`. Its worked example is its inputs'
+defaults (`worked_example`). The site builds the form, the command line and the browser's actions from
 those. Its `title`, `summary`, `limitations` and actions' labels are message codes (`messages`),
 said in the reader's language; `compute` and `text` say their own words in `lang`.
 """
 
 import dataclasses
-import datetime
 import math
 import re
 from collections.abc import Mapping
@@ -87,7 +86,6 @@ class Calculator(Protocol):
 
     def text(self, result: Result, lang: str = messages.DEFAULT) -> list[str]: ...
 
-    def default_fields(self, today: datetime.date | None = None) -> dict[str, str]: ...
 
 
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")

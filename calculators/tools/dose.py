@@ -115,11 +115,6 @@ embed_height = 2300  # px: an embed's height before its loader sizes it (about i
 actions = ()
 
 
-def default_fields(today=None) -> dict[str, str]:
-    """The worked example the form shows before the reader changes anything (`today` unused)."""
-    return schema.worked_example(inputs)
-
-
 def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
     """Work out the illustration from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields, lang)

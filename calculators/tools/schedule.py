@@ -145,12 +145,6 @@ actions = (
 limitations = (N_("schedule.limitations.examples"),)
 
 
-def default_fields(today: datetime.date | None = None) -> dict[str, str]:
-    """The worked example: the declared defaults, from the data file's fixed example start
-    (`today` unused: example dates, not a plan from today)."""
-    return schema.worked_example(inputs)
-
-
 def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
     """Plan the dated rows from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields, lang)

@@ -19,19 +19,21 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir
 pyodide.runPython(`
 import datetime, gc, importlib, json, pkgutil
 import calculators
+from calculators import messages, schema
 
 for module in pkgutil.walk_packages(calculators.__path__, "calculators."):
     importlib.import_module(module.name)
-calculators.data.load()
 now = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.timezone.utc)
-for name in calculators.names():
-    fields = calculators.defaults_json(name, now.date().isoformat())
-    calculators.run_json(name, fields)
-    calculators.run_json(name, "{}")  # the field-error path
-    for action in calculators.get(name).actions:
-        if action.kind == "download":
-            calculators.export_json(name, action.export, fields, now.isoformat())
-del name, fields, action, module, now
+for lang in messages.LANGUAGES:  # each language's words and data read, and its catalogue
+    calculators.data.load(lang)
+    for name in calculators.names():
+        fields = json.dumps(schema.worked_example(calculators.get(name).inputs))
+        calculators.run_json(name, fields, lang)
+        calculators.run_json(name, "{}", lang)  # the field-error path
+        for action in calculators.get(name).actions:
+            if action.kind == "download":
+                calculators.export_json(name, action.export, fields, now.isoformat(), lang)
+del lang, name, fields, action, module, now
 gc.collect()
 `);
 zeroFreeMemory(pyodide._module);

@@ -203,7 +203,7 @@ def test_runtime_and_wheel_come_from_the_site_itself(visit):
                    for url in fetched), name
 
 
-# The runtime's contract: states, actions, defaults from Python, failure that never hangs.
+# The runtime's contract: states, actions, the worked example kept, failure that never hangs.
 
 SCHEDULE_FORM = "form[data-calculator='schedule']"
 WORKER_SCRIPT = re.compile(r"/calculator-worker\.js(\?|$)")
@@ -222,8 +222,7 @@ PROBES = """
     window.testUnhandled = [];
     window.addEventListener("unhandledrejection", (event) => testUnhandled.push(String(event.reason)));
 """
-# Stand-ins for the worker: ready at once, Python's defaults unchanged, then it dies while a
-# computation is pending.
+# Stand-ins for the worker: ready at once, then it dies while a computation is pending.
 DYING_WORKERS = {
     "throws": "setTimeout(() => { throw new Error('the test worker died'); }, 400);",
     "says failed": "setTimeout(() => self.postMessage({type: 'failed', message: 'test'}), 400);",
@@ -233,7 +232,6 @@ DYING_WORKERS = {
 def dying_worker(death):
     return f"""self.onmessage = ({{ data }}) => {{
         if (data.type === "init") self.postMessage({{ type: "ready" }});
-        else if (data.type === "defaults") self.postMessage({{ id: data.id, defaults: {{}} }});
         else {{ {death} }}
     }};"""
 
@@ -303,7 +301,7 @@ def test_the_worked_example_keeps_its_fixed_start_whatever_today_is(visit):
     assert again.page.input_value("#calc-schedule-start") == "2026-12-07"
 
 
-def test_defaults_equal_to_the_prerendered_ones_change_nothing(visit):
+def test_going_live_changes_no_control(visit):
     v = visit()
     v.page.add_init_script(FIXED_TODAY)
     v.page.goto("/calculators/dose/")

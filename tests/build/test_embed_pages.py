@@ -8,6 +8,7 @@ import re
 import pytest
 
 import calculators
+from calculators import schema
 from calculators.messages import say
 from pelicanconf import CLINIC, SITENAME
 from plugins.embeds.offer import HEIGHTS, LOOKS, MESSAGES
@@ -42,7 +43,7 @@ def test_every_calculator_has_a_chrome_less_embed_page(site, name):
     assert [form["data-calculator"] for form in named("form")] == [name]
     assert say("framing") in text and "not medical advice" in text
     assert all(say(line) in text for line in calculators.get(name).limitations)  # beside the result
-    worked = calculators.run(name, calculators.get(name).default_fields())
+    worked = calculators.run(name, schema.worked_example(calculators.get(name).inputs))
     for ref_id in worked.references:  # the result's references, as on the full page
         assert f'data-reference="{ref_id}"' in source, ref_id
     back = [a for a in named("a") if a.get("href") == f"/calculators/{name}/"]

@@ -32,10 +32,6 @@ embeddable = True
 embed_height = 400
 
 
-def default_fields(today=None):
-    return schema.worked_example(inputs)
-
-
 def compute(fields, lang="en"):
     read = schema.Reader(inputs, fields, lang)
     count = read.get("count")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from calculators import data, weights
+from calculators import data, schema, weights
 from calculators.messages import say
 from calculators.render import escape
 from calculators.tools import dose
@@ -43,7 +43,7 @@ def test_the_worked_example_is_the_facts_file_example():
 
 
 def test_the_worked_example_is_what_the_form_opens_on():
-    assert dose.default_fields() == {
+    assert schema.worked_example(dose.inputs) == {
         "adult": "yes", "protocol": "schwartzman-2009", "weight": "70", "unit": "kg",
         "daily_mg": "", "height_cm": "", "sex": "", "basis": "actual",
     }

@@ -8,7 +8,7 @@ import re
 import pytest
 
 import calculators
-from calculators import data, formats
+from calculators import data, formats, schema
 from calculators.messages import say, say_n
 from calculators.tools import schedule
 
@@ -248,9 +248,8 @@ def test_html_table_and_framing():
 def test_the_worked_example_starts_on_the_fixed_example_date():
     example = data.schedule().example_start
     assert example == "2027-03-01" and datetime.date.fromisoformat(example).weekday() == 0
-    for today in (None, datetime.date(2026, 1, 1), datetime.date(2031, 3, 12)):
-        assert schedule.default_fields(today)["start"] == example
-    result = calculators.run("schedule", schedule.default_fields())
+    assert schema.worked_example(schedule.inputs)["start"] == example  # never today's date
+    result = calculators.run("schedule", schema.worked_example(schedule.inputs))
     assert result.values["sessions"][0] == {"date": example, "phase": "first", "conditional": False}
     shown = formats.long_date(datetime.date(2027, 3, 1))
     assert f'<time datetime="2027-03-01">{shown}</time>' in calculators.render_form("schedule")
@@ -398,7 +397,7 @@ def test_loading_starts_on_the_first_open_day():
 
 
 def test_the_default_plan_is_one_infusion_then_a_review_then_conditional_rows():
-    result = calculators.run("schedule", schedule.default_fields())
+    result = calculators.run("schedule", schema.worked_example(schedule.inputs))
     rows = result.values["sessions"]
     assert rows[0] == {"date": "2027-03-01", "phase": "first", "conditional": False}
     assert rows[1] == {"date": "2027-03-01", "phase": "review", "conditional": False,

@@ -87,8 +87,6 @@ const ANSWERS = {
     ({ result: JSON.parse(calculators.run_json(name, JSON.stringify(fields), lang)) }),
   export: ({ name, export: kind, fields, now, lang = "en" }) =>
     ({ text: calculators.export_json(name, kind, JSON.stringify(fields), now, lang) }),
-  defaults: ({ name, today }) =>
-    ({ defaults: JSON.parse(calculators.defaults_json(name, today)) }),
 };
 
 export function serve(port) {

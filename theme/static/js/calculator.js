@@ -1,5 +1,5 @@
 // Makes the prerendered calculator forms live: inputs go to the Python calculators in a
-// worker; results, field errors, defaults, downloads and the query string follow. Without this
+// worker; results, field errors, downloads and the query string follow. Without this
 // script the page still shows the form and the worked example computed at build time.
 // Loaded async from <head>: the worker starts booting Python while the page is still parsing.
 // Nothing here knows a calculator: names, fields and actions come from the prerendered form.
@@ -66,7 +66,7 @@ function show(form) {
   }
   if (ready && !entry.live) {
     entry.live = true;
-    goLive(form);
+    compute(form);
   }
 }
 
@@ -134,15 +134,6 @@ function setControls(controls, value) {
   }
 }
 
-function isPrerendered(control) {
-  if (isBox(control)) return control.checked === control.defaultChecked;
-  if (control.tagName === "SELECT") {
-    const chosen = [...control.options].findIndex((option) => option.defaultSelected);
-    return control.selectedIndex === Math.max(chosen, 0);
-  }
-  return control.value === control.defaultValue;
-}
-
 // Query values are untrusted: they only ever become control values, and the raw text goes
 // to Python, which answers a bad one with a field error.
 function applyQuery(form) {
@@ -153,22 +144,6 @@ function applyQuery(form) {
     setControls(controlsOf(form, name), raw[name]);
   }
   return raw;
-}
-
-// Python's worked example as of today replaces a prerendered value the reader has not changed
-// (a page built days ago would otherwise plan from a past date); the address always wins.
-function applyDefaults(form, defaults) {
-  const current = fieldsOf(form);
-  for (const [name, value] of Object.entries(defaults)) {
-    const controls = controlsOf(form, name);
-    if (query.has(name) || !controls.length || current[name] === value) continue;
-    if (controls.every(isPrerendered)) setControls(controls, value);
-  }
-}
-
-function localDay(day) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 function showErrors(form, errors) {
@@ -230,17 +205,6 @@ async function compute(form) {
   showErrors(form, answer.result.errors);
   form.dataset.runtime = "python";
   mirrorInQuery(fields, form);
-}
-
-async function goLive(form) {
-  try {
-    const { defaults } = await ask({ type: "defaults", name: form.dataset.calculator,
-                                     today: localDay(new Date()) });
-    applyDefaults(form, defaults);
-  } catch {
-    if (state !== "ready") return; // without defaults the prerendered ones stay
-  }
-  compute(form);
 }
 
 const ACTIONS = {
