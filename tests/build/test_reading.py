@@ -4,7 +4,7 @@
 import re
 from html.parser import HTMLParser
 
-from tests.build.test_site import ARTICLES, html_files
+from tests.build.test_site import ARTICLES, SITE_WORDS, html_files
 
 
 class TableParser(HTMLParser):
@@ -69,7 +69,8 @@ def test_articles_list_their_sections_and_headings_link_to_themselves(site):
         for id_, inner in re.findall(r'<h[23] id="([^"]+)">(.*?)</h[23]>', html):
             if id_ not in ("on-this-page", "references", "clinic-heading"):
                 assert inner.startswith(f'<a class="heading-link" href="#{id_}">'), (slug, id_)
-        assert '<a href="#top">Back to top</a>' in html and 'id="top"' in html, slug
+        back = SITE_WORDS("toc.back-to-top")
+        assert f'<a href="#top">{back}</a>' in html and 'id="top"' in html, slug
 
 
 def test_every_page_offers_both_colour_schemes(site):

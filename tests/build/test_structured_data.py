@@ -4,7 +4,7 @@ import json
 import re
 
 import calculators
-from tests.build.test_site import ARTICLES
+from tests.build.test_site import ARTICLES, SITE_WORDS
 
 
 def structured(html):
@@ -21,7 +21,7 @@ def test_every_article_is_a_reviewed_medical_web_page(site):
         assert page["reviewedBy"] == {"@type": "Person",
                                       "name": "Dr A. Example, MD (clinical lead, example)"}
         assert page["audience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
-        assert page["about"] == {"@type": "Drug", "name": "Ketamine"}
+        assert page["about"] == {"@type": "Drug", "name": SITE_WORDS("structured.drug")}
         assert page["citation"] and all(isinstance(c, str) and c for c in page["citation"]), slug
         assert page["publisher"]["@type"] == "Organization" and page["publisher"]["name"]
         assert page["url"].endswith(f"/{slug}/") and page["headline"] and page["description"]

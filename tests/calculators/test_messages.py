@@ -41,7 +41,10 @@ def test_a_code_without_words_is_an_error_never_shown():
 
 
 def test_placeholders_are_named_and_filled():
-    assert messages.say("cli.note", note="a note") == "Note: a note"
+    said = messages.say("cli.note", note="a particular note")
+    assert "a particular note" in said and "{" not in said
+    with pytest.raises(KeyError):
+        messages.say("cli.note", other="a value")  # a placeholder without its value
 
 
 def test_the_form_and_the_command_line_say_the_catalogues_words():
