@@ -88,12 +88,14 @@ def _bound_words(field: str, lang: str) -> dict[str, str]:
     said = {"example": str(defaults[field])}
     for end, lead in (("low", too_low), ("high", too_high)):
         lead_words = say(lead, lang, min=low, max=high)
+        # Every bound has its reason ([limits]: one for the field, or one for each end).
+        reason = limits.get(f"{field}_{end}_reason") or limits[f"{field}_reason"]
+        reason = reason.format(min=low, max=high)
         sources = limits.get(f"{field}_{end}_references")
         if not sources:
-            said[end] = say("schedule.bound", lang, lead=lead_words)
+            said[end] = say("schedule.bound", lang, lead=lead_words, reason=reason)
             continue
-        said[end] = say("schedule.bound-because", lang, lead=lead_words,
-                        reason=limits[f"{field}_{end}_reason"].format(min=low, max=high),
+        said[end] = say("schedule.bound-because", lang, lead=lead_words, reason=reason,
                         sources="; ".join(data.references()[ref].short for ref in sources),
                         repeated_exposure=limits["repeated_exposure"])
     return said
@@ -110,11 +112,13 @@ def _count(field: str) -> Whole:
 
 
 def _schedule_words(lang: str) -> dict[str, str]:
-    """The clinic's figures the inputs' help names, and the example start."""
+    """The clinic's figures the inputs' help names, the example start, and why the start's
+    year is bounded."""
     plan = data.schedule(lang)
     return {"window": formats.plain(plan.window_days, lang),
             "spacing": formats.plain(plan.adjustment_spacing_days, lang),
-            "example_start": plan.example_start}
+            "example_start": plan.example_start,
+            "reason": data.limits(lang)["start_year_reason"]}
 
 
 def _inputs() -> tuple:
