@@ -4,7 +4,8 @@ KEY is one of:
 - `FIGURE`: an id in the data file's [figures] table (`sigtermans-ketamine-effects` -> 76);
 - `PROTOCOL.FIELD`: a protocol's numeric field (`schwartzman-2009.dose_max` -> 0.35), with
   dots and list positions reaching inside (`nhs-highland.caps.1.mg_per_h` -> 15);
-- `PROTOCOL.cap`: short for `PROTOCOL.caps.0.mg_per_h`, the protocol's first cap in mg/h.
+- `PROTOCOL.cap`: the protocol's lowest cap in mg/h (the one the calculator holds to: the
+  same as `data.Protocol.cap`; `nhs-highland.cap` -> 15).
 The number is printed as the calculators print one (0.35, 25, 5760); the author writes the
 unit around it. Code spans and code blocks are left alone; the Summary may use it too.
 """
@@ -17,7 +18,6 @@ from markdown.inlinepatterns import InlineProcessor
 from .errors import AuthoringError
 
 VALUE = r"\[value:\s*([^\]]*?)\s*\]"
-SHORT_NAMES = {"cap": "caps.0.mg_per_h"}
 
 
 class ValueInlineProcessor(InlineProcessor):
@@ -51,8 +51,10 @@ def lookup(key):
             f"{', '.join(data.protocols())}"
         )
     protocol = data.load()["protocols"][protocol_id]
+    if path == "cap" and data.protocols()[protocol_id].cap is not None:
+        return data.protocols()[protocol_id].cap.mg_per_h
     leaf = protocol
-    for part in SHORT_NAMES.get(path, path).split("."):
+    for part in path.split("."):
         if isinstance(leaf, list) and part.isdigit() and int(part) < len(leaf):
             leaf = leaf[int(part)]
         else:

@@ -6,6 +6,7 @@ import pytest
 
 from calculators import data
 from tests.build.test_authoring_errors import GOOD_HEADER, build_error, build_with
+from plugins.authoring.values import lookup
 
 
 def article_html(tmp_path, body, header=GOOD_HEADER):
@@ -115,3 +116,11 @@ def test_a_figure_in_the_summary_is_checked(tmp_path):
     assert "broken.md:5: the figure '31 mg an hour' is not in the data file" in build_error(
         tmp_path, "Text.\n", header
     )
+
+
+def test_a_protocols_cap_is_its_lowest_the_one_the_calculator_holds_to():
+    highland = data.protocols()["nhs-highland"]
+    assert len(highland.caps) > 1  # a cap for each weight band: the lowest is the one
+    assert lookup("nhs-highland.cap") == min(cap.mg_per_h for cap in highland.caps)
+    assert lookup("nhs-highland.cap") == highland.cap.mg_per_h
+    assert lookup("nhs-highland.caps.0.mg_per_h") == highland.caps[0].mg_per_h
