@@ -111,7 +111,7 @@ def _inputs() -> tuple:
 
 inputs = _inputs()
 embeddable = True  # other sites may embed it (/embed/NAME/)
-embed_height = 2300  # px: an embed's height before its loader sizes it (about its height 640 px wide)
+embed_height = 1000  # px: an embed's height before its loader sizes it (its compact height 640 px wide, about 900)
 actions = ()
 
 

@@ -13,7 +13,14 @@ LOADER = "js/embed.js"  # linked without a version: a pasted snippet keeps one a
 # each other. Pasted snippets keep loading the loader from its one address, and a copy cached
 # before a rebuild meets today's embed pages: these names never change.
 MESSAGES = {"height": "ketamine-dosing-embed:height", "measure": "ketamine-dosing-embed:measure"}
-HEIGHTS = (200, 3000)  # the least and the most (px) the loader sizes a frame to, and the builder offers
+# The least and the most (px) the loader sizes a frame to, and the builder offers. The most is
+# above the tallest full layout at 320 px wide, measured in Chromium: the schedule's worked
+# example, about 4600 px (tests/browser/test_embeds.py measures every calculator's), and its
+# longest plan (two years, every four weeks) about 7100 px. A frame is not cut short.
+HEIGHTS = (200, 8000)
+# The most a WordPress host sizes an embed to (wp-embed.js); the compact layout, an embed's
+# default, fits it in a 600 px column (tests/browser/test_embeds.py).
+CAPPED = 1000
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,10 +34,11 @@ class Option:
 
 # How an embed looks, the first choice being what it shows when the address says nothing. The
 # embed page applies a value listed here and ignores any other: a look is never an error. The
-# labels are codes of the site's catalogue (`looks` says them).
+# labels are codes of the site's catalogue (`looks` says them). Compact comes first: it fits
+# platforms that cap a frame's height (CAPPED); `?layout=full` shows everything at full size.
 LOOKS = (
     Option("layout", N_("embed-look.layout"),
-           (("full", N_("embed-look.full")), ("compact", N_("embed-look.compact")))),
+           (("compact", N_("embed-look.compact")), ("full", N_("embed-look.full")))),
     Option("theme", N_("embed-look.theme"),
            (("auto", N_("embed-look.auto")), ("light", N_("embed-look.light")),
             ("dark", N_("embed-look.dark")))),
@@ -95,6 +103,11 @@ class Embed:
     def heights(self) -> tuple[int, int]:
         """The heights the snippet may ask for, as the loader clamps them (the builder's field)."""
         return HEIGHTS
+
+    @property
+    def capped(self) -> int:
+        """The most a capping platform (WordPress) sizes a frame to; the compact layout fits it."""
+        return CAPPED
 
     @property
     def look_values(self) -> dict[str, list[str]]:

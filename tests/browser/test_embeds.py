@@ -14,11 +14,13 @@ import pytest
 import calculators
 from calculators import formats
 from calculators.fields import Number
-from tests.browser.conftest import Visit
+from plugins.embeds.offer import CAPPED, HEIGHTS, LOOKS
+from tests.browser.conftest import SITE_WORDS, Visit, with_summary
 from tests.browser.test_calculators import form_fields, output_text, text, wait_for_result
 from scripts.html_index import start_tags
 from scripts.site import SiteServer, build_site
 
+EMBEDDABLE = [name for name in calculators.names() if calculators.get(name).embeddable]
 HEIGHT = "ketamine-dosing-embed:height"  # the message the embed page posts (embed.js reads it)
 MEASURE = "ketamine-dosing-embed:measure"
 SECRET = "Ab3dE6gH9k"  # WordPress: wp_generate_password(10, false)
@@ -81,9 +83,9 @@ def host_page(body, site, tail=""):
 # variant -> (calculator, the host page's body from the oEmbed html and its tail, the largest
 # height the loader allows: ours, WordPress's or none)
 VARIANTS = {
-    "plain iframe and loader": ("dose", lambda snippet: (snippet, ""), 3000),
+    "plain iframe and loader": ("dose", lambda snippet: (snippet, ""), HEIGHTS[1]),
     "sandboxed by WordPress": (
-        "dose", lambda snippet: (as_wordpress_writes_it(snippet, SECRET), WP_EMBED), 1000),
+        "dose", lambda snippet: (as_wordpress_writes_it(snippet, SECRET), WP_EMBED), CAPPED),
     "no loader": ("schedule", lambda snippet: (snippet.split("<script")[0], ""), None),
 }
 
@@ -252,9 +254,9 @@ def test_the_loader_checks_the_shape_and_clamps(visit_host, embed_site, host):
     v.page.goto("/course.html")
     frame = embedded(v.page)
     wait_for_result(frame, "dose")
-    settled_height = follows(v.page, frame, 3000)
+    settled_height = follows(v.page, frame, HEIGHTS[1])
     for message, expected in [
-        ({"type": HEIGHT, "height": 99999}, 3000),
+        ({"type": HEIGHT, "height": 99999}, HEIGHTS[1]),
         ({"type": HEIGHT, "height": 12}, 200),
         ({"type": HEIGHT, "height": "640"}, 200),  # not a number: ignored
         ({"type": HEIGHT, "height": float("nan")}, 200),
@@ -268,7 +270,7 @@ def test_the_loader_checks_the_shape_and_clamps(visit_host, embed_site, host):
     # asked again, the embed tells its real height
     v.page.evaluate("type => document.querySelector('iframe').contentWindow"
                     ".postMessage({type}, '*')", MEASURE)
-    assert follows(v.page, frame, 3000) == settled_height
+    assert follows(v.page, frame, HEIGHTS[1]) == settled_height
 
 
 def test_links_leave_the_frame_only_by_a_click(visit_host, embed_site, host):
@@ -298,20 +300,20 @@ def test_links_leave_the_frame_only_by_a_click(visit_host, embed_site, host):
 def test_looks_and_presets_from_the_address(visit_host, embed_site):
     server, _ = embed_site
     v = visit_host()
-    v.page.goto(f"{server.url}/embed/dose/?theme=dark&layout=compact&unit=lb&protocol=asra-2018")
+    v.page.goto(f"{server.url}/embed/dose/?theme=dark&layout=full&unit=lb&protocol=asra-2018")
     wait_for_result(v.page, "dose")
     root = v.page.locator("html")
     assert root.get_attribute("data-theme") == "dark"
-    assert root.get_attribute("data-layout") == "compact"
+    assert root.get_attribute("data-layout") == "full"
     assert v.page.input_value("#calc-dose-unit") == "lb"
     assert v.page.input_value("#calc-dose-protocol") == "asra-2018"
-    assert not v.page.locator("#calc-dose-weight-help").is_visible()  # compact
+    assert v.page.locator("#calc-dose-weight-help").is_visible()  # full: the help lines
     assert v.axe() == []
     # A look it does not offer is ignored; a bad preset is a field error, like any input.
     v.page.goto(f"{server.url}/embed/dose/?theme=%3Cb%3E&layout=huge&protocol=no-such-protocol")
     wait_for_result(v.page, "dose")
-    assert root.get_attribute("data-theme") == "auto"
-    assert root.get_attribute("data-layout") == "full"
+    assert [root.get_attribute(f"data-{look.name}") for look in LOOKS] == ["compact", "auto"]
+    assert not v.page.locator("#calc-dose-weight-help").is_visible()  # compact, the default
     expected = calculators.run("dose", form_fields(v.page, "dose") | {"protocol": "no-such-protocol"})
     assert v.page.inner_text("#calc-dose-protocol-error") == expected.errors["protocol"]
 
@@ -358,6 +360,49 @@ def test_embed_this_calculator_builds_previews_and_copies_the_snippet(visit_host
     wait_for_result(preview, "dose")
     assert preview.input_value("#calc-dose-protocol") == "asra-2018"
     assert preview.locator("html").get_attribute("data-theme") == "dark"
-    follows(v.page, preview, 3000)  # the real loader sizes the preview
+    follows(v.page, preview, HEIGHTS[1])  # the real loader sizes the preview
     assert v.axe() == []
     assert not v.errors and not [line for line in v.console if "Content Security Policy" in line]
+
+
+def wordpress_post(snippet, column):
+    """A WordPress post whose content column is `column` px wide, with an embed as WordPress
+    writes it; its themes keep a frame within the column (max-width: 100%)."""
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A post</title>
+<style>main {{ width: {column}px; }} iframe {{ max-width: 100%; }}</style></head>
+<body><main><h1>A post</h1>{as_wordpress_writes_it(snippet, SECRET)}</main>{WP_EMBED}</body></html>"""
+
+
+@pytest.mark.parametrize("name", EMBEDDABLE)
+def test_in_a_600_px_wordpress_column_the_compact_embed_fits(visit_host, embed_site, host, name):
+    """WordPress sizes a frame to at most 1000 px: the compact layout, an embed's default, is
+    within that at 600 px wide, its summary, limitations and references included, and its full
+    result scrolls in a box the keyboard reaches."""
+    (host.folder / "post.html").write_text(wordpress_post(oembed(embed_site, name)["html"], 600))
+    v = visit_host()
+    v.page.goto("/post.html")
+    frame = embedded(v.page)
+    wait_for_result(frame, name)
+    with_summary(frame)
+    assert frame.evaluate("[innerWidth, document.documentElement.dataset.layout]") == [600, "compact"]
+    height = follows(v.page, frame, CAPPED)
+    assert height == content_height(frame) <= CAPPED  # all of it, not cut at WordPress's most
+    for part in (".calculator-framing", "[data-calculator-summary]", ".calculator-limits",
+                 ".calculator-references"):
+        assert frame.locator(part).is_visible(), part
+    box = frame.get_by_role("region", name=SITE_WORDS("runtime.result-box"))
+    assert box.evaluate("box => box.scrollHeight > box.clientHeight")
+    box.focus()
+    v.page.keyboard.press("PageDown")
+    frame.wait_for_function("box => box.scrollTop > 0", arg=box.element_handle())
+    assert v.axe(frame=frame) == []
+
+
+@pytest.mark.parametrize("name", EMBEDDABLE)
+def test_the_loaders_most_covers_the_full_layout_at_320_px(visit_host, embed_site, name):
+    server, _ = embed_site
+    v = visit_host(viewport={"width": 320, "height": 800})
+    v.page.goto(f"{server.url}/embed/{name}/?layout=full")
+    wait_for_result(v.page, name)
+    with_summary(v.page)
+    assert content_height(v.page) <= HEIGHTS[1]

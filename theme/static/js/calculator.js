@@ -202,6 +202,7 @@ async function compute(form) {
   if (entry.token !== token) return; // a newer input is on its way
   setBusy(form, false);
   showResult(entry.output, answer.result.html);
+  focusableIfScrolls(entry.output);
   showErrors(form, answer.result.errors);
   form.dataset.runtime = "python";
   mirrorInQuery(fields, form);
@@ -232,6 +233,20 @@ const ACTIONS = {
   },
 };
 
+// A result box that scrolls (an embed's compact layout) takes the focus, so that the keyboard
+// scrolls it, and is named; one that does not stays out of the tab order.
+function focusableIfScrolls(output) {
+  const scrolls = output.scrollHeight > output.clientHeight + 1;
+  if (scrolls === (output.tabIndex === 0)) return;
+  if (scrolls) {
+    output.tabIndex = 0;
+    output.setAttribute("role", "region");
+    output.setAttribute("aria-label", say("resultBox"));
+  } else {
+    for (const name of ["tabindex", "role", "aria-label"]) output.removeAttribute(name);
+  }
+}
+
 function wire(form) {
   const actions = form.querySelector("[data-calculator-actions]");
   const entry = {
@@ -246,6 +261,8 @@ function wire(form) {
   };
   forms.set(form, entry);
   entry.overrides = applyQuery(form);
+  focusableIfScrolls(entry.output);
+  new ResizeObserver(() => focusableIfScrolls(entry.output)).observe(entry.output);
   const soon = () => {
     entry.overrides = {}; // the reader's own input now wins over the address
     if (state !== "ready") return; // going live computes the inputs as they are then
