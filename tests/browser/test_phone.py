@@ -12,6 +12,8 @@ import pytest
 import calculators
 from calculators.messages import say
 
+from calculators.fields import Number
+from tests.browser.conftest import with_summary
 from tests.browser.test_calculators import BOOT_TIMEOUT
 
 PHONE = {"width": 390, "height": 844}
@@ -120,6 +122,47 @@ def test_the_first_input_of_each_calculator_page_is_in_the_first_screen(visit, p
         first = v.page.locator("form[data-calculator] :is(input, select)").first
         box = first.bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], (path, box)
+
+
+# Where the focused control and the result's summary are on the screen (px, in the viewport).
+PLACES = """() => {
+    const box = (element) => { const { top, bottom } = element.getBoundingClientRect(); return [top, bottom]; };
+    return { focused: box(document.activeElement), summary: box(document.querySelector("[data-calculator-summary]")),
+             screen: innerHeight };
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_at_360_px_the_summary_is_in_sight_beside_the_inputs_and_covers_none(visit, scheme):
+    """The weight (each calculator's first number) focused, the result's summary is on the
+    screen beside it; tabbing through every control, the summary never covers the focused one
+    (WCAG 2.4.11) and the page passes axe with the summary on top of the page."""
+    v = visit(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True,
+              color_scheme=scheme)
+    for name in calculators.names():
+        v.page.goto(f"/calculators/{name}/")
+        settle(v.page)
+        with_summary(v.page)
+        first_number = next(f for f in calculators.get(name).inputs if isinstance(f, Number))
+        v.page.focus(f"#calc-{name}-{first_number.name}")
+        places = v.page.evaluate(PLACES)
+        top, bottom = places["summary"]
+        assert 0 <= top < bottom <= places["screen"], (name, places)
+        assert places["focused"][1] <= top, (name, places)
+        assert v.axe() == []
+        form = v.page.locator(f"form[data-calculator='{name}']")
+        controls = {control.get_attribute("id") for control in form.locator(":is(input, select)").all()}
+        v.page.evaluate("scrollTo(0, 0)")
+        form.locator(":is(input, select)").first.focus()
+        reached = set()
+        while form.evaluate("form => form.contains(document.activeElement)"):
+            places = v.page.evaluate(PLACES)
+            focused_top, focused_bottom = places["focused"]
+            top, bottom = places["summary"]
+            assert focused_bottom <= top or focused_top >= bottom, (name, places)
+            reached.add(v.page.evaluate("document.activeElement.id"))
+            v.page.keyboard.press("Tab")
+        assert controls <= reached
 
 
 def test_the_menu_is_one_line_and_opens_without_javascript(visit):
