@@ -25,7 +25,8 @@ CACHE = project.CACHE / "runtime"
 
 class RuntimeGenerator(Generator):
     """Gives templates `RUNTIME` (the URLs of Pyodide, the lock file, the memory snapshot and
-    its integrity value, or "" when there is none, and the theme assets) and writes the runtime
+    its integrity value, or "" when there is none, the theme assets, and each runtime file's size
+    by its URL, for the page's progress bar) and writes the runtime
     to `runtime/pyodide-<version>-<hash>/` and `runtime/app-<hash>/`.
 
     `RUNTIME_SNAPSHOT = False` in the settings builds without a snapshot."""
@@ -52,6 +53,8 @@ class RuntimeGenerator(Generator):
             "snapshot": f"{siteurl}/runtime/{app_id}/{SNAPSHOT}" if snapshot else "",
             "snapshot_integrity": integrity,
             "assets": project.theme_asset_urls(siteurl, static, theme, THEME_ASSETS),
+            "sizes": {f"{siteurl}/runtime/{folder}/{path.name}": path.stat().st_size
+                      for folder, files in self.folders.items() for path in files},
         }
 
     def generate_output(self, writer):

@@ -1,16 +1,29 @@
 // Runs the Python calculators in Pyodide, off the main thread (a module worker).
-// Messages in:  {type: "init", pyodide, lockfile, snapshot} once (snapshot: {url, integrity} or
-//               empty), then requests, each with an id:
+// Messages in:  {type: "init", pyodide, lockfile, snapshot, sizes} once (snapshot: {url,
+//               integrity} or empty; sizes: {url: bytes} of the runtime's files), then requests,
+//               each with an id:
 //               {id, type: "run", name, fields} | {id, type: "export", name, export, fields, now}
-//               | {id, type: "defaults", name, today}
-// Messages out: {type: "ready"} | {type: "failed", message} once, then one answer per request:
-//               {id, result} | {id, text} | {id, defaults} | {id, error}
+// Messages out: {type: "progress", loaded, total} while booting, {type: "ready"} |
+//               {type: "failed", message} once, then one answer per request:
+//               {id, result} | {id, text} | {id, error}
 // In a worker it serves its own messages; where no worker can be made, the page imports this
 // module and calls `serve` with a MessagePort (see createWorker in calculator.js).
 let calculators = null;
 let booting = null;
 
-async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot }) {
+async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot, sizes = {} }, tell) {
+  const downloads = countDownloads(sizes, tell);
+  try {
+    await bootPyodide(indexURL, lockFileURL, snapshot, downloads);
+  } finally {
+    downloads.stop();
+  }
+}
+
+async function bootPyodide(indexURL, lockFileURL, snapshot, downloads) {
+  const wasm = new URL("pyodide.asm.wasm", indexURL).href;
+  const emptyStdlib = snapshot && new URL("empty-stdlib.zip", snapshot.url).href;
+  downloads.expect(wasm, lockFileURL, ...(snapshot ? [snapshot.url, emptyStdlib] : []));
   // The snapshot is read while Pyodide's script loads.
   const memory = snapshot && fetchSnapshot(snapshot);
   memory?.catch(() => {}); // its failure is handled where it is awaited, below
@@ -23,16 +36,87 @@ async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot }) {
         indexURL, lockFileURL, _loadSnapshot: memory,
         // Python reads nothing from its standard library here: the snapshot has imported
         // every module the calculators use, so an empty zip stands in for 2.5 MB.
-        stdLibURL: new URL("empty-stdlib.zip", snapshot.url).href,
+        stdLibURL: emptyStdlib,
       }));
       return;
     } catch (error) {
       console.warn(`calculators: the snapshot did not boot (${error.message}); booting without it`);
     }
   }
+  downloads.expect(new URL("python_stdlib.zip", indexURL).href);
   // `packages` downloads the wheel while Pyodide boots. A package that fails to load
   // does not throw: the import tells.
   calculators = importCalculators(await loadPyodide({ indexURL, lockFileURL, packages: ["calculators"] }));
+}
+
+// The boot's downloads, counted for the page's progress bar while they arrive: the bytes of each
+// response to a fetch of a runtime file (one `sizes` names: Pyodide's WebAssembly, the snapshot
+// and its empty standard library or the standard library and the wheel, the lock file), read
+// from a clone, so that what Pyodide reads (and the browser caches, compiled) is untouched.
+// They are the files' own bytes, as the browser unpacks them: a server that compresses sends
+// fewer. Pyodide's two scripts (1.3 MB), which it imports as modules, give no progress and are
+// not counted. The total holds the files the boot expects and any other it starts to fetch, less
+// one that failed. `tell` gets {loaded, total}: when a file starts, fails or ends, and at most
+// every 200 ms between.
+function countDownloads(sizes, tell) {
+  const plainFetch = globalThis.fetch;
+  const files = new Map(); // url -> "expected" | "fetched"
+  let loaded = 0;
+  let total = 0;
+  let told = 0;
+  const report = (now) => {
+    if (!now && performance.now() - told < 200) return;
+    told = performance.now();
+    tell({ loaded, total });
+  };
+  const expect = (...urls) => {
+    for (const url of urls.filter((url) => Object.hasOwn(sizes, url) && !files.has(url))) {
+      files.set(url, "expected");
+      total += sizes[url];
+    }
+    report(true);
+  };
+  async function count(response, size) {
+    let read = 0;
+    const reader = response.body.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      const more = Math.min(chunk.value.byteLength, size - read); // never past the file's size
+      read += more;
+      loaded += more;
+      report(false);
+    }
+    report(true);
+  }
+  globalThis.fetch = async (resource, options) => {
+    const url = absolute(resource);
+    const first = Object.hasOwn(sizes, url) && files.get(url) !== "fetched";
+    if (first) expect(url);
+    const response = await plainFetch(resource, options).catch((error) => {
+      if (first) failed(url);
+      throw error;
+    });
+    if (first && (!response.ok || !response.body)) failed(url);
+    else if (first) {
+      files.set(url, "fetched");
+      count(response.clone(), sizes[url]).catch(() => {}); // a failed read fails Pyodide's too
+    }
+    return response;
+  };
+  function failed(url) {
+    files.set(url, "fetched"); // not counted, and not again
+    total -= sizes[url];
+    report(true);
+  }
+  return { expect, stop: () => { globalThis.fetch = plainFetch; } };
+}
+
+// A fetch's URL, absolute; "" for one that is not (a data: worker has no base for it).
+function absolute(resource) {
+  try {
+    return new URL(resource.url ?? resource, location.href).href;
+  } catch {
+    return "";
+  }
 }
 
 async function fetchSnapshot({ url, integrity }) {
@@ -92,7 +176,7 @@ const ANSWERS = {
 export function serve(port) {
   port.onmessage = async ({ data }) => {
     if (data.type === "init") {
-      booting ??= boot(data).then(
+      booting ??= boot(data, (progress) => port.postMessage({ type: "progress", ...progress })).then(
         () => port.postMessage({ type: "ready" }),
         (error) => port.postMessage({ type: "failed", message: String(error.message || error) }),
       );

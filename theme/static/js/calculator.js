@@ -5,14 +5,26 @@
 // Nothing here knows a calculator: names, fields and actions come from the prerendered form.
 const config = document.querySelector("script[data-worker]").dataset;
 // The words this script shows, from the site's catalogue (runtime.html): each state's status
-// line under the state's name; `say` fills in the {reason}.
+// line under the state's name; `say` fills in the {placeholders} (a failure's {reason}).
 const WORDS = JSON.parse(config.words);
-const say = (name, reason = "") => WORDS[name].replaceAll("{reason}", () => reason);
-const forms = new Map(); // form -> {status, output, submit, actions, overrides, token, timer, live}
+const say = (name, values = {}) =>
+  WORDS[name].replace(/\{(\w+)\}/g, (whole, key) => (Object.hasOwn(values, key) ? values[key] : whole));
+const forms = new Map(); // form -> {status, progress, output, submit, actions, overrides, token, timer, live}
 const pending = new Map(); // request id -> {resolve, reject}
 const query = new URLSearchParams(location.search);
 let state = "loading"; // loading -> ready -> failed, or loading -> failed; failed is final
 let reason = "";
+// While the runtime loads: its downloads' progress (from the worker) and, once loading has taken
+// a few seconds, a line saying that the figures shown are the worked example.
+const BAR_AFTER = 1000; // ms: a quick boot (a cached runtime) shows no bar that flashes
+const EXAMPLE_AFTER = 4000; // ms
+const progress = { loaded: 0, total: 0, first: null }; // first: {loaded, at} of the first bytes
+let slow = false;
+setTimeout(() => { for (const form of forms.keys()) showProgress(form); }, BAR_AFTER);
+setTimeout(() => {
+  slow = true;
+  if (state === "loading") for (const form of forms.keys()) show(form); // (a later state's line stays)
+}, EXAMPLE_AFTER);
 let nextId = 0;
 let worker = null;
 
@@ -34,7 +46,7 @@ function createWorker(url) {
   import(absolute).then(
     ({ serve }) => serve(port2),
     (error) => port2.postMessage({ type: "failed",
-                                   message: say("notStartedBecause", error.message) }),
+                                   message: say("notStartedBecause", { reason: error.message }) }),
   );
   port1.terminate = () => port1.close();
   return port1;
@@ -56,7 +68,8 @@ function enter(next, why = "") {
 function show(form) {
   const entry = forms.get(form);
   const ready = state === "ready";
-  entry.status.textContent = say(state, reason);
+  entry.status.textContent = say(state === "loading" && slow ? "loadingExample" : state, { reason });
+  showProgress(form);
   entry.submit.hidden = !ready;
   if (entry.actions) entry.actions.hidden = !ready;
   if (state === "failed") {
@@ -86,11 +99,12 @@ function startWorker() {
   try {
     made = createWorker(config.worker);
   } catch (error) {
-    enter("failed", say("notStartedBecause", error.message));
+    enter("failed", say("notStartedBecause", { reason: error.message }));
     return null;
   }
   made.onmessage = ({ data }) => {
-    if (data.type === "ready") enter("ready");
+    if (data.type === "progress") downloaded(data);
+    else if (data.type === "ready") enter("ready");
     else if (data.type === "failed") enter("failed", data.message);
     else {
       const request = pending.get(data.id);
@@ -104,10 +118,41 @@ function startWorker() {
   made.onmessageerror = () => enter("failed", say("unreadable"));
   made.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
                      lockfile: new URL(config.lockfile, location.href).href,
-                     snapshot: config.snapshot && { url: new URL(config.snapshot, location.href).href, integrity: config.snapshotIntegrity } });
+                     snapshot: config.snapshot && { url: new URL(config.snapshot, location.href).href, integrity: config.snapshotIntegrity },
+                     sizes: Object.fromEntries(Object.entries(JSON.parse(config.sizes || "{}"))
+                       .map(([url, size]) => [new URL(url, location.href).href, size])) });
   return made;
 }
 worker = startWorker();
+
+function downloaded({ loaded, total }) {
+  if (loaded > 0 && !progress.first) progress.first = { loaded, at: performance.now() };
+  Object.assign(progress, { loaded, total });
+  for (const form of forms.keys()) showProgress(form);
+}
+
+const megabytes = (bytes) => (bytes / 1e6).toLocaleString(document.documentElement.lang,
+  { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+// The bar, and in words what has come, of how much, and about how long the rest takes at the
+// pace so far (from the first bytes on; after a second of them, so that it means something).
+function showProgress(form) {
+  const { bar, figures, line } = forms.get(form).progress;
+  const { loaded, total, first } = progress;
+  line.hidden = state !== "loading" || total === 0 || performance.now() < BAR_AFTER;
+  if (line.hidden) return;
+  bar.max = total;
+  bar.value = Math.min(loaded, total);
+  const amounts = say("progressFigures", { loaded: megabytes(loaded), total: megabytes(total) });
+  const spent = first && (performance.now() - first.at) / 1000;
+  const pace = spent >= 1 ? (loaded - first.loaded) / spent : 0; // bytes a second
+  const left = pace > 0 ? (total - loaded) / pace : 0;
+  if (loaded >= total) figures.textContent = say("starting");
+  else if (!left) figures.textContent = amounts;
+  else if (left > 90) figures.textContent = say("minutesLeft", { figures: amounts, minutes: Math.round(left / 60) });
+  else figures.textContent = say("secondsLeft", { figures: amounts,
+                                                  seconds: left > 10 ? Math.ceil(left / 5) * 5 : Math.ceil(left) });
+}
 
 function fieldsOf(form) {
   const fields = {};
@@ -195,7 +240,7 @@ async function compute(form) {
   } catch (error) {
     if (entry.token === token && state === "ready") {
       setBusy(form, false);
-      entry.status.textContent = say("notWorkedOut", error.message);
+      entry.status.textContent = say("notWorkedOut", { reason: error.message });
     }
     return; // on failure the state's own status line says what happened
   }
@@ -218,7 +263,7 @@ const ACTIONS = {
                               export: button.dataset.export, fields: fieldsOf(form),
                               now: new Date().toISOString() }));
     } catch (error) {
-      if (state === "ready") entry.status.textContent = say("downloadFailed", error.message);
+      if (state === "ready") entry.status.textContent = say("downloadFailed", { reason: error.message });
       return;
     }
     if (!text) {
@@ -232,6 +277,22 @@ const ACTIONS = {
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   },
 };
+
+// The progress line, after the status line (whose changes a screen reader hears; the bar's are
+// not read out at each step): the bar, named, described by its figures.
+function progressLine(form, status) {
+  const line = document.createElement("p");
+  const bar = document.createElement("progress");
+  const figures = document.createElement("span");
+  line.className = "calculator-progress";
+  line.hidden = true;
+  figures.id = `${form.dataset.calculator}-${forms.size}-progress`;
+  bar.setAttribute("aria-label", say("progress"));
+  bar.setAttribute("aria-describedby", figures.id);
+  line.append(bar, figures);
+  status.after(line);
+  return { line, bar, figures };
+}
 
 // A result box that scrolls (an embed's compact layout) takes the focus, so that the keyboard
 // scrolls it, and is named; one that does not stays out of the tab order.
@@ -249,8 +310,10 @@ function focusableIfScrolls(output) {
 
 function wire(form) {
   const actions = form.querySelector("[data-calculator-actions]");
+  const status = form.querySelector(".calculator-status");
   const entry = {
-    status: form.querySelector(".calculator-status"),
+    status,
+    progress: progressLine(form, status),
     output: form.querySelector("[data-calculator-output]"),
     submit: form.querySelector(".calculator-submit"),
     actions,
