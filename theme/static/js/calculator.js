@@ -208,6 +208,7 @@ function showResult(output, html) {
   const incoming = document.createElement("template");
   incoming.innerHTML = html;
   if (incoming.innerHTML !== output.innerHTML) output.replaceChildren(incoming.content);
+  focusableIfScrolls(output);
 }
 
 function mirrorInQuery(fields, form) {
@@ -247,7 +248,6 @@ async function compute(form) {
   if (entry.token !== token) return; // a newer input is on its way
   setBusy(form, false);
   showResult(entry.output, answer.result.html);
-  focusableIfScrolls(entry.output);
   showErrors(form, answer.result.errors);
   form.dataset.runtime = "python";
   mirrorInQuery(fields, form);
