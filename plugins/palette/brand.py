@@ -31,7 +31,8 @@ def read(settings: dict, root: Path = ROOT) -> Brand:
     theme = colours.read(Path(settings["THEME"]))
     setting = settings.get(SETTING)
     if not isinstance(setting, dict):
-        raise_collected([f"settings: {SETTING} is missing: the clinic's colours, logo and favicon ({GUIDE})"])
+        raise_collected([f"settings: {SETTING} is missing: the clinic's colours, logo and "
+                         f"favicon ({GUIDE})"])
     given, problems = _colours(setting.get("colours"), theme)
     found = {}
     for name in PICTURES:
@@ -119,7 +120,8 @@ def contrast_problems(theme: Palette, given: dict) -> list[str]:
             if shade is None:
                 fix = f"no {change} of the same hue passes: choose another colour"
             else:
-                way = "darker" if contrast.luminance(shade) < contrast.luminance(values[change]) else "lighter"
+                darker = contrast.luminance(shade) < contrast.luminance(values[change])
+                way = "darker" if darker else "lighter"
                 fix = (f"try {change} {shade} in the {scheme} scheme (the same hue, {way}), which "
                        "passes everywhere it is drawn")
             problems.append(

@@ -42,6 +42,11 @@ def rebranded_site(folder):
     return build_site(folder / "out", PATH=str(content), BRAND=rebrand(folder / "brand"))
 
 
+def read_brand(setting):
+    """What the build makes of BRAND `setting` (with the theme's own colours)."""
+    return brand.read({"THEME": str(ROOT / "theme"), "BRAND": setting})
+
+
 @pytest.fixture(scope="module")
 def rebranded(tmp_path_factory):
     return rebranded_site(tmp_path_factory.mktemp("rebranded"))
@@ -109,18 +114,17 @@ def test_a_low_contrast_rebrand_stops_the_build_before_it_reads_a_page(tmp_path,
     assert f"settings: BRAND colours: {name} {colour} on paper {paper} " in message
     assert f"{scheme} scheme) has a contrast of {shown_ratio(colour, paper)}, below WCAG AA's 4.5:1" in message
     assert not (tmp_path / "out").exists()  # stopped before reading, let alone writing, a page
-    # The colour it suggests passes everywhere that colour is drawn: the same build goes on.
+    # The colour it suggests passes everywhere that colour is drawn: with it, nothing stops the build.
     fixed = list(pair)
     fixed[0 if scheme == "light" else 1] = suggested(message, name, scheme)
     assert contrast.ratio(fixed[0 if scheme == "light" else 1], paper) >= contrast.TEXT
-    brand.read({"THEME": str(ROOT / "theme"), "BRAND": rebrand(tmp_path / "brand", **{name: fixed})})
+    read_brand(rebrand(tmp_path / "brand", **{name: fixed}))
 
 
 def test_a_theme_colour_the_clinic_gives_is_checked_too(tmp_path):
     # Pink button text on the plum brand, in place of the white that follows the brand.
     with pytest.raises(SystemExit) as stopped:
-        brand.read({"THEME": str(ROOT / "theme"),
-                    "BRAND": rebrand(tmp_path, **{"on-brand": ["#c47a95", "#121719"]})})
+        read_brand(rebrand(tmp_path, **{"on-brand": ["#c47a95", "#121719"]}))
     message = str(stopped.value)
     assert (f"on-brand #c47a95 on brand #6d2e46 (buttons and the skip link, light scheme) has a "
             f"contrast of {shown_ratio('#c47a95', '#6d2e46')}") in message
@@ -142,12 +146,12 @@ def test_a_theme_colour_the_clinic_gives_is_checked_too(tmp_path):
 def test_a_mistake_in_the_settings_is_named(tmp_path, setting, expected):
     given = None if setting is None else {**rebrand(tmp_path), **setting}
     with pytest.raises(SystemExit, match=re.escape(expected)):
-        brand.read({"THEME": str(ROOT / "theme"), "BRAND": given})
+        read_brand(given)
 
 
 def test_upper_case_colours_are_read(tmp_path):
     given = rebrand(tmp_path, brand=[colour.upper() for colour in GOOD["brand"]])
-    look = brand.read({"THEME": str(ROOT / "theme"), "BRAND": given})
+    look = read_brand(given)
     assert look.palette.colour("brand", "light") == GOOD["brand"][0]
 
 
@@ -156,8 +160,7 @@ def test_the_guides_example_is_what_the_build_says(tmp_path):
     (example,) = re.findall(r"^settings: BRAND colours: .*$", guide, re.M)
     shown = re.match(r"settings: BRAND colours: (\w+) (#\w+) on paper", example)
     with pytest.raises(SystemExit) as stopped:
-        brand.read({"THEME": str(ROOT / "theme"),
-                    "BRAND": rebrand(tmp_path, **{shown[1]: [shown[2], GOOD[shown[1]][1]]})})
+        read_brand(rebrand(tmp_path, **{shown[1]: [shown[2], GOOD[shown[1]][1]]}))
     assert example in str(stopped.value).splitlines()
 
 
