@@ -180,8 +180,8 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
 
     warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks},
                          lang)
-    notes = _notes(plan, [phase for day, phase in planned if day > horizon],
-                   any(phase == "maintenance" for _, phase in infusions), lang)
+    notes = read.notes + _notes(plan, [phase for day, phase in planned if day > horizon],
+                                any(phase == "maintenance" for _, phase in infusions), lang)
     values = {
         "start": start.isoformat(),
         "loading": loading,
