@@ -30,7 +30,7 @@ def _failure(field: str, code: str, lang: str) -> Result:
     message = messages.say(f"api.{code}", lang)
     html = ('<div class="calculator-result calculator-result-errors">'
             f"<p>{escape(message)}</p></div>")
-    return Result({}, [], {field: message}, html, [], {field: code})
+    return Result({}, [], {field: message}, html, [], {field: code}, message)
 
 
 def _fields_from_json(fields_json: object) -> dict[str, str] | None:

@@ -7,7 +7,9 @@ before its loader sizes it), `compute(fields, lang)`, `text(result, lang)` and, 
 declares a download, `export(kind, fields, now, lang)`. Its worked example is its inputs'
 defaults (`worked_example`). The site builds the form, the command line and the browser's actions from
 those. Its `title`, `summary`, `limitations` and actions' labels are message codes (`messages`),
-said in the reader's language; `compute` and `text` say their own words in `lang`.
+said in the reader's language; `compute` and `text` say their own words in `lang`. Every result
+`compute` gives has its `summary` (`Result.summary`), the one sentence the page announces:
+`render.summary` for a worked-out one, `render.failure` for input that needs fixing.
 """
 
 import dataclasses
@@ -52,6 +54,9 @@ class Result:
     html: str
     references: list[str] = dataclasses.field(default_factory=list)
     codes: dict[str, str] = dataclasses.field(default_factory=dict)  # field -> its error's code
+    # The result in one sentence, in the reader's language: the few figures that matter (or
+    # which fields need fixing). The page's live region says only this, not the whole result.
+    summary: str = ""
 
     @property
     def ok(self) -> bool:
@@ -67,6 +72,7 @@ class Result:
             "codes": dict(self.codes),
             "html": self.html,
             "references": list(self.references),
+            "summary": self.summary,
         }
 
 

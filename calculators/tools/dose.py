@@ -136,7 +136,8 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
     devine_ref = [data.load()["devine"]["reference"]] if person.ideal is not None else []
     ref_ids = schema.citation_ids([], protocol.reference, *devine_ref)
     html = view.html(protocol, person, figures, values["notes"], ref_ids, lang)
-    return Result(values, [], {}, html, ref_ids)
+    said = render.summary(view.summary(protocol, person, figures, lang), read)
+    return Result(values, [], {}, html, ref_ids, summary=said)
 
 
 def _asked(protocol: Protocol, person: weights.Weights, basis: str) -> dict:

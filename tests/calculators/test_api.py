@@ -69,8 +69,10 @@ def test_select_values_are_cli_strings():
 def test_result_to_dict_is_json():
     result = calculators.run("dose", {"weight": "80", "protocol": "schwartzman-2009", "adult": "yes"})
     as_dict = json.loads(json.dumps(result.to_dict()))
-    assert set(as_dict) == {"ok", "values", "warnings", "errors", "codes", "html", "references"}
+    assert set(as_dict) == {"ok", "values", "warnings", "errors", "codes", "html", "references",
+                            "summary"}
     assert as_dict["ok"] is True and as_dict["values"]["rate_mg_per_h"] == 25
+    assert as_dict["summary"] == result.summary and result.summary
 
 
 def test_run_json_round_trip_and_numbers_accepted():

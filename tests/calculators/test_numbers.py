@@ -82,6 +82,8 @@ def test_a_decimal_comma_gives_the_same_result_and_says_what_it_read(field, type
     note = say(READ_AS, label=declared.say(declared.label, "en"), value=read)
     assert result.values["note_codes"] == [READ_AS, *with_point.values["note_codes"]]
     assert result.values["notes"] == [note, *with_point.values["notes"]]
+    # said by the inputs (the summary) and with the full result (its notes)
+    assert result.summary == say("result.summary.then", first=with_point.summary, then=note)
     assert note in result.html.replace("&#x27;", "'")
 
 
