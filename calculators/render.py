@@ -167,19 +167,27 @@ def form(
     actions: tuple[Action, ...] = (),
     limitations: tuple[str, ...] = (),
     lang: str = DEFAULT,
+    summary: str = "",
 ) -> str:
-    """The whole calculator: a GET form built from the declaration, then its result region, its
-    limitations and its actions (hidden until the live calculator is ready)."""
+    """The whole calculator: a GET form built from the declaration, the result's summary right
+    after the inputs, then its full result, its limitations and its actions (hidden until the
+    live calculator is ready).
+
+    Only the summary is a live region: a screen reader hears one sentence after each input, not
+    the whole result (figures, formula, references) again; the full result stays readable below.
+    """
     controls = "".join(_field(calc_name, field, values, errors, lang) for field in inputs)
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         'method="get" novalidate>'
         f"{framing(lang)}{controls}"
+        '<p class="calculator-summary" data-calculator-summary aria-live="polite" '
+        f'aria-atomic="true">{escape(summary)}</p>'
         # Without JavaScript nothing can compute: the button stays hidden, the status says so.
         '<p class="calculator-submit" hidden><button type="submit">'
         f'{escape(say("form.calculate", lang))}</button></p>'
         f'<p class="calculator-status" role="status">{escape(say("form.no-script-status", lang))}</p>'
-        f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
+        f'<div class="calculator-output" data-calculator-output>{output}</div>'
         f"{limitations_html(limitations, lang)}{action_bar(actions, lang)}"
         f"{_print_link(values, lang)}"
         "</form>"
