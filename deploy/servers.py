@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from deploy.configs import listening
+from project import run_tool
 
 PACKAGES = "nginx libnginx-mod-http-brotli-static caddy"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -95,19 +96,15 @@ def private_environment(prefix):
 
 def check_config(kind, site_config):
     """`nginx -t` or `caddy validate` on the built `site_config` alone, as on a fresh server: in
-    a private folder, with nothing of this machine's configuration. What it said; ServerError
-    when it fails."""
+    a private folder, with nothing of this machine's configuration. ToolFailed, with what the
+    server said, when it refuses the file."""
     problem = missing_packages(kind)
     if problem:
         raise ServerError(problem)
     with tempfile.TemporaryDirectory(prefix=f"check-{kind}-") as scratch:
         prefix = Path(scratch)
-        done = subprocess.run(command(kind, site_config, prefix, quiet=True, check=True),
-                              env=private_environment(prefix), capture_output=True, text=True)
-    said = done.stdout + done.stderr
-    if done.returncode:
-        raise ServerError(f"{kind} refused {site_config}:\n{said[-3000:]}")
-    return said
+        run_tool(command(kind, site_config, prefix, quiet=True, check=True),
+                 name=f"checking {site_config} with {kind}", env=private_environment(prefix))
 
 
 class RealServer:

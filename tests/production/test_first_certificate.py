@@ -14,9 +14,9 @@ from deploy.configs import (
     NGINX_FIRST_CERTIFICATE, config_folder, nginx_first_certificate, nginx_site,
 )
 from deploy.hosting import ACME_CHALLENGE, CERTIFICATES, HTTPS_ONLY
-from deploy.servers import RealServer, ServerError, check_config
+from deploy.servers import RealServer, check_config
 from plugins.production.server_config import write_server_configs
-from project import run_tool
+from project import ToolFailed, run_tool
 from tests.production.support import free_port
 
 HOST = "www.example.org"
@@ -45,7 +45,7 @@ def test_on_a_fresh_server_nginxs_first_stage_and_the_caddyfile_pass_their_check
     check_config("nginx", folder / NGINX_FIRST_CERTIFICATE)
     check_config("caddy", folder / "Caddyfile")  # Caddy gets its certificate itself
     # The full block names the certificate's files: the reason there is a first stage.
-    with pytest.raises(ServerError) as refused:
+    with pytest.raises(ToolFailed) as refused:
         check_config("nginx", folder / "nginx.conf")
     assert f"{CERTIFICATES}/{HOST}/fullchain.pem" in str(refused.value)
 
