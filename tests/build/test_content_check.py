@@ -46,8 +46,8 @@ def test_a_new_article_has_every_field_is_a_draft_and_builds(tmp_path):
     path = new_article.new_article("Ketamine and  Sleep!", content, today=TODAY)
     assert path == content / "articles" / "ketamine-and-sleep.md"
     header = path.read_text().split("\n\n")[0]
-    for field in ("Title: Ketamine and Sleep!", "Date: 2026-11-28", "Reviewed: 2026-11-28",
-                  "Reviewer: clinical-lead", "Summary:", "Slug: ketamine-and-sleep",
+    for field in ("Title: Ketamine and Sleep!", "Date: 2026-11-28", "Reviewed: [draft: ",
+                  "Reviewer: [draft: clinical-lead", "Summary: [draft: ", "Slug: ketamine-and-sleep",
                   "Status: draft"):
         assert field in header
     out = build_site(tmp_path / "out", PATH=str(content))
