@@ -238,50 +238,50 @@ TWO_TABLES = ("Table: Doses\n\n| Dose | Note |\n|---|---|\n| a | b |\n\n"
               "Some text about a Dose | and a pipe.\n\n| Dose | Other |\n|---|---|\n| c | d |\n")
 # The walk's deliberate mistakes (issue 21), as (header, body, the error): each fails the build
 # at its line, and `invoke check` reports each (tests/build/test_content_check.py).
+def in_header(old, new, expected, id):
+    """A mistake made by changing GOOD_HEADER's `old` into `new`, above a plain text."""
+    return pytest.param(GOOD_HEADER.replace(old, new), "Text.\n", expected, id=id)
+
+
+def in_body(body, expected, id):
+    return pytest.param(GOOD_HEADER, body, expected, id=id)
+
+
 MISTAKES = [
     pytest.param("", untouched_draft(status=""),
                  "broken.md:3: Reviewed still holds a placeholder from invoke new ([draft: ...])",
                  id="a draft from invoke new without its Status line"),
-    pytest.param(GOOD_HEADER.replace("2026-11-20", "2026-13-45"), "Text.\n",
-                 "broken.md:2: Date: '2026-13-45' is not a day of the calendar", id="no such day"),
-    pytest.param(GOOD_HEADER.replace("2026-11-20", "next Tuesday"), "Text.\n",
-                 "broken.md:2: Date: 'next Tuesday' is not a date written year-month-day",
-                 id="a date in words"),
-    pytest.param(GOOD_HEADER.replace("2026-11-20", "07/12/2026"), "Text.\n",
-                 "broken.md:2: Date: '07/12/2026' could be 2026-07-12 or 2026-12-07",
-                 id="an ambiguous date"),
-    pytest.param(GOOD_HEADER.replace("2026-11-26", "26/11/2026"), "Text.\n",
-                 "broken.md:3: Reviewed: '26/11/2026' is not written year-month-day: write 2026-11-26",
-                 id="a review date day first"),
-    pytest.param(GOOD_HEADER.replace("Order: 1", "Modified: 2026-11-31\nOrder: 1"), "Text.\n",
-                 "broken.md:6: Modified: '2026-11-31' is not a day of the calendar",
-                 id="a modified date"),
-    pytest.param(GOOD_HEADER.replace("Title: Test article", "Title:"), "Text.\n",
-                 "broken.md:1: Title is empty: write the title", id="an empty title"),
-    pytest.param(GOOD_HEADER, "Intro.\n\n<script>alert(1)</script>\n",
-                 "broken.md:10: raw HTML '<script>' is not allowed in an article",
-                 id="a script element"),
-    pytest.param(GOOD_HEADER, "A picture <img src=x onerror=alert(1)> here.\n",
-                 "broken.md:8: raw HTML '<img src=x onerror=alert(1)>' is not allowed",
-                 id="an inline tag"),
-    pytest.param(GOOD_HEADER, "Text.\n\n<!-- a note\nover lines -->\n",
-                 "broken.md:10: raw HTML '<!--' is not allowed", id="an HTML comment"),
-    pytest.param(GOOD_HEADER, "## Dosing\n\nText.\n\n#### Limits\n",
-                 "broken.md:12: the heading 'Limits' is level 4 right after the heading on line 8 "
-                 "(level 2): go down one level at a time, here '### Limits'",
-                 id="a skipped heading level"),
-    pytest.param(GOOD_HEADER, "### Dosing\n\nText.\n",
-                 "broken.md:8: the heading 'Dosing' is level 3 right after the title (level 1)",
-                 id="a first heading too deep"),
-    pytest.param(GOOD_HEADER, "Text.\n\nDosing\n======\n\nMore.\n",
-                 "broken.md:10: the heading 'Dosing' is level one, the title's level",
-                 id="a level-one heading"),
-    pytest.param(GOOD_HEADER, "A figure [@asra-2018].\n\n## References\n\n1. Cohen SP, et al.\n",
-                 "broken.md:10: a hand-written 'References' section: the build writes the numbered "
-                 "references from the citations", id="a hand-written References section"),
-    pytest.param(GOOD_HEADER, TWO_TABLES,
-                 "broken.md:16: the table with headers 'Dose | Other' needs a line 'Table:",
-                 id="a table without a caption after one with"),
+    in_header("2026-11-20", "2026-13-45",
+              "broken.md:2: Date: '2026-13-45' is not a day of the calendar", "no such day"),
+    in_header("2026-11-20", "next Tuesday",
+              "broken.md:2: Date: 'next Tuesday' is not a date written year-month-day", "words"),
+    in_header("2026-11-20", "07/12/2026",
+              "broken.md:2: Date: '07/12/2026' could be 2026-07-12 or 2026-12-07", "ambiguous"),
+    in_header("2026-11-26", "26/11/2026", "broken.md:3: Reviewed: '26/11/2026' is not written "
+              "year-month-day: write 2026-11-26", "a review date day first"),
+    in_header("Order: 1", "Modified: 2026-11-31\nOrder: 1",
+              "broken.md:6: Modified: '2026-11-31' is not a day of the calendar", "modified"),
+    in_header("Title: Test article", "Title:", "broken.md:1: Title is empty: write the title",
+              "an empty title"),
+    in_body("Intro.\n\n<script>alert(1)</script>\n",
+            "broken.md:10: raw HTML '<script>' is not allowed in an article", "a script element"),
+    in_body("A picture <img src=x onerror=alert(1)> here.\n",
+            "broken.md:8: raw HTML '<img src=x onerror=alert(1)>' is not allowed", "an inline tag"),
+    in_body("Text.\n\n<!-- a note\nover lines -->\n", "broken.md:10: raw HTML '<!--' is not allowed",
+            "an HTML comment"),
+    in_body("## Dosing\n\nText.\n\n#### Limits\n",
+            "broken.md:12: the heading 'Limits' is level 4 right after the heading on line 8 "
+            "(level 2): go down one level at a time, here '### Limits'", "a skipped heading level"),
+    in_body("### Dosing\n\nText.\n",
+            "broken.md:8: the heading 'Dosing' is level 3 right after the title (level 1)",
+            "a first heading too deep"),
+    in_body("Text.\n\nDosing\n======\n\nMore.\n",
+            "broken.md:10: the heading 'Dosing' is level one, the title's level", "a level one heading"),
+    in_body("A figure [@asra-2018].\n\n## References\n\n1. Cohen SP, et al.\n",
+            "broken.md:10: a hand-written 'References' section: the build writes the numbered "
+            "references from the citations", "a hand-written References section"),
+    in_body(TWO_TABLES, "broken.md:16: the table with headers 'Dose | Other' needs a line 'Table:",
+            "a table without a caption after one with"),
 ]
 
 
