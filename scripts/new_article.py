@@ -28,8 +28,8 @@ Status: draft
 figures from the data file as the authoring guide shows. The build writes the numbered
 References at the end from your citations: add a new source to content/references.json first.]
 """
-NEXT_STEPS = ("write it in place of each [draft: ...], have a clinician review it and set "
-              "Reviewed and Reviewer, then delete 'Status: draft'")
+NEXT_STEPS = ("write your own words in place of each [draft: ...], have a clinician review it "
+              "and set Reviewed and Reviewer, then delete 'Status: draft'")
 
 
 def slugify(title: str) -> str:
