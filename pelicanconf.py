@@ -11,12 +11,22 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # The clinic that publishes the site. A fictional placeholder: replace every field.
 CLINIC = {
     "name": "Harbourview Pain Clinic (example)",
-    "logo": "images/clinic-logo.svg",
     "address": ["100 Example Street, Suite 1", "Sampletown, ST 00000"],
     "phone": "+1 555 0100",
     "hours": [("Monday to Thursday", "8:00 to 16:30"), ("Friday", "8:00 to 12:00")],
     "booking_url": "https://booking.example.org/harbourview",
     "promo": "A fictional example clinic: put your own clinic's details in pelicanconf.py.",
+}
+
+# The clinic's look (plugins/palette; the authoring guide's "Rebranding" says it all). Colours
+# are [light, dark]: brand (headings, buttons, the site's name) and accent (links), and any of
+# theme/palette.toml's to replace the theme's; brand-hover and on-brand follow brand unless given.
+# The build stops, naming the pair and a colour that passes, if any pair it draws text or a
+# control in falls below WCAG AA. Logo and favicon: an SVG or PNG file, from this folder.
+BRAND = {
+    "colours": {"brand": ["#0b5563", "#86cfdb"], "accent": ["#0a55a3", "#94c6ff"]},
+    "logo": "content/images/clinic-logo.svg",
+    "favicon": "content/images/clinic-logo.svg",
 }
 
 PATH = "content"

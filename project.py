@@ -1,11 +1,14 @@
 """What the build, the scripts and the tests share: the project's folder, a theme file's versioned
 URL and a theme file the build fills in, writing a file whole or not at all (another build, or a server, may read it meanwhile), and
-running an external tool (node, git, rsync, a Python module) with one way of saying it failed."""
+running an external tool (node, git, rsync, a Python module) with one way of saying it failed,
+and saying in the build log what a slow step is doing."""
 
 import contextlib
 import hashlib
+import logging
 import os
 import subprocess
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -74,3 +77,19 @@ def run_tool(command, name=None, **options) -> str:
     if done.returncode:
         raise ToolFailed(f"{name} failed:\n{done.stderr.strip()[-2000:]}", done.stdout, done.stderr)
     return done.stdout
+
+
+@contextlib.contextmanager
+def slow_step(logger: logging.Logger, doing: str):
+    """Say on `logger` (the build log, through Pelican's handler) what a slow step is `doing` as
+    it starts and how long it took once done. For work a warm build skips (a first build's
+    wheel, snapshot, brotli), so a warm build says nothing. Pelican shows INFO only when told
+    `-v`; a minute of silence looks like a hang, so these are shown at its default verbosity
+    too (only `-q`, which leaves the root logger above WARNING, hushes them)."""
+    if logging.getLogger().getEffectiveLevel() <= logging.WARNING:
+        logger.setLevel(min(logger.getEffectiveLevel(), logging.INFO))
+    # stacklevel: the log names the step's caller, not this helper (nor contextlib).
+    logger.info("%s ...", doing, stacklevel=3)
+    start = time.monotonic()
+    yield
+    logger.info("%s: done in %.1f s", doing, time.monotonic() - start, stacklevel=3)

@@ -22,5 +22,6 @@ DELETE_OUTPUT_DIRECTORY = True
 HOSTING_ROOT = os.environ.get("HOSTING_ROOT")
 PRECOMPRESS = True  # .br and .gz beside every text file and the runtime (plugins/production)
 REVIEW_STRICT = True  # a production build refuses an out-of-date review or a placeholder reviewer
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""  # a draft's page (drafts/) is for local builds only
 if os.environ.get("REVIEWERS"):
     REVIEWERS = json.loads(os.environ["REVIEWERS"])

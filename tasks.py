@@ -186,13 +186,13 @@ def bench(c, runs=5, network=False, build=False, settle=2.0, dwell=5.0):
 @task(help={"title": "the article's title, in quotes"})
 def new(c, title):
     """Start an article: content/articles/<slug>.md with every required field, as a draft"""
-    from scripts.new_article import new_article
+    from scripts.new_article import NEXT_STEPS, new_article
 
     try:
         path = new_article(title)
     except ValueError as problem:
         raise Exit(f"new: {problem}", code=2) from None
-    print(f"Written {os.path.relpath(path)}: write it, have it reviewed, then delete 'Status: draft'.")
+    print(f"Written {os.path.relpath(path)}: {NEXT_STEPS}.")
 
 
 @task

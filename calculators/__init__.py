@@ -30,7 +30,7 @@ def _failure(field: str, code: str, lang: str) -> Result:
     message = messages.say(f"api.{code}", lang)
     html = ('<div class="calculator-result calculator-result-errors">'
             f"<p>{escape(message)}</p></div>")
-    return Result({}, [], {field: message}, html, [], {field: code})
+    return Result({}, [], {field: message}, html, [], {field: code}, message)
 
 
 def _fields_from_json(fields_json: object) -> dict[str, str] | None:
@@ -91,7 +91,7 @@ def render_form(
         values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
     result = calc.compute(values, lang)
     return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions,
-                       calc.limitations, lang)
+                       calc.limitations, lang, result.summary)
 
 
 def export_json(name: str, kind: str, fields_json: str, now_iso: str,

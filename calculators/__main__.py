@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             **result.values,
             "warnings": result.to_dict()["warnings"],
             "references": result.references,
+            "summary": result.summary,
             "framing": say("framing", lang),
             "limitations": limitations,
         }, indent=2))

@@ -8,6 +8,8 @@ wrong: `invalid` (not a number, not one of the choices, not a date), `missing` (
 blank), and for a number `too_low`, `too_high` and `negative`. Their placeholders are the field's
 `words(lang)` and, for a bounded one, {min} and {max} (and {value}, what was typed). Each problem
 has a stable code (the same names, with "-": "too-low"), which tests and other programs rely on.
+A number whose comma could be something else than a decimal comma has its own code and words
+(`COMMA_WORDS`), the same for every number field.
 """
 
 import dataclasses
@@ -19,7 +21,7 @@ from typing import ClassVar
 from calculators.render import escape
 from calculators.formats import plain
 from calculators.messages import N_, say
-from calculators.schema import decimal, integer
+from calculators.schema import Reading, decimal, integer
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -118,20 +120,48 @@ class Bounded(Field):
         return None
 
 
+# What a comma that is not a decimal comma is (the parser's problem codes), in words that say
+# why; {value} is what was typed.
+COMMA_WORDS = {
+    "comma-thousands": N_("field.number.comma-thousands"),
+    "several-commas": N_("field.number.several-commas"),
+    "comma-and-point": N_("field.number.comma-and-point"),
+    "comma-in-whole-number": N_("field.whole.comma"),
+}
+
+
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Number(Bounded):
-    """A plain decimal (no exponent, no nan or infinity) within its bounds, checked after
-    `read(reader, scale=...)` scales it (pounds to kilograms, for one)."""
+    """A plain decimal (no exponent, no nan or infinity; a point or a decimal comma, see
+    `schema.decimal`) within its bounds, checked after `read(reader, scale=...)` scales it
+    (pounds to kilograms, for one). A decimal comma read is said in a note of the result."""
 
     step: float | None = None
     inputmode = "decimal"
 
-    def parse(self, raw: str):
+    def parse(self, raw: str) -> Reading:
         return decimal(raw)
 
     def read(self, reader, scale: float = 1.0):
-        value = reader.parsed(self.name, self.parse)
+        value = self.number(reader)
         return None if value is None else self.bounded(reader, value, scale)
+
+    def number(self, reader):
+        """The number the field's text holds, or None with the reason (the comma's, or the
+        field's own `invalid` words); a decimal comma read becomes a note of the result."""
+        raw = reader.present(self.name)
+        if raw is None:
+            return None
+        reading = self.parse(raw)
+        if reading.value is None:
+            problem = reading.problem or "invalid"
+            self.fail(reader, problem, COMMA_WORDS.get(problem, self.invalid), value=raw)
+        # (a language that writes decimals with a comma needs no word about reading one)
+        elif reading.comma and say("number.decimal-separator", reader.lang) != ",":
+            reader.note("field.number.read-as", say(
+                "field.number.read-as", reader.lang, label=self.say(self.label, reader.lang),
+                value=plain(reading.value, reader.lang)))
+        return reading.value
 
     def control(self, base: str, attributes: str, value: str, lang: str) -> str:
         return (f'<input type="text" inputmode="{self.inputmode}" autocomplete="off" {attributes} '
@@ -140,15 +170,15 @@ class Number(Bounded):
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Whole(Number):
-    """A whole number within its bounds."""
+    """A whole number within its bounds (a comma is refused with words of its own)."""
 
     inputmode = "numeric"
 
-    def parse(self, raw: str):
+    def parse(self, raw: str) -> Reading:
         return integer(raw)
 
     def read(self, reader):
-        value = reader.parsed(self.name, self.parse)
+        value = self.number(reader)
         return value if value is not None and self.bounded(reader, value) is not None else None
 
     @property

@@ -6,7 +6,7 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
-from calculators.messages import DEFAULT, say
+from calculators.messages import DEFAULT, say, say_n
 from calculators.schema import Action, Reader, Result, Warning
 
 
@@ -101,10 +101,28 @@ def text_tail(result, warnings_title: str, lang: str = DEFAULT) -> list[str]:
 
 
 def failure(calc_name: str, read: Reader) -> Result:
-    """The result of input that needs fixing: no values; the errors, their codes, their summary."""
+    """The result of input that needs fixing: no values; the errors, their codes, their list
+    and, in one sentence, how many fields need fixing and which."""
     inputs = tuple(read.inputs.values())
     return Result({}, [], read.errors, error_summary(calc_name, inputs, read.errors, read.lang),
-                  [], read.codes)
+                  [], read.codes, fix_sentence(inputs, read.errors, read.lang))
+
+
+def fix_sentence(inputs: tuple, errors: Mapping[str, str], lang: str = DEFAULT) -> str:
+    """The summary of a result that is not worked out: how many fields need fixing, and which
+    (their labels; the messages stay by the fields)."""
+    declared = {field.name: field for field in inputs}
+    labels = [_label(declared[name], lang) if name in declared else name for name in errors]
+    return say_n("result.summary.fix", "result.summary.fix.plural", len(labels), lang,
+                 fields=say("result.summary.fields", lang).join(labels))
+
+
+def summary(sentence: str, read: Reader) -> str:
+    """A worked-out result's summary: its sentence, then how a field was read when the reader
+    might not expect it (a decimal comma), so that the page says what it read by the inputs."""
+    for _, words in read.notes:
+        sentence = say("result.summary.then", read.lang, first=sentence, then=words)
+    return sentence
 
 
 def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str],
@@ -149,19 +167,27 @@ def form(
     actions: tuple[Action, ...] = (),
     limitations: tuple[str, ...] = (),
     lang: str = DEFAULT,
+    summary: str = "",
 ) -> str:
-    """The whole calculator: a GET form built from the declaration, then its result region, its
-    limitations and its actions (hidden until the live calculator is ready)."""
+    """The whole calculator: a GET form built from the declaration, the result's summary right
+    after the inputs, then its full result, its limitations and its actions (hidden until the
+    live calculator is ready).
+
+    Only the summary is a live region: a screen reader hears one sentence after each input, not
+    the whole result (figures, formula, references) again; the full result stays readable below.
+    """
     controls = "".join(_field(calc_name, field, values, errors, lang) for field in inputs)
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         'method="get" novalidate>'
         f"{framing(lang)}{controls}"
+        '<p class="calculator-summary" data-calculator-summary aria-live="polite" '
+        f'aria-atomic="true">{escape(summary)}</p>'
         # Without JavaScript nothing can compute: the button stays hidden, the status says so.
         '<p class="calculator-submit" hidden><button type="submit">'
         f'{escape(say("form.calculate", lang))}</button></p>'
         f'<p class="calculator-status" role="status">{escape(say("form.no-script-status", lang))}</p>'
-        f'<div class="calculator-output" data-calculator-output aria-live="polite">{output}</div>'
+        f'<div class="calculator-output" data-calculator-output>{output}</div>'
         f"{limitations_html(limitations, lang)}{action_bar(actions, lang)}"
         f"{_print_link(values, lang)}"
         "</form>"

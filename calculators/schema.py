@@ -7,7 +7,9 @@ before its loader sizes it), `compute(fields, lang)`, `text(result, lang)` and, 
 declares a download, `export(kind, fields, now, lang)`. Its worked example is its inputs'
 defaults (`worked_example`). The site builds the form, the command line and the browser's actions from
 those. Its `title`, `summary`, `limitations` and actions' labels are message codes (`messages`),
-said in the reader's language; `compute` and `text` say their own words in `lang`.
+said in the reader's language; `compute` and `text` say their own words in `lang`. Every result
+`compute` gives has its `summary` (`Result.summary`), the one sentence the page announces:
+`render.summary` for a worked-out one, `render.failure` for input that needs fixing.
 """
 
 import dataclasses
@@ -52,6 +54,9 @@ class Result:
     html: str
     references: list[str] = dataclasses.field(default_factory=list)
     codes: dict[str, str] = dataclasses.field(default_factory=dict)  # field -> its error's code
+    # The result in one sentence, in the reader's language: the few figures that matter (or
+    # which fields need fixing). The page's live region says only this, not the whole result.
+    summary: str = ""
 
     @property
     def ok(self) -> bool:
@@ -67,6 +72,7 @@ class Result:
             "codes": dict(self.codes),
             "html": self.html,
             "references": list(self.references),
+            "summary": self.summary,
         }
 
 
@@ -90,7 +96,21 @@ class Calculator(Protocol):
 
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+# A decimal comma: the number's one comma, one or two digits after it (70,5; 0,35; ,5). The only
+# decimal key of many phones' number pads outside the US.
+_DECIMAL_COMMA = re.compile(r"([+-]?[0-9]*),([0-9]{1,2})")
+_DIGITS_AND_MARKS = re.compile(r"[+-]?[0-9.,]*[0-9][0-9.,]*")  # a number, were it not for a comma
 _LONGEST = 64  # characters: anything longer is not a number a person typed
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """What the number parser read from a person's text: a `value`, or None with, when a comma
+    is the reason, the `problem`'s code; `comma` says a decimal comma was taken for the point."""
+
+    value: float | int | None
+    problem: str = ""
+    comma: bool = False
 
 
 def text(fields: Mapping, name: str) -> str:
@@ -101,19 +121,47 @@ def text(fields: Mapping, name: str) -> str:
     return str(value).strip()
 
 
-def decimal(raw: str) -> float | None:
-    """A plain decimal number (no exponent, no nan or infinity), or None."""
-    if len(raw) > _LONGEST or not _DECIMAL.fullmatch(raw):
+def decimal(raw: str) -> Reading:
+    """A plain decimal number (no exponent, no nan or infinity), with a point or a decimal comma.
+
+    A comma that could be something else is a problem, never a guess: "comma-thousands" (1,000
+    and 70,500 may separate thousands), "several-commas" (1,5,0), "comma-and-point" (1,000.5).
+    """
+    if len(raw) > _LONGEST:
+        return Reading(None)
+    if "," not in raw:
+        return Reading(_finite(raw))
+    if (comma := _DECIMAL_COMMA.fullmatch(raw)) is not None:
+        return Reading(_finite(f"{comma[1]}.{comma[2]}"), comma=True)
+    return Reading(None, _comma_problem(raw))
+
+
+def _finite(raw: str) -> float | None:
+    if not _DECIMAL.fullmatch(raw):
         return None
     value = float(raw)
     return value if math.isfinite(value) else None
 
 
-def integer(raw: str) -> int | None:
-    """A whole number, or None."""
-    if len(raw) > _LONGEST or not _INTEGER.fullmatch(raw):
-        return None
-    return int(raw)
+def _comma_problem(raw: str) -> str:
+    """Why a number with a comma is not read ("" when it is no number anyway)."""
+    if not _DIGITS_AND_MARKS.fullmatch(raw):
+        return ""
+    if raw.count(",") > 1:
+        return "several-commas"
+    if "." in raw:
+        return "comma-and-point"
+    return "comma-thousands" if re.fullmatch(r"[+-]?[0-9]+,[0-9]{3,}", raw) else ""
+
+
+def integer(raw: str) -> Reading:
+    """A whole number; a comma (4,5 or 1,000) is the problem "comma-in-whole-number"."""
+    if len(raw) > _LONGEST:
+        return Reading(None)
+    if _INTEGER.fullmatch(raw):
+        return Reading(int(raw))
+    comma = "," in raw and _DIGITS_AND_MARKS.fullmatch(raw)
+    return Reading(None, "comma-in-whole-number" if comma else "")
 
 
 def worked_example(inputs: tuple) -> dict[str, str]:
@@ -138,6 +186,7 @@ class Reader:
         self.fields = fields if isinstance(fields, Mapping) else {}
         self.lang = lang
         self._errors: dict[str, tuple[str, str]] = {}  # field -> (code, message)
+        self.notes: list[tuple[str, str]] = []  # (code, words): how fields were read
 
     @property
     def errors(self) -> dict[str, str]:
@@ -180,13 +229,10 @@ class Reader:
             return None
         return raw
 
-    def parsed(self, name: str, parse):
-        """The field parsed by `parse`, or None (with the field's message when it cannot be)."""
-        raw = self.present(name)
-        value = None if raw is None else parse(raw)
-        if raw is not None and value is None:
-            self.inputs[name].fail(self, "invalid", self.inputs[name].invalid)
-        return value
+    def note(self, code: str, words: str) -> None:
+        """Say how a field was read (a decimal comma taken for the point): a note of the result,
+        by its code."""
+        self.notes.append((code, words))
 
 
 def citation_ids(warnings: list[Warning], *first: str) -> list[str]:

@@ -54,6 +54,13 @@ EMBEDDABLE = {"Content-Security-Policy": content_security_policy("'self' data:",
 # Sent by the production configurations only: browsers ignore it over plain HTTP, and a local
 # server (SiteServer, the tests' nginx and Caddy on 127.0.0.1) has no TLS.
 HTTPS_ONLY = {"Strict-Transport-Security": "max-age=31536000"}
+# An https:// site's certificate, in nginx (Caddy gets its own): certbot's webroot challenge asks
+# for ACME_CHALLENGE<token> over plain HTTP on port 80, answered from the folder certbot writes
+# the token to (`certbot certonly --webroot -w ACME_WEBROOT -d HOST`); the certificate then
+# lives in CERTIFICATES/HOST/.
+ACME_CHALLENGE = "/.well-known/acme-challenge/"
+ACME_WEBROOT = "/var/www/letsencrypt"
+CERTIFICATES = "/etc/letsencrypt/live"
 
 
 class Rule(NamedTuple):

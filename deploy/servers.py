@@ -1,5 +1,6 @@
 """Debian's nginx or Caddy serving the built site with the configuration the build wrote, in
-the foreground (`invoke production`) or for the length of a `with` block (the tests).
+the foreground (`invoke production`) or for the length of a `with` block (the tests), or
+checking it (`nginx -t`, `caddy validate`) as a fresh server would.
 
 Everything a server writes (pid file, logs, temporary files, Caddy's state) goes in a private
 folder, so it runs as root or not, beside any system-wide instance, and leaves nothing behind.
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from deploy.configs import listening
+from project import run_tool
 
 PACKAGES = "nginx libnginx-mod-http-brotli-static caddy"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -65,12 +67,13 @@ http {{
 """
 
 
-def command(kind, site_config, prefix, quiet):
-    """The command line that runs `kind` on the built `site_config`, its files under `prefix`."""
+def command(kind, site_config, prefix, quiet, check=False):
+    """The command line that runs `kind` on the built `site_config` (or, with `check`, only
+    tests it), its files under `prefix`."""
     if kind == "nginx":
         main = prefix / "nginx.conf"
         main.write_text(nginx_main(prefix, Path(site_config).resolve(), quiet))
-        return ["nginx", "-p", f"{prefix}/", "-e", "stderr", "-c", str(main)]
+        return ["nginx", "-p", f"{prefix}/", "-e", "stderr", "-c", str(main), *(["-t"] if check else [])]
     if kind == "caddy":
         main = prefix / "Caddyfile"
         # No admin endpoint (two Caddys may run at once); its state (and autosave) stay in `prefix`.
@@ -80,8 +83,28 @@ def command(kind, site_config, prefix, quiet):
 }}
 import {Path(site_config).resolve()}
 """)
-        return ["caddy", "run", "--adapter", "caddyfile", "--config", str(main)]
+        return ["caddy", "validate" if check else "run", "--adapter", "caddyfile", "--config", str(main)]
     raise ValueError(f"no such server: {kind} (nginx or caddy)")
+
+
+def private_environment(prefix):
+    """The environment a server runs in: its home and its state in `prefix`."""
+    (prefix / "data").mkdir(exist_ok=True)
+    return {**os.environ, "HOME": str(prefix), "XDG_DATA_HOME": str(prefix / "data"),
+            "XDG_CONFIG_HOME": str(prefix / "config")}
+
+
+def check_config(kind, site_config):
+    """`nginx -t` or `caddy validate` on the built `site_config` alone, as on a fresh server: in
+    a private folder, with nothing of this machine's configuration. ToolFailed, with what the
+    server said, when it refuses the file."""
+    problem = missing_packages(kind)
+    if problem:
+        raise ServerError(problem)
+    with tempfile.TemporaryDirectory(prefix=f"check-{kind}-") as scratch:
+        prefix = Path(scratch)
+        run_tool(command(kind, site_config, prefix, quiet=True, check=True),
+                 name=f"checking {site_config} with {kind}", env=private_environment(prefix))
 
 
 class RealServer:
@@ -97,11 +120,8 @@ class RealServer:
         self.host = bind or "127.0.0.1"
 
     def _start(self, prefix, **streams):
-        env = {**os.environ, "HOME": str(prefix), "XDG_DATA_HOME": str(prefix / "data"),
-               "XDG_CONFIG_HOME": str(prefix / "config")}
-        (prefix / "data").mkdir()
         return subprocess.Popen(command(self.kind, self.site_config, prefix, self.quiet),
-                                env=env, **streams)
+                                env=private_environment(prefix), **streams)
 
     def run(self):
         """Serve in the foreground until Ctrl-C."""

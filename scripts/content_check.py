@@ -1,9 +1,12 @@
 """`invoke check`: a content report for the people who write, one table per article.
 
-For each article: reading grade (Flesch-Kincaid and SMOG; target 8 or lower), review age,
-references cited, internal links and anchors that do not resolve, and external links by host.
-It builds the site into a temporary folder and reads the pages; it makes no request. Problems
-that must be fixed (an out-of-date review, a broken link or anchor) make it exit non-zero.
+For each article: the authoring mistakes the build finds (the rules of plugins/authoring, the
+build's own: a placeholder from `invoke new`, a date not written year-month-day, raw HTML...),
+what a draft has left to fill in, reading grade (Flesch-Kincaid and SMOG; target 8 or lower),
+review age, references cited, internal links and anchors that do not resolve, and external links
+by host. It builds the site into a temporary folder, every file the build can read, and reads the
+pages; it makes no request. Problems that must be fixed (an authoring mistake, an out-of-date
+review, a broken link or anchor) make it exit non-zero.
 """
 
 import datetime
@@ -14,13 +17,16 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pelican.settings import DEFAULT_CONFIG
+from pelican import signals
+from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
 from calculators import citation
-from plugins.authoring.rules import cited_ids, months_since, review_limit
+from plugins import authoring
+from plugins.authoring import rules
 from project import ROOT
 from scripts.html_index import parse  # the project's one reader of built pages
+from scripts.site import build_site
 
 GRADE_TARGET = 8
 
@@ -43,11 +49,6 @@ def grades(text: str) -> tuple[float, float]:
     return textstat.flesch_kincaid_grade(text), textstat.smog_index(text)
 
 
-def _header(markdown: str, name: str) -> str:
-    found = re.search(rf"^{name}:\s*(.+)$", markdown.split("\n\n", 1)[0], re.M)
-    return found[1].strip() if found else ""
-
-
 def broken_links(page_path: Path, site: Path, pages: dict) -> list[str]:
     """Internal links (and their anchors) on a built page that lead nowhere."""
     broken = []
@@ -66,40 +67,30 @@ def broken_links(page_path: Path, site: Path, pages: dict) -> list[str]:
     return broken
 
 
-def report(content: Path, site: Path, settings: dict, today: datetime.date) -> tuple[str, int]:
-    """The report's text, and how many problems must be fixed."""
-    limit = review_limit(settings)
+def report(content: Path, site: Path, settings: dict, today: datetime.date,
+           mistakes=()) -> tuple[str, int]:
+    """The report's text, and how many problems must be fixed. `mistakes` are the build's
+    authoring errors (AuthoringError: path, line, message)."""
     lines, problems, pages, cited_anywhere = [], 0, {}, set()
+    by_file = {}
+    for mistake in mistakes:
+        by_file.setdefault(Path(mistake.path).resolve(), []).append(mistake)
     for source in sorted((content / "articles").glob("*.md")):
         markdown = source.read_text("utf-8")
-        slug = _header(markdown, "Slug") or slugify(
-            _header(markdown, "Title"),
-            regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]))
-        built = site / slug / "index.html"
-        grade, smog = grades(prose(markdown))
-        reviewed = datetime.date.fromisoformat(_header(markdown, "Reviewed"))
-        age = months_since(reviewed, today)
-        cited = sorted(cited_ids(markdown))
+        cited = sorted(rules.cited_ids(markdown))
         cited_anywhere.update(cited)
-        broken = broken_links(built, site, pages) if built.is_file() else ["(not built: a draft?)"]
-        external = sorted({urlsplit(href).hostname for href in parse(built).links
-                           if urlsplit(href).hostname} if built.is_file() else set())
-        overdue = age >= limit
-        problems += overdue + len(broken)
-        rows = [
-            ("Reading grade", f"{grade:.1f} Flesch-Kincaid, {smog:.1f} SMOG"
-             + ("" if max(grade, smog) <= GRADE_TARGET else f" (above the target of {GRADE_TARGET})")),
-            ("Review age", f"{age} months (reviewed {reviewed})"
-             + (f" ERROR: older than {limit} months" if overdue else "")),
-            ("References cited", f"{len(cited)}: {', '.join(cited) or 'none'}"),
-            ("Internal links", "all resolve" if not broken else "ERROR: " + "; ".join(broken)),
-            ("External links", ", ".join(external) or "none"),
-        ]
+        rows, found = article_rows(markdown, cited, site, settings, today,
+                                   by_file.pop(source.resolve(), []), pages)
+        problems += found
         width = max(len(name) for name, _ in rows)
         lines += [f"{source.relative_to(content.parent)}", *(f"  {name:<{width}}  {value}"
                                                              for name, value in rows), ""]
     for page in (content / "pages").rglob("*.md"):
-        cited_anywhere.update(cited_ids(page.read_text("utf-8")))
+        cited_anywhere.update(rules.cited_ids(page.read_text("utf-8")))
+    others = [mistake for found in by_file.values() for mistake in found]
+    if others:
+        problems += len(others)
+        lines += ["Authoring errors in other files:", *(f"  ERROR: {mistake}" for mistake in others), ""]
     unused = sorted(set(citation.read_source()) - cited_anywhere)
     lines.append("References listed in content/references.json but cited by no article or page "
                  f"(the calculators may still cite them): {', '.join(unused) or 'none'}")
@@ -107,15 +98,74 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date) -> t
     return "\n".join(lines), problems
 
 
-def main(settings_file: str = "pelicanconf.py") -> int:
-    from pelican import Pelican
-    from pelican.settings import read_settings
+def article_rows(markdown, cited, site, settings, today, mistakes, pages):
+    """An article's rows (name, value), and how many problems they hold: its authoring
+    mistakes, a draft's placeholders, reading grade, review age, the references it cites and
+    its links (those of its page, or of its draft's page)."""
+    source_lines = markdown.split("\n")
+    fields, _ = rules.header(source_lines)
+    field = {name: value for name, (_, value) in fields.items()}
+    draft = rules.is_draft(fields)
+    slug = field.get("slug") or slugify(field.get("title", ""), regex_subs=settings.get(
+        "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]))
+    built = site / "drafts" / f"{slug}.html" if draft else site / slug / "index.html"
+    built = built if slug and built.is_file() else None  # (no slug: no page of its own)
+    rows = [("Authoring", f"ERROR: {where(mistake)}{mistake.message}") for mistake in mistakes]
+    if draft:
+        left = rules.placeholder_lines(source_lines)
+        rows.append(("Draft", "not published (Status: draft)" + (
+            f"; {len(left)} placeholder(s) from invoke new left, lines {', '.join(map(str, left))}"
+            if left else "")))
+    grade, smog = grades(prose(markdown))
+    rows.append(("Reading grade", f"{grade:.1f} Flesch-Kincaid, {smog:.1f} SMOG" + (
+        "" if max(grade, smog) <= GRADE_TARGET else f" (above the target of {GRADE_TARGET})")))
+    try:
+        reviewed = rules.iso_date(field.get("reviewed", ""))
+    except ValueError:  # a draft's placeholder, or an authoring mistake above
+        reviewed = None
+    limit = rules.review_limit(settings)
+    overdue = reviewed is not None and rules.months_since(reviewed, today) >= limit
+    rows.append(("Review age", "no review date" if reviewed is None else (
+        f"{rules.months_since(reviewed, today)} months (reviewed {reviewed})"
+        + (f" ERROR: older than {limit} months" if overdue else ""))))
+    if built:
+        broken = broken_links(built, site, pages)
+        links = "all resolve" if not broken else "ERROR: " + "; ".join(broken)
+        external = sorted({urlsplit(href).hostname for href in parse(built).links
+                           if urlsplit(href).hostname})
+    else:  # left out of the build: for its mistakes, else for a reason the build's log gives
+        broken, external = ([] if mistakes else ["not built"]), []
+        links = ("not checked: not built, for its authoring errors" if mistakes
+                 else "ERROR: not built: the build's log says why")
+    rows += [("References cited", f"{len(cited)}: {', '.join(cited) or 'none'}"),
+             ("Internal links", links), ("External links", ", ".join(external) or "none")]
+    return rows, len(mistakes) + overdue + len(broken)
 
-    with tempfile.TemporaryDirectory() as out:
-        settings = read_settings(str(ROOT / settings_file), override={"OUTPUT_PATH": out})
-        Pelican(settings).run()
-        text, problems = report(Path(settings["PATH"]), Path(out), settings,
-                                datetime.date.today())
+
+def where(mistake) -> str:
+    return f"line {mistake.line}: " if mistake.line else ""
+
+
+def run(today: datetime.date, settings_file: str = "pelicanconf.py", **overrides) -> tuple[str, int]:
+    """Build the site into a temporary folder, every file the build can read (AUTHORING_STOP
+    off: the others' mistakes are collected, not the end of the build), and report on it."""
+    settings = read_settings(str(ROOT / settings_file), override=overrides)
+    found = []
+
+    def collect(generators):
+        found.extend(authoring.mistakes(generators))
+
+    signals.all_generators_finalized.connect(collect)
+    try:
+        with tempfile.TemporaryDirectory() as out:
+            build_site(out, settings_file, AUTHORING_STOP=False, **overrides)
+            return report(Path(settings["PATH"]), Path(out), settings, today, found)
+    finally:
+        signals.all_generators_finalized.disconnect(collect)
+
+
+def main(settings_file: str = "pelicanconf.py") -> int:
+    text, problems = run(datetime.date.today(), settings_file)
     print(text)
     return 1 if problems else 0
 

@@ -1,4 +1,5 @@
-"""`invoke new "Title"`: start an article with every field the build requires, as a draft."""
+"""`invoke new "Title"`: start an article with every field the build requires, as a draft whose
+placeholders (`[draft: ...]`) keep it from being published until each is written."""
 
 import datetime
 import re
@@ -6,29 +7,29 @@ from pathlib import Path
 
 from project import ROOT
 
+# Each `[draft: ...]` says what the author writes there. The build takes them as a draft's
+# (Status: draft): it warns about them, and its page claims no review. An article that is not a
+# draft may hold none: deleting only the Status line fails the build at each one.
 TEMPLATE = """Title: {title}
 Date: {today}
-Reviewed: {today}
-Reviewer: {reviewer}
-Summary: One or two plain sentences about this article, under 160 characters.
+Reviewed: [draft: the day a clinician reviewed the article, written year-month-day]
+Reviewer: [draft: {reviewer}, or the reviewer's name and credential, such as "A. Example, MD"]
+Summary: [draft: one or two plain sentences about this article, under 160 characters]
 Slug: {slug}
 Category: Ketamine for chronic pain
 Order: {order}
 Status: draft
 
-Start with what the reader wants to know, in short sentences and everyday words.
+[draft: Start with what the reader wants to know, in short sentences and everyday words.]
 
-## A first section
+## [draft: A first section]
 
-State each clinical figure with its citation, for example [@asra-2018], and print figures from
-the data file as the authoring guide shows.
-
-## References
-
-The build writes the numbered references from your citations. Add a new source to
-content/references.json first. Before publishing, have a clinician review the article, set
-Reviewed to that day and Reviewer to them, and delete the Status line.
+[draft: State each clinical figure with its citation, for example [@asra-2018], and print
+figures from the data file as the authoring guide shows. The build writes the numbered
+References at the end from your citations: add a new source to content/references.json first.]
 """
+NEXT_STEPS = ("write your own words in place of each [draft: ...], have a clinician review it "
+              "and set Reviewed and Reviewer, then delete 'Status: draft'")
 
 
 def slugify(title: str) -> str:
@@ -57,7 +58,11 @@ def new_article(title: str, content: Path = ROOT / "content", reviewer: str = "c
     orders = [int(found[1]) for path in articles.glob("*.md")
               if (found := re.search(r"^Order:\s*(\d+)", path.read_text("utf-8"), re.M))]
     path = articles / f"{slug}.md"
-    path.write_text(TEMPLATE.format(
-        title=title, slug=slug, reviewer=reviewer, order=max(orders, default=0) + 1,
-        today=(today or datetime.date.today()).isoformat()), "utf-8")
+    path.write_text(draft_text(title, slug, reviewer, max(orders, default=0) + 1,
+                               today or datetime.date.today()), "utf-8")
     return path
+
+
+def draft_text(title: str, slug: str, reviewer: str, order: int, today: datetime.date) -> str:
+    return TEMPLATE.format(title=title, slug=slug, reviewer=reviewer, order=order,
+                           today=today.isoformat())

@@ -1,5 +1,5 @@
-"""For the tests, the benchmarks and the screenshots: a real Pelican build into a folder, the
-site's own server (`hosting`) and the Chromium they drive."""
+"""For the tests, the benchmarks, the screenshots and `invoke check`: a real Pelican build into
+a folder, the site's own server (`hosting`) and the Chromium they drive."""
 
 from pathlib import Path
 

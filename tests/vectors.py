@@ -14,6 +14,8 @@ DOSE = [
     {"adult": "yes", "weight": "62.5", "unit": "kg", "protocol": "goldberg-2005", "daily_mg": "60"},
     {"adult": "yes", "weight": "70", "unit": "kg", "protocol": "asra-2018"},
     {"adult": "yes", "weight": "300", "unit": "lb", "protocol": "asra-2018", "basis": "ideal"},
+    # A decimal comma (a phone's number pad outside the US): read as the point, and said
+    {"adult": "yes", "weight": "70,5", "unit": "kg", "protocol": "schwartzman-2009"},
 ]
 DOSE_BAD = [
     {"adult": "yes", "weight": "", "protocol": "schwartzman-2009"},
@@ -30,6 +32,7 @@ DOSE_BAD = [
     {"adult": "yes", "weight": "70", "protocol": "andrade-2017"},
     {"adult": "yes", "weight": "70", "protocol": "goldberg-2005", "daily_mg": "100"},
     {"adult": "no", "weight": "70", "protocol": "schwartzman-2009"},
+    {"adult": "yes", "weight": "1,000", "protocol": "schwartzman-2009"},  # thousands or decimals?
 ]
 SCHEDULE = [
     {"start": "2026-12-07", "loading": "6", "titration": "2", "maintenance_weeks": "6",
@@ -49,5 +52,6 @@ SCHEDULE_BAD = [
     {"start": "2026-12-07", "loading": "6", "open_days": ""},
     {"start": "2027-03-01", "loading": "14", "open_days": "mon,tue,wed,thu,fri,sat,sun"},
     {"start": "2027-03-01", "loading": "6", "titration": "3", "maintenance_weeks": "2"},
+    {"start": "2027-03-01", "loading": "4,5"},  # a comma in a whole number
 ]
 ALL = [("dose", f) for f in DOSE + DOSE_BAD] + [("schedule", f) for f in SCHEDULE + SCHEDULE_BAD]

@@ -198,6 +198,28 @@ _SHAPE_ROWS = {"rate-per-kg": _rate_rows, "daily-amount": _daily_rows,
                "first-infusion": _first_infusion_rows}
 
 
+def summary(protocol: Protocol, weights: Weights, figures: Figures, lang: str) -> str:
+    """The result in one sentence (what the page's live region says): the regimen, the weight
+    it used or was set beside, the rate or amount, and one session's amount; an illustration."""
+    session = _mg(figures.session_mg_low, figures.session_mg_high, lang)
+    if protocol.shape == "rate-per-kg":
+        return say("dose.result-summary.rate", lang, regimen=protocol.name,
+                   basis=basis_words(figures.basis_used, lang),
+                   weight=weights.shown(figures.dosing_weight_kg, lang),
+                   rate=_mg_per_h(figures.rate_mg_per_h, figures.capped,
+                                  N_("dose.row.top-rate.capped"), lang),
+                   session=session, length=_hours(figures.minutes, lang))
+    weight = weights.shown(weights.actual, lang)
+    if protocol.shape == "first-infusion":
+        return say("dose.result-summary.first-infusion", lang, regimen=protocol.name,
+                   amount=session, length=_hours(figures.minutes_more_than, lang), weight=weight)
+    if figures.daily_mg is not None:
+        return say("dose.result-summary.daily-chosen", lang, regimen=protocol.name,
+                   amount=session, range=published_range(protocol, lang), weight=weight)
+    return say("dose.result-summary.daily", lang, regimen=protocol.name, amount=session,
+               weight=weight)
+
+
 def formula(protocol: Protocol, weights: Weights, figures: Figures, lang: str) -> str:
     """The arithmetic behind the figures, in one sentence."""
     amount, weight, plain = (functools.partial(write, lang=lang)

@@ -129,13 +129,15 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
         return render.failure(name, read)
     person = weights.person(actual, unit, height, sex)
     figures = work_out(protocol, person, basis, daily)
-    notes = view.notes(protocol, person, figures, basis, bool(read.raw("daily_mg")), lang)
+    notes = read.notes + view.notes(protocol, person, figures, basis, bool(read.raw("daily_mg")),
+                                    lang)
     values = {**_asked(protocol, person, basis), **figures.values(),
               "notes": [words for _, words in notes], "note_codes": [code for code, _ in notes]}
     devine_ref = [data.load()["devine"]["reference"]] if person.ideal is not None else []
     ref_ids = schema.citation_ids([], protocol.reference, *devine_ref)
     html = view.html(protocol, person, figures, values["notes"], ref_ids, lang)
-    return Result(values, [], {}, html, ref_ids)
+    said = render.summary(view.summary(protocol, person, figures, lang), read)
+    return Result(values, [], {}, html, ref_ids, summary=said)
 
 
 def _asked(protocol: Protocol, person: weights.Weights, basis: str) -> dict:

@@ -180,8 +180,8 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
 
     warnings = _warnings({"loading": loading, "adjustment": titration, "maintenance": weeks},
                          lang)
-    notes = _notes(plan, [phase for day, phase in planned if day > horizon],
-                   any(phase == "maintenance" for _, phase in infusions), lang)
+    notes = read.notes + _notes(plan, [phase for day, phase in planned if day > horizon],
+                                any(phase == "maintenance" for _, phase in infusions), lang)
     values = {
         "start": start.isoformat(),
         "loading": loading,
@@ -197,7 +197,20 @@ def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
         "note_codes": [code for code, _ in notes],
     }
     ref_ids = schema.citation_ids(warnings, plan.reference, plan.review_reference)
-    return Result(values, warnings, {}, _html(values, warnings, ref_ids, lang), ref_ids)
+    return Result(values, warnings, {}, _html(values, warnings, ref_ids, lang), ref_ids,
+                  summary=render.summary(_summary_sentence(values, lang), read))
+
+
+def _summary_sentence(values: dict, lang: str) -> str:
+    """The plan in one sentence (what the page's live region says): the first example date,
+    the review after it, how many later example dates depend on it, and the plan's end."""
+    infusions = [row["date"] for row in values["sessions"] if row["phase"] != "review"]
+    first, end = (formats.long_date(datetime.date.fromisoformat(day), lang)
+                  for day in (infusions[0], values["horizon_end"]))
+    if len(infusions) == 1:
+        return say("schedule.result-summary.first-only", lang, first=first, end=end)
+    return say_n("schedule.result-summary", "schedule.result-summary.plural", len(infusions) - 1,
+                 lang, first=first, end=end)
 
 
 def _notes(plan: data.Schedule, left_out: list[str], maintenance: bool,

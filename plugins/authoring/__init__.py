@@ -21,9 +21,17 @@ def use_authoring_reader(readers):
         readers.reader_classes[extension] = reader
 
 
+def mistakes(generators):
+    """The authoring mistakes a build's generators read (AuthoringErrors, in reading order)."""
+    return [problem for generator in generators
+            for problem in getattr(generator.readers, "authoring_errors", ())]
+
+
 def fail_on_errors(generators):
-    raise_collected([problem for generator in generators
-                     for problem in getattr(generator.readers, "authoring_errors", ())])
+    """End the build if any file had a mistake; with AUTHORING_STOP = False (what `invoke check`
+    sets: it reports them itself) build every other file."""
+    if generators and generators[0].settings.get("AUTHORING_STOP", True):
+        raise_collected(mistakes(generators))
 
 
 def register():

@@ -24,7 +24,6 @@ class BlockLinePreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines):
-        self.extension.lines = self.extension.lines or list(lines)
         if not any(map(BLOCK_LINE.match, lines)):  # most files: no such line at all
             return lines
         out = []

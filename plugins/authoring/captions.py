@@ -1,14 +1,20 @@
 """Markdown tables: a `Table: ...` line above becomes the caption; headers get `scope`; cells
 get their column's header as `data-label` (a narrow screen shows each row as a labelled card)."""
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
 from .errors import AuthoringError
+from .fences import numbered_lines
 from .markup import region_attributes
 
 PREFIX = "Table:"
+# A pipe table's second line: its columns' dashes (and colons) between pipes. A table may sit in a
+# quote (> ...).
+SEPARATOR = re.compile(r"[|:\- ]*-[|:\- ]*")
+QUOTE = re.compile(r"^[\s>]*")
 
 
 class TableCaptionTreeprocessor(Treeprocessor):
@@ -21,14 +27,14 @@ class TableCaptionTreeprocessor(Treeprocessor):
         for number, (parent, table) in enumerate(found, start=1):
             index = list(parent).index(table)
             before = parent[index - 1] if index else None
-            self.caption(parent, before, table, index, f"table-caption-{number}")
+            self.caption(parent, before, table, index, f"table-caption-{number}", number)
 
-    def caption(self, parent, before, table, index, caption_id):
+    def caption(self, parent, before, table, index, caption_id, number):
         if before is None or before.tag != "p" or not (before.text or "").startswith(PREFIX):
             headers = " | ".join("".join(th.itertext()).strip() for th in table.iter("th"))
-            first = "".join(next(table.iter("th")).itertext()).strip()
+            lines = table_lines(self.extension.lines)
             raise AuthoringError(
-                self.extension.path, self.extension.line_of(first, "|"),
+                self.extension.path, lines[number - 1] if number <= len(lines) else None,
                 f"the table with headers '{headers}' needs a line 'Table: <caption>' "
                 "just above it (then a blank line)",
             )
@@ -50,3 +56,15 @@ class TableCaptionTreeprocessor(Treeprocessor):
         parent.remove(table)
         region.append(table)
         parent.insert(index - 1, region)
+
+
+def table_lines(lines) -> list[int]:
+    """The line of each pipe table's header row, in the source's order (the tables Markdown
+    makes, in the document's order: `[table: ...]` lines are HTML, not Markdown tables)."""
+    found, above = [], ""
+    for number, line, in_code in numbered_lines(lines):
+        line = "" if in_code else QUOTE.sub("", line)
+        if "|" in above and SEPARATOR.fullmatch(line.rstrip()):
+            found.append(number - 1)
+        above = line
+    return found

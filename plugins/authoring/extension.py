@@ -6,18 +6,21 @@ from .blocks import BlockLinePreprocessor
 from .captions import TableCaptionTreeprocessor
 from .citations import CitationPostprocessor
 from .errors import AuthoringError
+from .fences import prose_lines
 from .figures import FigureCheckPreprocessor
 from .headings import HeadingLinkTreeprocessor
 from .values import ValueInlineProcessor
 
 
 class AuthoringExtension(Extension):
-    def start(self, path):
-        """Forget the last file: its path, calculators, citations and lines."""
+    def start(self, path, lines=(), field_lines=None):
+        """Forget the last file: its path, calculators, citations, lines and the line of each
+        header field (by name, in lowercase)."""
         self.path = path
         self.calculators = []
         self.cited = []  # the reference ids the text cites, in order
-        self.lines = []
+        self.lines = list(lines)
+        self.field_lines = field_lines or {}
 
     def extendMarkdown(self, md):
         # Before "meta" (27) so line numbers count from the top of the file.
@@ -32,15 +35,19 @@ class AuthoringExtension(Extension):
         md.postprocessors.register(CitationPostprocessor(md, self), "authoring_citations", 5)
 
     def line_of(self, *needles):
-        """The first source line holding every needle, for error messages (None if none)."""
-        return next(
-            (n for n, line in enumerate(self.lines, 1) if all(x in line for x in needles)), None
-        )
+        """The first source line outside code holding every needle, for error messages (None
+        if none)."""
+        return next((n for n, line in prose_lines(self.lines) if all(x in line for x in needles)),
+                    None)
+
+    def field_line(self, name):
+        """The line of the header field `name` (in lowercase), None if the header has none."""
+        return self.field_lines.get(name)
 
     def refuse_in_metadata(self, md, what):
         """Pelican converts the Summary with the same Markdown, its "meta" step removed."""
         if "meta" not in md.preprocessors:
             raise AuthoringError(
-                self.path, self.line_of("Summary:"),
+                self.path, self.field_line("summary"),
                 f"{what} belongs in the text, not in the Summary",
             )

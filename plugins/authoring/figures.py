@@ -19,7 +19,7 @@ from calculators import data
 from markdown.preprocessors import Preprocessor
 
 from .errors import AuthoringError
-from .fences import numbered_lines
+from .fences import CODE_SPAN, numbered_lines
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A unit: its base, then what it is per ("/kg/h", or in words "an hour", "a day").
@@ -32,7 +32,7 @@ FIGURE = re.compile(
 )
 # How every figure ends: a digit, then its unit. A line without one is spared the slower FIGURE.
 FIGURE_END = re.compile(rf"\d\s*(?i:{UNIT})")
-NOT_PROSE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)|\[value:[^\]]*\]")
+NOT_PROSE = re.compile(rf"{CODE_SPAN}|\[value:[^\]]*\]")
 SKIPPED_SECTIONS = ("limits", "references")
 
 

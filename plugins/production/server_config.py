@@ -1,6 +1,7 @@
 """The build's server configurations: `_headers` in the output (hosts read it there), and the
 nginx server block and Caddyfile beside the output (`deploy.configs.config_folder`), for the
-address and folder the settings name."""
+address and folder the settings name; for an https:// address, also nginx's first stage, which
+serves only certbot's challenge until the certificate exists (README: "The first certificate")."""
 
 from pathlib import Path
 
@@ -16,3 +17,8 @@ def write_server_configs(settings):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "nginx.conf").write_text(configs.nginx_site(root, address))
     (folder / "Caddyfile").write_text(configs.caddyfile(root, address))
+    first = folder / configs.NGINX_FIRST_CERTIFICATE
+    if address.startswith("https://"):
+        first.write_text(configs.nginx_first_certificate(address))
+    else:
+        first.unlink(missing_ok=True)  # from a build for another address: this one needs none

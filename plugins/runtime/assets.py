@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 from functools import partial
@@ -21,6 +22,8 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 THEME_ASSETS = ("js/calculator.js", "js/calculator-worker.js")
 ROOT = project.ROOT  # the project: calculators/, node_modules/
 CACHE = project.CACHE / "runtime"
+
+logger = logging.getLogger(__name__)
 
 
 class RuntimeGenerator(Generator):
@@ -94,7 +97,9 @@ def app_files(pyodide, runtime_id):
     cache = CACHE / app_id
 
     def build(folder):
-        make_lockfile(pyodide, build_wheel(ROOT, folder), folder / "pyodide-lock.json")
+        doing = f"runtime: building the calculators wheel and its lock file ({app_id})"
+        with project.slow_step(logger, doing):
+            make_lockfile(pyodide, build_wheel(ROOT, folder), folder / "pyodide-lock.json")
 
     make_folder(cache, build)
     return app_id, sorted(cache.iterdir())

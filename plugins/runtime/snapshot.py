@@ -14,7 +14,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from project import ToolFailed, run_tool
+from project import ToolFailed, run_tool, slow_step
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,12 @@ def cached_snapshot(pyodide, runtime_id, wheel, cache, make_folder):
         return None
     try:
         folder = cache / f"snapshot-{snapshot_key(runtime_id, wheel, node)}"
-        make_folder(folder, lambda scratch: make_snapshot(pyodide, wheel, scratch))
+
+        def make(scratch):
+            with slow_step(logger, f"runtime: making the memory snapshot in Node ({folder.name})"):
+                make_snapshot(pyodide, wheel, scratch)
+
+        make_folder(folder, make)
     except (OSError, ToolFailed) as problem:
         logger.warning("runtime: no memory snapshot, the plain boot it is: %s", problem)
         return None

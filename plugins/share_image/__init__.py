@@ -1,5 +1,5 @@
 """A share image for every article (OpenGraph and Twitter cards): its title and the clinic's name
-on the theme's colours, drawn with Pillow in a Debian font, made once and cached.
+on the brand's colours (the settings' BRAND), drawn with Pillow in a Debian font, made once and cached.
 
 `register()` only connects signals; the drawing is in `drawing`.
 """

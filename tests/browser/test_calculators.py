@@ -78,6 +78,42 @@ def test_typing_recomputes_and_mirrors_the_query(visit):
     assert output_text(again.page, "dose") == output_text(v.page, "dose")
 
 
+# What a screen reader would announce in a form: its aria-live regions and live roles.
+LIVE_REGIONS = """name => {
+    const form = document.querySelector(`form[data-calculator="${name}"]`);
+    const live = "[aria-live], [role=status], [role=alert], [role=log]";
+    const output = form.querySelector("[data-calculator-output]");
+    return {
+        ariaLive: [...form.querySelectorAll("[aria-live]")].map((element) =>
+            [element.className, element.getAttribute("aria-live"), element.getAttribute("aria-atomic")]),
+        outputInLive: Boolean(output.closest(live) || output.querySelector(live)),
+        summary: form.querySelector("[data-calculator-summary]").textContent,
+    };
+}"""
+
+
+def test_after_an_input_only_the_one_sentence_summary_is_announced(visit):
+    """The full result (figures, formula, references) is not re-read at each input: the form's
+    one live region is its summary, which says the new result's sentence (a decimal comma's
+    reading included), or which fields need fixing."""
+    v = visit()
+    v.page.goto("/calculators/dose/")
+    wait_for_result(v.page, "dose")
+    worked_example = calculators.run("dose", form_fields(v.page, "dose")).summary
+    assert v.page.evaluate(LIVE_REGIONS, "dose")["summary"] == worked_example
+    for typed in ("82,5", "1,000"):
+        v.page.fill("#calc-dose-weight", typed)
+        v.page.wait_for_function(f"() => location.search.includes({urlencode({'weight': typed})!r})")
+        wait_for_result(v.page, "dose")
+        expected = calculators.run("dose", form_fields(v.page, "dose"))
+        assert expected.ok == (typed == "82,5")
+        live = v.page.evaluate(LIVE_REGIONS, "dose")
+        assert live["ariaLive"] == [["calculator-summary", "polite", "true"]]
+        assert not live["outputInLive"]
+        assert live["summary"] == expected.summary != worked_example
+    assert output_text(v.page, "dose") == text(expected.html)
+
+
 @pytest.mark.parametrize("fields", DOSE_BAD)
 def test_bad_input_shows_the_field_error_and_no_result(visit, fields):
     v = visit()

@@ -1,13 +1,17 @@
 """A broken article fails the build with the file, the line and what is wrong."""
 
+import datetime
 import json
+import re
 import shutil
 import subprocess
 import sys
 
 import pytest
 from pelican import signals
+from pelican.settings import read_settings
 
+from scripts import new_article
 from scripts.site import ROOT, build_site
 
 GOOD_HEADER = """Title: Test article
@@ -20,13 +24,18 @@ Order: 1
 """
 
 
-def build_with(tmp_path, body, header=GOOD_HEADER):
+def content_with(tmp_path, body, header=GOOD_HEADER):
+    """A content folder with one article, broken.md (the header, then the body)."""
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     (content / "pages").mkdir()
     shutil.copytree(ROOT / "content" / "images", content / "images")
     (content / "articles" / "broken.md").write_text(header + body)
-    return build_site(tmp_path / "out", PATH=str(content))
+    return content
+
+
+def build_with(tmp_path, body, header=GOOD_HEADER):
+    return build_site(tmp_path / "out", PATH=str(content_with(tmp_path, body, header)))
 
 
 @pytest.mark.parametrize(
@@ -41,6 +50,9 @@ def build_with(tmp_path, body, header=GOOD_HEADER):
         ("A figure [@asra-2018, p. 5].\n", r"broken.md:8: cannot read the citation [@asra-2018, p. 5]"),
         ("````\n```\n````\n\n[calculator: dsoe]\n", r"broken.md:12: unknown calculator 'dsoe'"),
         ("Use ```x``` inline.\n\n[calculator: dsoe]\n", r"broken.md:10: unknown calculator 'dsoe'"),
+        # The line of the mistake, not of the same words shown as an example in code before it.
+        ("Write `[@nope]` so.\n\nA figure [@nope].\n", r"broken.md:10: unknown reference [@nope]"),
+        ("```\n[@ASRA]\n```\n\nA figure [@ASRA].\n", r"broken.md:12: cannot read the citation [@ASRA]"),
     ],
 )
 def test_mistakes_in_the_body_name_file_line_and_problem(tmp_path, body, expected):
@@ -76,12 +88,12 @@ def test_a_build_run_inside_another_keeps_to_its_own_mistakes(tmp_path):
 
 def test_missing_metadata_is_named(tmp_path):
     message = build_error(tmp_path, "Text.\n", header="Title: T\nDate: 2026-11-20\n\n")
-    assert "broken.md: missing metadata: Reviewed, Reviewer, Summary" in message
+    assert "broken.md:1: missing metadata: Reviewed, Reviewer, Summary" in message
 
 
 def test_a_bad_review_date_is_named(tmp_path):
     header = GOOD_HEADER.replace("2026-11-26", "last week")
-    assert "Reviewed: 'last week' is not a date" in build_error(tmp_path, "Text.\n", header)
+    assert "broken.md:3: Reviewed: 'last week' is not a date" in build_error(tmp_path, "Text.\n", header)
 
 
 def test_a_citation_in_the_summary_is_refused(tmp_path):
@@ -144,7 +156,7 @@ def test_a_reviewer_is_a_known_key_or_a_name_with_a_credential(tmp_path, given, 
 def test_an_unknown_reviewer_is_named(tmp_path):
     header = GOOD_HEADER.replace("Reviewer: clinical-lead", "Reviewer: dr-who")
     message = build_error(tmp_path, "Text.\n", header)
-    assert "broken.md: Reviewer: 'dr-who' is neither a reviewer key from pelicanconf.py" in message
+    assert "broken.md:4: Reviewer: 'dr-who' is neither a reviewer key from pelicanconf.py" in message
     assert "known: clinical-lead" in message
 
 
@@ -157,7 +169,7 @@ def test_an_old_review_warns_and_is_an_error_when_strict(tmp_path, caplog):
     (content / "articles" / "broken.md").write_text(header + "Text.\n")
     with pytest.raises(BaseException) as error:
         build_site(tmp_path / "strict" / "out", PATH=str(content), REVIEW_STRICT=True)
-    assert "broken.md: last reviewed 2020-01-01, more than 12 months ago" in str(error.value)
+    assert "broken.md:3: last reviewed 2020-01-01, more than 12 months ago" in str(error.value)
 
 
 PLACEHOLDER = ("reviewer 'Dr A. Example, MD (clinical lead, example)' is a placeholder (marked as "
@@ -195,18 +207,123 @@ def test_a_reviewer_written_out_as_an_example_fails_a_strict_build(tmp_path, giv
     assert f"broken.md:4: reviewer {given!r} is a placeholder" in done.stderr
 
 
-def test_a_real_reviewer_passes_a_production_build(tmp_path, monkeypatch, caplog):
+def test_a_real_reviewer_passes_a_production_build_which_leaves_drafts_out(tmp_path, monkeypatch,
+                                                                            caplog):
     monkeypatch.setenv("REVIEWERS", json.dumps({"clinical-lead": "Dr J. Rivera, MD"}))
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     shutil.copytree(ROOT / "content" / "images", content / "images")
     (content / "articles" / "real.md").write_text(GOOD_HEADER + "Text.\n")
+    new_article.new_article("Half written", content)
     out = build_site(tmp_path / "out", "publishconf.py", PATH=str(content), PRECOMPRESS=False)
     assert "Medically reviewed by Dr J. Rivera, MD" in (out / "test-article" / "index.html").read_text()
-    assert "placeholder" not in caplog.text
+    assert "placeholder" not in caplog.text.replace("placeholder(s) from invoke new", "")
+    assert not (out / "drafts").exists() and not (out / "half-written").exists()
 
 
 def test_the_sitemap_dates_an_article_by_its_review(tmp_path):
     out = build_with(tmp_path, "Text.\n")
     sitemap = (out / "sitemap.xml").read_text()
     assert "<lastmod>2026-11-26" in sitemap.split("test-article")[1].split("</url>")[0]
+
+
+def untouched_draft(status="Status: draft\n"):
+    """An article as `invoke new` writes it, its Status line replaced by `status`."""
+    text = new_article.draft_text("Test article", "test-article", "clinical-lead", 1,
+                                  datetime.date(2026, 11, 28))
+    return text.replace("Status: draft\n", status)
+
+
+TWO_TABLES = ("Table: Doses\n\n| Dose | Note |\n|---|---|\n| a | b |\n\n"
+              "Some text about a Dose | and a pipe.\n\n| Dose | Other |\n|---|---|\n| c | d |\n")
+# The walk's deliberate mistakes (issue 21), as (header, body, the error): each fails the build
+# at its line, and `invoke check` reports each (tests/build/test_content_check.py).
+def in_header(old, new, expected, id):
+    """A mistake made by changing GOOD_HEADER's `old` into `new`, above a plain text."""
+    return pytest.param(GOOD_HEADER.replace(old, new), "Text.\n", expected, id=id)
+
+
+def in_body(body, expected, id):
+    return pytest.param(GOOD_HEADER, body, expected, id=id)
+
+
+MISTAKES = [
+    pytest.param("", untouched_draft(status=""),
+                 "broken.md:3: Reviewed still holds a placeholder from invoke new ([draft: ...])",
+                 id="a draft from invoke new without its Status line"),
+    in_header("2026-11-20", "2026-13-45",
+              "broken.md:2: Date: '2026-13-45' is not a day of the calendar", "no such day"),
+    in_header("2026-11-20", "next Tuesday",
+              "broken.md:2: Date: 'next Tuesday' is not a date written year-month-day", "words"),
+    in_header("2026-11-20", "07/12/2026",
+              "broken.md:2: Date: '07/12/2026' could be 2026-07-12 or 2026-12-07", "ambiguous"),
+    in_header("2026-11-26", "26/11/2026", "broken.md:3: Reviewed: '26/11/2026' is not written "
+              "year-month-day: write 2026-11-26", "a review date day first"),
+    in_header("Order: 1", "Modified: 2026-11-31\nOrder: 1",
+              "broken.md:6: Modified: '2026-11-31' is not a day of the calendar", "modified"),
+    in_header("Title: Test article", "Title:", "broken.md:1: Title is empty: write the title",
+              "an empty title"),
+    in_body("Intro.\n\n<script>alert(1)</script>\n",
+            "broken.md:10: raw HTML '<script>' is not allowed in an article", "a script element"),
+    in_body("A picture <img src=x onerror=alert(1)> here.\n",
+            "broken.md:8: raw HTML '<img src=x onerror=alert(1)>' is not allowed", "an inline tag"),
+    in_body("Text.\n\n<!-- a note\nover lines -->\n", "broken.md:10: raw HTML '<!--' is not allowed",
+            "an HTML comment"),
+    in_body("## Dosing\n\nText.\n\n#### Limits\n",
+            "broken.md:12: the heading 'Limits' is level 4 right after the heading on line 8 "
+            "(level 2): go down one level at a time, here '### Limits'", "a skipped heading level"),
+    in_body("### Dosing\n\nText.\n",
+            "broken.md:8: the heading 'Dosing' is level 3 right after the title (level 1)",
+            "a first heading too deep"),
+    in_body("Text.\n\nDosing\n======\n\nMore.\n",
+            "broken.md:10: the heading 'Dosing' is level one, the title's level", "a level one heading"),
+    in_body("A figure [@asra-2018].\n\n## References\n\n1. Cohen SP, et al.\n",
+            "broken.md:10: a hand-written 'References' section: the build writes the numbered "
+            "references from the citations", "a hand-written References section"),
+    in_body(TWO_TABLES, "broken.md:16: the table with headers 'Dose | Other' needs a line 'Table:",
+            "a table without a caption after one with"),
+]
+
+
+@pytest.mark.parametrize("header, body, expected", MISTAKES)
+def test_each_mistake_of_the_walk_fails_the_build_at_its_line(tmp_path, header, body, expected):
+    assert expected in build_error(tmp_path, body, header)
+
+
+def test_a_bad_date_stops_the_command_line_build_instead_of_dropping_the_article(tmp_path):
+    header = GOOD_HEADER.replace("2026-11-20", "next Tuesday")
+    done = pelican_cli(tmp_path, "Text.\n", header=header)
+    assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
+    assert done.stderr.strip().splitlines()[-1].endswith(
+        "broken.md:2: Date: 'next Tuesday' is not a date written year-month-day, such as 2026-11-26")
+
+
+def test_every_mistake_of_a_file_is_listed_in_the_order_of_its_lines(tmp_path):
+    message = build_error(tmp_path, untouched_draft(status=""), header="")
+    lines = [line.split("broken.md:")[1].split(":")[0] for line in message.splitlines()[1:]]
+    assert lines == ["3", "4", "5", "10", "12", "14"], message
+    assert "broken.md:12: this line holds a placeholder from invoke new" in message
+
+
+def test_an_untouched_draft_builds_as_a_draft_and_claims_no_review(tmp_path, caplog):
+    out = build_with(tmp_path, untouched_draft(), header="")
+    assert not (out / "test-article").exists()
+    page = (out / "drafts" / "test-article.html").read_text()
+    reviewer = read_settings(str(ROOT / "pelicanconf.py"))["REVIEWERS"]["clinical-lead"]
+    assert reviewer not in page and "lastReviewed" not in page
+    assert "broken.md:3: a draft with 6 placeholder(s) from invoke new (lines 3, 4, 5, 11, 13, 15)" \
+        in caplog.text
+
+
+def test_a_draft_written_and_reviewed_is_published(tmp_path):
+    text = untouched_draft(status="")
+    for placeholder, written in [
+        ("[draft: the day a clinician reviewed the article, written year-month-day]", "2026-11-26"),
+        ("[draft: clinical-lead, or the reviewer's name and credential, such as \"A. Example, MD\"]",
+         "clinical-lead"),
+    ]:
+        assert placeholder in text
+        text = text.replace(placeholder, written)
+    text = re.sub(r"\[draft: ([^\]]*?)\]", r"\1", text.replace("[@asra-2018]", "(a source)"))
+    out = build_with(tmp_path, text, header="")
+    assert "lastReviewed" in (out / "test-article" / "index.html").read_text()

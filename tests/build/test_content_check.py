@@ -1,20 +1,16 @@
 """`invoke check` and `invoke new`, run on real builds."""
 
 import datetime
+import re
 import shutil
 
 import pytest
 
 from scripts import content_check, new_article
-from tests.build.test_authoring_errors import GOOD_HEADER
+from tests.build.test_authoring_errors import GOOD_HEADER, MISTAKES, content_with
 from scripts.site import ROOT, build_site
 
 TODAY = datetime.date(2026, 11, 28)
-
-
-def check(content, tmp_path, **settings):
-    site = build_site(tmp_path / "out", PATH=str(content))
-    return content_check.report(content, site, settings, TODAY)
 
 
 def test_the_real_site_reports_every_article_and_no_problem(site):
@@ -34,10 +30,37 @@ def test_broken_links_anchors_and_old_reviews_are_problems(tmp_path):
     (content / "articles" / "old.md").write_text(
         header + "See [nowhere](/nowhere/), [a section](#missing) and "
         "[a source](https://journal.example.org/x).\n")
-    text, problems = check(content, tmp_path)
+    text, problems = content_check.run(TODAY, PATH=str(content))
     assert problems == 3, text
     assert "/nowhere/ (no such page)" in text and "#missing (no such anchor)" in text
     assert "ERROR: older than 12 months" in text and "journal.example.org" in text
+
+
+@pytest.mark.parametrize("header, body, expected", MISTAKES)
+def test_check_reports_each_mistake_the_build_stops_at(tmp_path, header, body, expected):
+    # The same rules, the same words: the build's error, at its line, in the article's table.
+    text, problems = content_check.run(TODAY, PATH=str(content_with(tmp_path, body, header)))
+    assert problems >= 1, text
+    assert re.sub(r"^broken\.md:(\d+): ", r"ERROR: line \1: ", expected) in text, text
+    assert "Internal links    not checked: not built, for its authoring errors" in text
+
+
+def content_and_pages(tmp_path, body):
+    """content_with's one article, beside the site's pages (the links every page has)."""
+    content = content_with(tmp_path, body)
+    shutil.copytree(ROOT / "content" / "pages", content / "pages", dirs_exist_ok=True)
+    return content
+
+
+def test_check_reports_a_mistake_in_a_page_and_checks_the_articles_built(tmp_path):
+    content = content_and_pages(tmp_path, "See [nowhere](/nowhere/).\n")
+    (content / "pages" / "about.md").write_text(
+        "Title: About\nSummary: About us.\n\n# About us\n")
+    text, problems = content_check.run(TODAY, PATH=str(content))
+    assert problems == 2, text
+    assert "/nowhere/ (no such page)" in text
+    assert re.search(r"ERROR: \S*content/pages/about\.md:4: the heading 'About us' is level one",
+                     text), text
 
 
 def test_a_new_article_has_every_field_is_a_draft_and_builds(tmp_path):
@@ -46,8 +69,8 @@ def test_a_new_article_has_every_field_is_a_draft_and_builds(tmp_path):
     path = new_article.new_article("Ketamine and  Sleep!", content, today=TODAY)
     assert path == content / "articles" / "ketamine-and-sleep.md"
     header = path.read_text().split("\n\n")[0]
-    for field in ("Title: Ketamine and Sleep!", "Date: 2026-11-28", "Reviewed: 2026-11-28",
-                  "Reviewer: clinical-lead", "Summary:", "Slug: ketamine-and-sleep",
+    for field in ("Title: Ketamine and Sleep!", "Date: 2026-11-28", "Reviewed: [draft: ",
+                  "Reviewer: [draft: clinical-lead", "Summary: [draft: ", "Slug: ketamine-and-sleep",
                   "Status: draft"):
         assert field in header
     out = build_site(tmp_path / "out", PATH=str(content))
@@ -57,3 +80,15 @@ def test_a_new_article_has_every_field_is_a_draft_and_builds(tmp_path):
         new_article.new_article("Ketamine and sleep", content, today=TODAY)
     with pytest.raises(ValueError, match="taken"):
         new_article.new_article("How dosing works", content)
+
+
+def test_check_shows_what_a_draft_has_left_and_counts_no_problem_for_it(tmp_path):
+    content = content_and_pages(tmp_path, "Text.\n")
+    new_article.new_article("Ketamine and sleep", content, today=TODAY)
+    text, problems = content_check.run(TODAY, PATH=str(content))
+    assert problems == 0, text
+    draft = text.split("content/articles/ketamine-and-sleep.md")[1]
+    assert "Draft             not published (Status: draft); 6 placeholder(s) from invoke new " \
+        "left, lines 3, 4, 5, 11, 13, 15" in draft
+    assert "Review age        no review date" in draft
+    assert "Internal links    all resolve" in draft  # its draft page's links, checked

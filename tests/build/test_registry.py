@@ -39,7 +39,7 @@ def compute(fields, lang="en"):
         return render.failure(name, read)
     twice = say("widget.twice", lang, count=count, double=count * 2)
     html = f'<div class="calculator-result"><p>{twice}</p></div>'
-    return Result({"double": count * 2}, [], {}, html, [])
+    return Result({"double": count * 2}, [], {}, html, [], summary=render.summary(twice, read))
 
 
 def text(result, lang="en"):
@@ -82,7 +82,7 @@ def test_a_new_module_is_a_calculator_everywhere(widget):
     assert calculators.names() == ("dose", "schedule", "widget")
     # the JSON API the browser calls
     out = json.loads(calculators.run_json("widget", json.dumps({"count": "3"})))
-    assert out["ok"] and out["values"] == {"double": 6}
+    assert out["ok"] and out["values"] == {"double": 6} and out["summary"] == "Twice 3 is 6."
     assert json.loads(calculators.run_json("widget", '{"count": "11"}'))["errors"] == {
         "count": "At most 10."}
     # the command line, as a user runs it

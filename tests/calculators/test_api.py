@@ -8,7 +8,7 @@ import re
 import pytest
 
 import calculators
-from calculators import data, formats, tables
+from calculators import data, formats, schema, tables
 from calculators.messages import say
 from calculators.render import escape
 
@@ -69,8 +69,10 @@ def test_select_values_are_cli_strings():
 def test_result_to_dict_is_json():
     result = calculators.run("dose", {"weight": "80", "protocol": "schwartzman-2009", "adult": "yes"})
     as_dict = json.loads(json.dumps(result.to_dict()))
-    assert set(as_dict) == {"ok", "values", "warnings", "errors", "codes", "html", "references"}
+    assert set(as_dict) == {"ok", "values", "warnings", "errors", "codes", "html", "references",
+                            "summary"}
     assert as_dict["ok"] is True and as_dict["values"]["rate_mg_per_h"] == 25
+    assert as_dict["summary"] == result.summary and result.summary
 
 
 def test_run_json_round_trip_and_numbers_accepted():
@@ -116,11 +118,35 @@ def test_render_form_markup():
     assert tags.find("option", value="schwartzman-2009", selected=None)
     assert tags.find("button", type="submit")
     (output,) = tags.find("div", **{"class": "calculator-output"})
-    assert "data-calculator-output" in output and output["aria-live"] == "polite"
+    assert "data-calculator-output" in output and "aria-live" not in output
     assert say("dose.mg-per-h", rate="24.5") in markup and "not a prescription" in markup
     (limits,) = tags.find("div", **{"class": "calculator-limits"})  # beside, not inside, the live region
     assert markup.index("calculator-limits") > markup.index("data-calculator-output")
     assert say("dose.limitations.pump") in markup
+
+
+@pytest.mark.parametrize("name", ["dose", "schedule"])
+def test_only_the_summary_is_live_and_it_follows_the_inputs(name):
+    """A screen reader hears the result's one sentence after each input, not the whole result:
+    the summary is the form's one aria-live region, right after the inputs and before the
+    button and the full result, and the prerendered page holds the worked example's."""
+    markup = calculators.render_form(name)
+    tags = Tags(markup)
+    (summary,) = tags.find("p", **{"class": "calculator-summary"})
+    assert "data-calculator-summary" in summary
+    assert (summary["aria-live"], summary["aria-atomic"]) == ("polite", "true")
+    assert [attrs for _, attrs in tags.tags if "aria-live" in attrs] == [summary]
+    said = calculators.run(name, schema.worked_example(calculators.get(name).inputs)).summary
+    assert said and f'aria-atomic="true">{escape(said)}</p>' in markup
+    last_input = markup.rindex('class="field-error"')
+    assert last_input < markup.index("data-calculator-summary") < markup.index(
+        'class="calculator-submit"') < markup.index("data-calculator-output")
+
+
+def test_a_form_with_errors_summarises_them():
+    fields = {"weight": "abc", "protocol": "schwartzman-2009", "adult": "yes"}
+    result = calculators.run("dose", fields)
+    assert escape(result.summary) in calculators.render_form("dose", fields)
 
 
 def test_render_form_schedule_days_fieldset():

@@ -7,6 +7,7 @@ import pytest
 
 import calculators
 from calculators import render
+from calculators.fields import COMMA_WORDS
 
 DOSE_OK = {"weight": "70", "unit": "kg", "protocol": "schwartzman-2009", "adult": "yes"}
 PLAN_OK = {"start": "2026-01-05", "open_days": "mon,tue,wed,thu,fri"}
@@ -22,7 +23,15 @@ BAD_INPUTS = [
     ("dose", {"weight": "-Infinity"}, "weight", "invalid"),
     ("dose", {"weight": "1e3"}, "weight", "invalid"),
     ("dose", {"weight": "70kg"}, "weight", "invalid"),
-    ("dose", {"weight": "70,5"}, "weight", "invalid"),
+    ("dose", {"weight": "70,"}, "weight", "invalid"),
+    ("dose", {"weight": "1,000"}, "weight", "comma-thousands"),
+    ("dose", {"weight": "70,500"}, "weight", "comma-thousands"),
+    ("dose", {"weight": "1,5,0"}, "weight", "several-commas"),
+    ("dose", {"weight": "70,5,"}, "weight", "several-commas"),
+    ("dose", {"weight": "1,000.5"}, "weight", "comma-and-point"),
+    ("dose", {"weight": "70.5,0"}, "weight", "comma-and-point"),
+    ("dose", {"weight": "70,5kg"}, "weight", "invalid"),
+    ("dose", {"weight": "0,35"}, "weight", "too-low"),
     ("dose", {"weight": "7 0"}, "weight", "invalid"),
     ("dose", {"weight": "0x46"}, "weight", "invalid"),
     ("dose", {"weight": "٧٠"}, "weight", "invalid"),
@@ -41,6 +50,7 @@ BAD_INPUTS = [
     ("dose", {"height_cm": "1700"}, "height_cm", "too-high"),
     ("dose", {"height_cm": "70"}, "height_cm", "too-low"),
     ("dose", {"height_cm": "inf"}, "height_cm", "invalid"),
+    ("dose", {"height_cm": "1,700"}, "height_cm", "comma-thousands"),
     ("dose", {"sex": "other"}, "sex", "invalid"),
     ("dose", {"basis": "lean"}, "basis", "invalid"),
     ("dose", {"basis": "ideal"}, "height_cm", "needed-for-the-basis"),
@@ -81,6 +91,8 @@ BAD_INPUTS = [
     ("schedule", {"loading": "-2"}, "loading", "negative"),
     ("schedule", {"loading": "4.5"}, "loading", "invalid"),
     ("schedule", {"loading": "six"}, "loading", "invalid"),
+    ("schedule", {"loading": "4,5"}, "loading", "comma-in-whole-number"),
+    ("schedule", {"months": "1,000"}, "months", "comma-in-whole-number"),
     ("schedule", {"loading": "15"}, "loading", "too-high"),
     ("schedule", {"loading": "14"}, "loading", "too-high"),
     ("schedule", {"loading": "7"}, "loading", "too-high"),
@@ -119,6 +131,8 @@ def test_bad_input_gives_a_specific_field_error(name, changes, field, code):
     if code in ("invalid", "missing"):  # the field's own words for it
         words = getattr(declared, code) or declared.invalid
         assert result.errors[field] == declared.say(words, "en")
+    if code in COMMA_WORDS:  # why the comma is not read, naming what was typed
+        assert result.errors[field] == declared.say(COMMA_WORDS[code], "en", value=changes[field])
     assert result.errors[field].strip()
     assert result.values == {} and result.warnings == []
     assert 'class="calculator-errors"' in result.html
@@ -128,7 +142,7 @@ def test_bad_input_gives_a_specific_field_error(name, changes, field, code):
 
 def test_bad_inputs_are_distinct_and_counted():
     keys = [(name, tuple(sorted(changes.items()))) for name, changes, _, _ in BAD_INPUTS]
-    assert len(set(keys)) == len(keys) == 88
+    assert len(set(keys)) == len(keys) == 99
 
 
 def test_missing_weight_is_never_defaulted():

@@ -121,6 +121,35 @@ def test_bad_input_exits_2_with_a_line_per_field(args, lines):
     assert "Traceback" not in done.stderr
 
 
+def test_a_decimal_comma_on_the_command_line_is_read_and_said():
+    """The page's parser: --weight 70,5 is 70.5, and the result says what it read."""
+    done = cli("dose", "--weight", "70,5", "--protocol", "schwartzman-2009", *ADULT, "--json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    read_as = say("field.number.read-as", label=say("dose.weight.label"), value="70.5")
+    assert out["actual_weight_kg"] == 70.5 and out["note_codes"][0] == "field.number.read-as"
+    assert out["notes"][0] == read_as
+    text = cli("dose", "--weight", "70,5", "--protocol", "schwartzman-2009", *ADULT)
+    assert text.returncode == 0 and say("cli.note", note=read_as) in text.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("args", "field", "code"), [
+    (["dose", "--weight", "1,000", "--protocol", "schwartzman-2009", *ADULT], "weight",
+     "comma-thousands"),
+    (["dose", "--weight", "1,5,0", "--protocol", "schwartzman-2009", *ADULT], "weight",
+     "several-commas"),
+    (["schedule", "--start", "2027-03-01", "--loading", "4,5"], "loading",
+     "comma-in-whole-number"),
+])
+def test_an_unclear_comma_on_the_command_line_says_why(args, field, code):
+    done = cli(*args)
+    flags = dict(zip(args[1::2], args[2::2]))
+    fields = {flag[2:].replace("-", "_"): value for flag, value in flags.items()}
+    assert calculators.run(args[0], fields).codes == {field: code}
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.splitlines() == errors(args[0], fields)
+
+
 @pytest.mark.parametrize(
     "args", [[], ["dose", "--colour", "red"], ["frobnicate"], ["dose", "--weight"]]
 )

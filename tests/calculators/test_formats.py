@@ -2,50 +2,10 @@
 and month names, a date's order) are the catalogue's, in the reader's language."""
 
 import datetime
-import gettext
-import io
 
-import pytest
-
-from calculators import formats, messages, timeline
+from calculators import formats, timeline
 from calculators.messages import say
 from calculators.tools import schedule
-
-# A language that writes numbers and dates otherwise, as the Spanish edition will; the words it
-# does not hold are the site's English.
-OTHER = r'''
-msgid ""
-msgstr ""
-"Content-Type: text/plain; charset=utf-8\n"
-"Plural-Forms: nplurals=2; plural=(n != 1);\n"
-
-msgid "number.decimal-separator"
-msgstr ","
-
-msgid "date.long"
-msgstr "{weekday} {day} de {month} de {year}"
-
-msgid "day.mon.short"
-msgstr "lun"
-
-msgid "month.mar.short"
-msgstr "mar"
-
-msgid "month.apr.short"
-msgstr "abr"
-'''
-
-
-@pytest.fixture
-def other(monkeypatch):
-    """The language "xx" beside the site's own (its name)."""
-    site = messages.catalogue
-    compiled = gettext.GNUTranslations(io.BytesIO(messages.compile_po(OTHER)))
-    compiled.add_fallback(site("en"))
-    monkeypatch.setattr(messages, "catalogue",
-                        lambda lang=messages.DEFAULT: compiled if lang == "xx" else site(lang))
-    return "xx"
-
 
 def test_numbers_take_the_decimal_separator_of_the_language(other):
     shown = [formats.plain(24.5), formats.amount(0.35), formats.weight(70), formats.amount(0.004)]

@@ -36,6 +36,7 @@ def check_result(result):
         assert warning.reference in refs
     assert set(result.references) <= set(refs)
     json.dumps(result.to_dict(), allow_nan=False)
+    assert result.summary and not NOT_A_NUMBER.search(result.summary)
     if result.ok:
         assert result.values
     else:
@@ -90,7 +91,9 @@ def test_schedule_never_raises_on_numbers(start, loading, titration, weeks, mont
 def test_run_json_never_raises(payload):
     for name in ("dose", "schedule"):
         out = json.loads(calculators.run_json(name, payload))
-        assert set(out) == {"ok", "values", "warnings", "errors", "codes", "html", "references"}
+        assert set(out) == {"ok", "values", "warnings", "errors", "codes", "html", "references",
+                            "summary"}
+        assert out["summary"]  # the page's live region always has something to say
         assert not NOT_A_NUMBER.search(out["html"])
 
 

@@ -80,7 +80,7 @@ def test_the_headers_file_gives_each_path_the_policys_headers_on_netlify_and_clo
 
 def test_an_https_site_gets_tls_and_a_redirect_and_its_caddyfile_is_valid(tmp_path):
     nginx = nginx_site("/var/www/site", "https://www.example.org")
-    assert "listen 443 ssl http2;" in nginx and "return 301 https://$host$request_uri;" in nginx
+    assert "listen 443 ssl http2;" in nginx and "return 301 https://www.example.org$request_uri;" in nginx
     assert "listen 127.0.0.1" not in nginx
     assert "Strict-Transport-Security" in nginx
     config = tmp_path / "Caddyfile"

@@ -203,7 +203,7 @@ function showErrors(form, errors) {
   }
 }
 
-// Replace the result only when it changed, so the live region is not read out for nothing.
+// Replace the result only when it changed (the summary above it is what a screen reader hears).
 function showResult(output, html) {
   const incoming = document.createElement("template");
   incoming.innerHTML = html;
@@ -248,6 +248,11 @@ async function compute(form) {
   if (entry.token !== token) return; // a newer input is on its way
   setBusy(form, false);
   showResult(entry.output, answer.result.html);
+  // The form's one live region: the result in one sentence, said again only when it changed.
+  const summary = form.querySelector("[data-calculator-summary]");
+  if (summary && summary.textContent !== answer.result.summary) {
+    summary.textContent = answer.result.summary;
+  }
   showErrors(form, answer.result.errors);
   form.dataset.runtime = "python";
   mirrorInQuery(fields, form);
