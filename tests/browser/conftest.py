@@ -77,25 +77,3 @@ def visit(browser, served_site):
     for v in visits:
         assert not v.leaving(), f"requests left 127.0.0.1: {v.leaving()}"
         v.context.close()
-
-
-# The result's one-sentence summary, which calculators/render.py writes right after a form's
-# inputs (issue 21, branch adopt-words). Until it does, the tests that place or measure it write
-# the element it will write, with a sentence as long as a summary's, so that what they check
-# holds once it is there; a page that has its own keeps it.
-SUMMARY = """() => {
-    for (const form of document.querySelectorAll("form[data-calculator]")) {
-        if (form.querySelector("[data-calculator-summary]")) continue;
-        const summary = document.createElement("p");
-        summary.className = "calculator-summary";
-        summary.dataset.calculatorSummary = "";
-        const output = form.querySelector("[data-calculator-output]");
-        summary.textContent = output.innerText.replace(/\\s+/g, " ").slice(0, 120);
-        form.querySelector(".calculator-submit").before(summary);
-    }
-}"""
-
-
-def with_summary(page):
-    """The page's (or frame's) calculators, each with its summary."""
-    page.evaluate(SUMMARY)

@@ -15,7 +15,7 @@ import calculators
 from calculators import formats
 from calculators.fields import Number
 from plugins.embeds.offer import CAPPED, HEIGHTS, LOOKS
-from tests.browser.conftest import SITE_WORDS, Visit, with_summary
+from tests.browser.conftest import SITE_WORDS, Visit
 from tests.browser.test_calculators import form_fields, output_text, text, wait_for_result
 from scripts.html_index import start_tags
 from scripts.site import SiteServer, build_site
@@ -383,7 +383,6 @@ def test_in_a_600_px_wordpress_column_the_compact_embed_fits(visit_host, embed_s
     v.page.goto("/post.html")
     frame = embedded(v.page)
     wait_for_result(frame, name)
-    with_summary(frame)
     assert frame.evaluate("[innerWidth, document.documentElement.dataset.layout]") == [600, "compact"]
     height = follows(v.page, frame, CAPPED)
     assert height == content_height(frame) <= CAPPED  # all of it, not cut at WordPress's most
@@ -404,5 +403,4 @@ def test_the_loaders_most_covers_the_full_layout_at_320_px(visit_host, embed_sit
     v = visit_host(viewport={"width": 320, "height": 800})
     v.page.goto(f"{server.url}/embed/{name}/?layout=full")
     wait_for_result(v.page, name)
-    with_summary(v.page)
     assert content_height(v.page) <= HEIGHTS[1]

@@ -13,8 +13,7 @@ import calculators
 from calculators.messages import say
 
 from calculators.fields import Number
-from tests.browser.conftest import with_summary
-from tests.browser.test_calculators import BOOT_TIMEOUT
+from tests.browser.test_calculators import BOOT_TIMEOUT, form_fields
 
 PHONE = {"width": 390, "height": 844}
 WIDTHS = (320, 360, 390)
@@ -135,21 +134,32 @@ PLACES = """() => {
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_at_360_px_the_summary_is_in_sight_beside_the_inputs_and_covers_none(visit, scheme):
     """The weight (each calculator's first number) focused, the result's summary is on the
-    screen beside it; tabbing through every control, the summary never covers the focused one
-    (WCAG 2.4.11) and the page passes axe with the summary on top of the page."""
+    screen beside it, and a new value changes it there; tabbing through every control, the
+    summary never covers the focused one (WCAG 2.4.11); axe passes with the summary on top."""
     v = visit(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True,
               color_scheme=scheme)
     for name in calculators.names():
         v.page.goto(f"/calculators/{name}/")
         settle(v.page)
-        with_summary(v.page)
         first_number = next(f for f in calculators.get(name).inputs if isinstance(f, Number))
-        v.page.focus(f"#calc-{name}-{first_number.name}")
+        field = v.page.locator(f"#calc-{name}-{first_number.name}")
+        field.focus()
         places = v.page.evaluate(PLACES)
         top, bottom = places["summary"]
         assert 0 <= top < bottom <= places["screen"], (name, places)
         assert places["focused"][1] <= top, (name, places)
         assert v.axe() == []
+        # a new value: the summary the reader sees says the new result
+        summary = v.page.locator(f"form[data-calculator='{name}'] [data-calculator-summary]")
+        before = summary.inner_text()
+        field.fill(str(int(float(field.input_value())) - 1))
+        v.page.wait_for_function("([element, before]) => element.textContent !== before",
+                                 arg=[summary.element_handle(), before])
+        settle(v.page)
+        expected = calculators.run(name, form_fields(v.page, name))
+        assert expected.ok and summary.inner_text() == expected.summary
+        places = v.page.evaluate(PLACES)  # still where the reader is looking
+        assert places["focused"][1] <= places["summary"][0] < places["summary"][1] <= places["screen"]
         form = v.page.locator(f"form[data-calculator='{name}']")
         controls = {control.get_attribute("id") for control in form.locator(":is(input, select)").all()}
         v.page.evaluate("scrollTo(0, 0)")
