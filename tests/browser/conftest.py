@@ -1,16 +1,12 @@
 """Debian's Chromium driven by Playwright, against the real site on a local HTTP server."""
 
-import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from plugins import site_words
 from scripts.site import ROOT, SiteServer, build_site
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SITE_WORDS = site_words.words_of(site_words.catalogue(str(ROOT / "theme"), "en"))  # the site's words
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,12 @@ import pytest
 
 import calculators
 from scripts.html_index import PageParser, Page
+from calculators.messages import say
 from tests.vectors import DOSE, DOSE_BAD, SCHEDULE
+from tests.words import SITE_WORDS, fixed_part
+
+# What the status line says when the runtime could not load (its reason aside).
+FAILED = fixed_part(SITE_WORDS("runtime.failed"))
 
 READY = "form[data-runtime='python']"
 BOOT_TIMEOUT = 60_000
@@ -143,7 +148,7 @@ def test_without_javascript_the_form_and_worked_example_are_there(visit):
         expected = calculators.run(name, form_fields_static(v.page, name))
         assert output_text(v.page, name) == text(expected.html)
         assert expected.ok
-        assert "Worked example" in form.locator(".calculator-status").inner_text()
+        assert say("form.no-script-status") in form.locator(".calculator-status").inner_text()
         assert not form.locator("button[type=submit]").is_visible()
 
 
@@ -205,7 +210,7 @@ def test_schedule_downloads_an_ics_file(visit, tmp_path):
     v.page.goto(f"/calculators/schedule/?{urlencode(fields)}")
     wait_for_result(v.page, "schedule")
     with v.page.expect_download() as download:
-        v.page.get_by_role("button", name=re.compile("Download")).click()
+        v.page.get_by_role("button", name=say("schedule.action.ics")).click()
     path = tmp_path / "plan.ics"
     download.value.save_as(path)
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
@@ -220,7 +225,7 @@ def test_runtime_failure_says_so_and_keeps_the_worked_example(visit, missing):
     v.context.route(missing, lambda route: route.fulfill(status=404, body="gone"))
     v.page.goto("/calculators/dose/")
     status = v.page.locator("form[data-calculator='dose'] .calculator-status")
-    status.filter(has_text="could not load").wait_for(timeout=BOOT_TIMEOUT)
+    status.filter(has_text=FAILED).wait_for(timeout=BOOT_TIMEOUT)
     assert "mg" in output_text(v.page, "dose")
     assert v.page.locator("form[data-runtime='python']").count() == 0
     if "worker" in missing:  # (Pyodide itself leaves an unhandled rejection on a bad lock file)
@@ -307,8 +312,7 @@ def test_a_dying_worker_rejects_pending_requests_and_clears_busy(visit, death):
     v.page.goto("/calculators/schedule/")
     v.page.wait_for_selector(f"{SCHEDULE_FORM}[data-busy]")  # a computation is pending
     form = v.page.locator(SCHEDULE_FORM)
-    form.locator(".calculator-status").filter(has_text="could not load").wait_for()
-    assert "worked example" in form.locator(".calculator-status").inner_text()
+    form.locator(".calculator-status").filter(has_text=FAILED).wait_for()
     assert form.get_attribute("data-busy") is None and form.get_attribute("data-runtime") is None
     assert form.locator("[data-calculator-output]").get_attribute("aria-busy") is None
     assert not form.locator("[data-calculator-actions]").is_visible()
@@ -360,9 +364,9 @@ def test_field_errors_land_by_data_field_and_block_the_download(visit):
     slot = v.page.locator(f"{SCHEDULE_FORM} .field-error[data-field='loading']")
     assert slot.is_visible() and slot.inner_text() == expected.errors["loading"]
     assert v.page.get_attribute("#calc-schedule-loading", "aria-invalid") == "true"
-    v.page.get_by_role("button", name=re.compile("Download")).click()
+    v.page.get_by_role("button", name=say("schedule.action.ics")).click()
     status = v.page.locator(f"{SCHEDULE_FORM} .calculator-status")
-    status.filter(has_text="Fix the highlighted fields first").wait_for()
+    status.filter(has_text=SITE_WORDS("runtime.nothing-to-download")).wait_for()
     v.page.fill("#calc-schedule-loading", "6")
     slot.wait_for(state="hidden")
     assert v.page.get_attribute("#calc-schedule-loading", "aria-invalid") is None

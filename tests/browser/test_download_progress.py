@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 import calculators
-from tests.browser.conftest import SITE_WORDS
+from tests.words import SITE_WORDS
 from tests.browser.test_calculators import form_fields, output_text, text, wait_for_result
 from tests.browser.test_phone import PHONE, site_folder
 

@@ -15,10 +15,14 @@ import calculators
 from calculators import formats
 from calculators.fields import Number
 from plugins.embeds.offer import CAPPED, HEIGHTS, LOOKS
-from tests.browser.conftest import SITE_WORDS, Visit
+from tests.browser.conftest import Visit
 from tests.browser.test_calculators import form_fields, output_text, text, wait_for_result
 from scripts.html_index import start_tags
 from scripts.site import SiteServer, build_site
+from tests.words import SITE_WORDS
+
+# The embeds' site's name holds characters HTML escapes (the snippet must escape them as Python).
+EMBED_SITENAME = "O'Neil & Ruiz: Ketamine Dosing Explained"
 
 EMBEDDABLE = [name for name in calculators.names() if calculators.get(name).embeddable]
 HEIGHT = "ketamine-dosing-embed:height"  # the message the embed page posts (embed.js reads it)
@@ -115,7 +119,7 @@ def embed_site(tmp_path_factory):
     a name with characters HTML escapes (the snippet builder writes the snippet as Python does)."""
     folder = tmp_path_factory.mktemp("embed-site")
     with SiteServer(folder) as server:
-        build_site(folder, SITEURL=server.url, SITENAME="O'Neil & Ruiz: Ketamine Dosing Explained")
+        build_site(folder, SITEURL=server.url, SITENAME=EMBED_SITENAME)
         yield server, folder
 
 
@@ -283,7 +287,7 @@ def test_links_leave_the_frame_only_by_a_click(visit_host, embed_site, host):
         v.page.goto("/course.html")
         frame = embedded(v.page)
         wait_for_result(frame, "dose")
-        back = frame.get_by_role("link", name=re.compile("Dosing Explained"))
+        back = frame.get_by_role("link", name=re.compile(re.escape(EMBED_SITENAME)))
         if variant.startswith("plain"):  # a new tab, with no way back to the host page
             with v.context.expect_page() as opened:
                 back.click()
@@ -338,14 +342,14 @@ def test_embed_this_calculator_builds_previews_and_copies_the_snippet(visit_host
     v = visit_host()
     v.context.grant_permissions(["clipboard-read", "clipboard-write"])
     v.page.goto(f"{server.url}/calculators/dose/")
-    v.page.get_by_role("button", name="Copy the snippet").click()
+    v.page.get_by_role("button", name=SITE_WORDS("embed-offer.copy")).click()
     assert v.page.evaluate("navigator.clipboard.readText()") == oembed(embed_site, "dose")["html"]
     cited = v.page.locator("[data-embed-today]").inner_text()  # month names from the page's data
     assert re.fullmatch(rf"\d{{4}} ({'|'.join(formats.months_short())}) \d{{1,2}}", cited), cited
     v.page.select_option("#embed-protocol", "asra-2018")
     v.page.select_option("#embed-theme", "dark")
     v.page.fill("#embed-height", "1200")
-    v.page.get_by_role("button", name="Copy the snippet").click()
+    v.page.get_by_role("button", name=SITE_WORDS("embed-offer.copy")).click()
     copied = v.page.evaluate("navigator.clipboard.readText()")
     (frame_tag,) = start_tags(copied, "iframe")
     assert frame_tag["src"] == f"{server.url}/embed/dose/?protocol=asra-2018&theme=dark"
@@ -355,7 +359,7 @@ def test_embed_this_calculator_builds_previews_and_copies_the_snippet(visit_host
         return [(tag, attrs | {"src": "", "height": ""} if tag == "iframe" else attrs)
                 for tag, attrs in start_tags(snippet)]
     assert rest(copied) == rest(oembed(embed_site, "dose")["html"])
-    v.page.get_by_role("button", name="Show a live preview").click()
+    v.page.get_by_role("button", name=SITE_WORDS("embed-offer.preview")).click()
     preview = embedded(v.page)
     wait_for_result(preview, "dose")
     assert preview.input_value("#calc-dose-protocol") == "asra-2018"

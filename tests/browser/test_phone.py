@@ -14,6 +14,7 @@ from calculators.messages import say
 
 from calculators.fields import Number
 from tests.browser.test_calculators import BOOT_TIMEOUT, form_fields
+from tests.words import SITE_WORDS
 
 PHONE = {"width": 390, "height": 844}
 WIDTHS = (320, 360, 390)
@@ -179,7 +180,7 @@ def test_the_menu_is_one_line_and_opens_without_javascript(visit):
     v = visit(viewport=PHONE, java_script_enabled=False)
     v.page.goto("/calculators/dose/")
     brand, menu = v.page.locator(".brand"), v.page.get_by_text("Menu", exact=True)
-    links = v.page.get_by_role("navigation", name="Main").get_by_role("link")
+    links = v.page.get_by_role("navigation", name=SITE_WORDS("nav.label")).get_by_role("link")
     assert not links.first.is_visible()
     assert menu.bounding_box()["y"] < brand.bounding_box()["y"] + brand.bounding_box()["height"]
     menu.click()
@@ -192,7 +193,7 @@ def test_wide_screens_show_the_menu_links(visit):
     v = visit(viewport={"width": 1280, "height": 900})
     v.page.goto("/")
     assert not v.page.get_by_text("Menu", exact=True).is_visible()
-    nav = v.page.get_by_role("navigation", name="Main")
+    nav = v.page.get_by_role("navigation", name=SITE_WORDS("nav.label"))
     assert all(link.is_visible() for link in nav.get_by_role("link").all())
     nav.get_by_role("link", name="Calculators").focus()
     assert v.page.evaluate("document.activeElement.textContent") == "Calculators"
@@ -203,7 +204,7 @@ def test_on_this_page_links_land_on_their_sections(visit, paths):
     articles = 0
     for path in paths:
         v.page.goto(path)
-        toc = v.page.get_by_role("navigation", name="On this page")
+        toc = v.page.get_by_role("navigation", name=SITE_WORDS("toc.heading"))
         if not toc.count():
             continue
         articles += 1
@@ -218,7 +219,7 @@ def test_on_this_page_links_land_on_their_sections(visit, paths):
                 return (top >= 0 && top < 80) || (end && top >= 0 && top < innerHeight);
             }""")
             assert landed, (path, target)
-        v.page.get_by_role("link", name="Back to top").click()
+        v.page.get_by_role("link", name=SITE_WORDS("toc.back-to-top")).click()
         v.page.wait_for_function("() => scrollY === 0")
     assert articles >= 8
 

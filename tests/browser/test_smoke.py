@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.words import SITE_WORDS
+
 
 @pytest.mark.parametrize("path", ["/", "/protocols-in-practice/", "/who-is-not-a-candidate/"])
 def test_page_is_local_only_and_has_no_serious_axe_violations(visit, path):
@@ -17,7 +19,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(visit):
     v = visit()
     v.page.goto("/how-dosing-works/")
     v.page.keyboard.press("Tab")
-    assert v.page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    assert v.page.evaluate("document.activeElement.textContent") == SITE_WORDS("nav.skip-to-content")
     v.page.keyboard.press("Enter")
     assert v.page.evaluate("document.activeElement.id") == "main"
 

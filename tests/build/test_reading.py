@@ -4,7 +4,8 @@
 import re
 from html.parser import HTMLParser
 
-from tests.build.test_site import ARTICLES, SITE_WORDS, html_files
+from tests.build.test_site import ARTICLES, html_files
+from tests.words import SITE_WORDS
 
 
 class TableParser(HTMLParser):

@@ -6,12 +6,8 @@ from urllib.parse import unquote, urlsplit
 
 import calculators
 from pelicanconf import CLINIC
-from plugins import site_words
-from project import ROOT
 from scripts.html_index import parse, text_of
 
-# The site's words in English, by code (tests compare what the catalogue says, never English).
-SITE_WORDS = site_words.words_of(site_words.catalogue(ROOT / "theme", "en"))
 ARTICLES = [
     "how-dosing-works", "how-strong-is-the-evidence", "step-by-step",
     "factors-that-influence-dose", "protocols-in-practice", "side-effects-and-monitoring",

@@ -4,7 +4,8 @@ import json
 import re
 
 import calculators
-from tests.build.test_site import ARTICLES, SITE_WORDS
+from tests.build.test_site import ARTICLES
+from tests.words import SITE_WORDS
 
 
 def structured(html):
