@@ -195,3 +195,23 @@ def test_each_build_says_its_own_languages_words(tmp_path):
     skip = catalogue("en")["nav.skip-to-content"]
     assert f">[xx] {skip}</a>" in homes[0] and f">[xx] {skip}</a>" in homes[2]
     assert f">{skip}</a>" in homes[1] and "[xx]" not in homes[1]
+
+
+def test_words_without_placeholders_are_said_once_when_a_template_is_compiled():
+    catalogue = {"greeting": "Hello & welcome", "to": "Hi {name}"}
+    said = []
+
+    def words(code, **values):
+        said.append(code)
+        return catalogue[code].format(**values) if values else catalogue[code]
+
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(words, lambda one, many, n: one, newstyle=False)
+    env.site_words = words
+    env.add_extension(site_words.SaidWhenCompiled)
+    template = env.from_string('<p>{{ _("greeting")|e }} {{ _("to", name="you") }} {{ "_" }}</p>')
+    assert said == ["greeting"]  # compiled: the words are in the template
+    assert [template.render(), template.render()] == ["<p>Hello &amp; welcome Hi you _</p>"] * 2
+    assert said == ["greeting", "to", "to"]  # a call with placeholders stays a call
+    with pytest.raises(KeyError):
+        env.from_string('{{ _("no.such.code") }}')
