@@ -25,9 +25,9 @@ def run(name: str, fields: Mapping[str, str], lang: str = messages.DEFAULT) -> R
     return get(name).compute(fields, lang)
 
 
-def _failure(field: str, code: str, lang: str) -> Result:
-    """A request the calculators cannot answer (its code is also the words' code: "api.CODE")."""
-    message = messages.say(f"api.{code}", lang)
+def _failure(field: str, code: str, words: str, lang: str) -> Result:
+    """A request the calculators cannot answer: its problem's code, and its words' code."""
+    message = messages.say(words, lang)
     html = ('<div class="calculator-result calculator-result-errors">'
             f"<p>{escape(message)}</p></div>")
     return Result({}, [], {field: message}, html, [], {field: code}, message)
@@ -53,25 +53,21 @@ def _fields_from_json(fields_json: object) -> dict[str, str] | None:
     return fields
 
 
-# The words of the requests the calculators cannot answer, for Babel (said as "api.CODE").
-_API_WORDS = (N_("api.unreadable"), N_("api.unknown"), N_("api.failed"), N_("api.language"))
-
-
 def run_json(name: str, fields_json: str, lang: str = messages.DEFAULT) -> str:
     """For the browser: a JSON object of strings in, json of `Result.to_dict()` out, the words in
     `lang` (a language the site has not: an error, in the default language). Never raises."""
     fields = _fields_from_json(fields_json)
     if lang not in messages.LANGUAGES:
-        result = _failure("language", "language", messages.DEFAULT)
+        result = _failure("language", "language", N_("api.language"), messages.DEFAULT)
     elif fields is None:
-        result = _failure("fields", "unreadable", lang)
+        result = _failure("fields", "unreadable", N_("api.unreadable"), lang)
     elif name not in names():
-        result = _failure("calculator", "unknown", lang)
+        result = _failure("calculator", "unknown", N_("api.unknown"), lang)
     else:
         try:
             result = run(name, fields, lang)
         except Exception:  # noqa: BLE001 - the page must always get an answer
-            result = _failure("calculator", "failed", lang)
+            result = _failure("calculator", "failed", N_("api.failed"), lang)
     return json.dumps(result.to_dict())
 
 

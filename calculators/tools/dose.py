@@ -55,14 +55,17 @@ def _ranged(lang: str) -> list[Protocol]:
 
 
 def _weight_words(lang: str) -> dict[str, str]:
-    """The weight's bounds in pounds too, their reasons and the article to read."""
+    """The weight's bounds in pounds too, their reasons, the article to read, and the worked
+    example's weight (what a number looks like)."""
     limits, scope_words = data.limits(lang), data.load(lang)["scope"]
     low, high = limits["weight_kg"]
     per_lb = weights.kg_per_lb()
-    between = say("dose.weight.between", lang, min=formats.plain(low), max=formats.plain(high),
-                  min_lb=f"{low / per_lb:.0f}", max_lb=f"{high / per_lb:.0f}")
+    between = say("dose.weight.between", lang, min=formats.plain(low, lang),
+                  max=formats.plain(high, lang), min_lb=f"{low / per_lb:.0f}",
+                  max_lb=f"{high / per_lb:.0f}")
     see, _ = data.article(limits["weight_kg_low_see"], lang)
-    return {"between": between, "see": see,
+    example = formats.plain(data.load(lang)["worked_example"]["weight_kg"], lang)
+    return {"between": between, "see": see, "example": example,
             "low_reason": scope_words[limits["weight_kg_low_reason"]],
             "high_reason": limits["weight_kg_high_reason"]}
 
