@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import importlib.resources
 import json
+import re
 
 from calculators import citation, datacheck, messages
 
@@ -266,3 +267,87 @@ def figures(lang: str = messages.DEFAULT) -> dict[str, dict]:
     The clinical figures the articles state that no protocol field holds as a number.
     """
     return {fig_id: {"id": fig_id, **entry} for fig_id, entry in load(lang)["figures"].items()}
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    """A row of an article table of considerations: the condition (or medicine), what it means
+    for ketamine, and its sources' words beside their reference ids."""
+
+    condition: str
+    means: str
+    sources: tuple[tuple[str, str], ...]  # (words, reference id)
+
+
+@dataclasses.dataclass(frozen=True)
+class Consideration:
+    """Something that may rule ketamine out or need extra care, as a reader may tick it on the
+    question list: its box's words, its question and why it matters, its rows in the article's
+    `table`, and every reference those draw on."""
+
+    key: str
+    group: str
+    table: str
+    tick: str
+    topic: str
+    question: str
+    why: str
+    rows: tuple[Row, ...]
+    references: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Question:
+    """A question the list gives every reader, why it matters, and its references."""
+
+    key: str
+    question: str
+    why: str
+    references: tuple[str, ...]
+
+
+_FIGURE = re.compile(r"\{([a-z0-9-]+)\}")
+
+
+def with_figures(words: str, lang: str = messages.DEFAULT) -> str:
+    """Words with each {figure-id} written as that figure of [figures] (`datacheck` makes sure
+    every one the words print is named in the entry's `figures`)."""
+    from calculators.formats import plain  # (formats says its words through messages)
+
+    known = figures(lang)
+    return _FIGURE.sub(lambda found: plain(known[found[1]]["value"], lang), words)
+
+
+@_per_language
+def groups(lang: str = messages.DEFAULT) -> dict[str, str]:
+    """The question list's groups, in order: id -> heading."""
+    entry = load(lang)["groups"]
+    return {group: entry[group] for group in entry["order"]}
+
+
+@_per_language
+def considerations(lang: str = messages.DEFAULT) -> dict[str, Consideration]:
+    """Key -> the consideration, in the data file's order, its words in `lang`."""
+    parsed = load(lang)
+    tables = parsed["groups"]["tables"]
+    found = {}
+    for key, entry in parsed["considerations"].items():
+        rows = tuple(
+            Row(with_figures(row["condition"], lang), with_figures(row["means"], lang),
+                tuple(zip(row["sources"], row["references"], strict=True)))
+            for row in entry["rows"])
+        cited = [ref for row in entry["rows"] for ref in row["references"]] + entry.get("cites", [])
+        found[key] = Consideration(
+            key=key, group=entry["group"], table=tables.get(entry["group"], "considerations"),
+            tick=entry["tick"], topic=entry["topic"], question=with_figures(entry["question"], lang),
+            why=with_figures(entry["why"], lang), rows=rows,
+            references=tuple(dict.fromkeys(cited)))
+    return found
+
+
+@_per_language
+def general_questions(lang: str = messages.DEFAULT) -> tuple[Question, ...]:
+    """The questions for every reader, in order, their words in `lang`."""
+    return tuple(Question(key, with_figures(entry["question"], lang),
+                          with_figures(entry["why"], lang), tuple(entry["references"]))
+                 for key, entry in load(lang)["general"].items())

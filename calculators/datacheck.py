@@ -7,9 +7,14 @@
 - every reference id used anywhere names a reference, and every article a message points to
   is named in [scope];
 - the schedule has words for each review it shows, and a whole number for its review interval;
+- every consideration (a contraindication, caution or interaction) is in a group of [groups], has
+  rows with a source's words for each reference, and prints only the figures it names; every
+  question for all readers has references (`_question_problems`);
 - every language's words (`words/LANG.toml`) have exactly the keys and types of the English ones,
   hold only text, and set nothing the numbers file sets (`words_problems`).
 """
+
+import re
 
 # What each shape of regimen needs: its dose unit, and the figures it is worked out from.
 SHAPES = {
@@ -53,6 +58,7 @@ def problems(parsed: dict) -> list[str]:
         found.append("schedule.maintenance_review_every: a whole number of infusions, 1 or more")
     cited("devine", parsed.get("devine", {}).get("reference"))
 
+    found += _question_problems(parsed, cited)
     limits = parsed.get("limits", {})
     for key in bounds(limits):
         whole, low, high = (limits.get(f"{key}_{end}") for end in ("reason", "low_reason", "high_reason"))
@@ -73,6 +79,49 @@ def problems(parsed: dict) -> list[str]:
                     limits.get(f"{bound}_reason") and limits.get("repeated_exposure")):
                 found.append(f"limits.{bound}: a limit on how often needs its reason "
                              f"({bound}_reason) and repeated_exposure")
+    return found
+
+
+_PRINTED = re.compile(r"\{([a-z0-9-]+)\}")
+
+
+def _question_problems(parsed: dict, cited) -> list[str]:
+    """The considerations and the questions for every reader (see [groups] in the data file)."""
+    found = []
+    groups = parsed.get("groups", {})
+    known_figures = parsed.get("figures", {})
+    for group in groups.get("order", []):
+        if not isinstance(groups.get(group), str):
+            found.append(f"groups.{group}: no heading in the words")
+
+    def prints(where: str, entry: dict, words: list) -> None:
+        named = entry.get("figures", [])
+        found.extend(f"{where}.figures: {fig!r} is not in [figures]"
+                     for fig in named if fig not in known_figures)
+        found.extend(f"{where}: prints {{{fig}}}, not one of its figures"
+                     for text in words for fig in _PRINTED.findall(str(text)) if fig not in named)
+
+    for key, entry in parsed.get("considerations", {}).items():
+        where = f"considerations.{key}"
+        if entry.get("group") not in groups.get("order", []):
+            found.append(f"{where}: group {entry.get('group')!r} is not in [groups] order")
+        rows = entry.get("rows", [])
+        if not rows:
+            found.append(f"{where}: no rows for the article's table")
+        for index, row in enumerate(rows):
+            for ref_id in row.get("references", []) or [None]:
+                cited(f"{where}.rows[{index}]", ref_id)
+            if len(row.get("sources", [])) != len(row.get("references", [])):
+                found.append(f"{where}.rows[{index}]: one source's words for each reference")
+        for ref_id in entry.get("cites", []):
+            cited(f"{where}.cites", ref_id)
+        prints(where, entry, [entry.get(name, "") for name in ("tick", "topic", "question", "why")]
+               + [row.get(name, "") for row in rows for name in ("condition", "means")])
+    for key, entry in parsed.get("general", {}).items():
+        where = f"general.{key}"
+        for ref_id in entry.get("references", []) or [None]:
+            cited(where, ref_id)
+        prints(where, entry, [entry.get("question", ""), entry.get("why", "")])
     return found
 
 

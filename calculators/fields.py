@@ -293,3 +293,55 @@ class Date(Bounded):
 
     def control(self, base: str, attributes: str, value: str, lang: str) -> str:
         return f'<input type="date" {attributes} value="{escape(value)}">'
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Ticks(Days):
+    """Any of its `choices`, or none: boxes in groups, written as a comma-separated list; read as
+    the chosen values in the choices' order. `option_words(lang)` gives each value's words and
+    `grouped(lang)` each group's heading with its values, in order. A value that is not a choice
+    is an error whose words ({unknown}, {valid}) name it and every valid one."""
+
+    option_words: Callable[[str], Mapping[str, str]] | None = None
+    grouped: Callable[[str], Mapping[str, tuple[str, ...]]] | None = None
+
+    @property
+    def cli_value(self) -> str:
+        return self.metavar or "VALUE[,VALUE...]"
+
+    def read(self, reader):
+        names = [value for value, _ in self.choices]
+        chosen = {token.strip().lower() for token in reader.raw(self.name).split(",")
+                  if token.strip()}
+        unknown = sorted(chosen - set(names))
+        if unknown:
+            self.fail(reader, "invalid", self.invalid, unknown=", ".join(unknown),
+                      valid=", ".join(names))
+            return ()
+        return tuple(value for value in names if value in chosen)
+
+    def options(self, lang: str) -> tuple[tuple[str, str], ...]:
+        said = self.option_words(lang) if self.option_words else {}
+        return tuple((value, said.get(value) or self.say(label, lang))
+                     for value, label in self.choices)
+
+    def control(self, base: str, attributes: str, value: str, lang: str) -> str:
+        invalid = ' aria-invalid="true"' if 'aria-invalid="true"' in attributes else ""
+        chosen = {token.strip().lower() for token in value.split(",")}
+        words = dict(self.options(lang))
+        groups = self.grouped(lang) if self.grouped else {"": tuple(words)}
+        return "".join(
+            f'<fieldset class="calculator-tick-group"><legend>{escape(heading)}</legend>'
+            + "".join(
+                f'<span class="calculator-tick"><input type="checkbox" id="{base}-{escape(key)}" '
+                f'name="{escape(self.name)}" value="{escape(key)}"{invalid}'
+                f'{" checked" if key in chosen else ""}>'
+                f'<label for="{base}-{escape(key)}">{escape(words[key])}</label></span>'
+                for key in keys)
+            + "</fieldset>"
+            for heading, keys in groups.items())
+
+    def labelled(self, base: str, label: str, control: str, below: str) -> str:
+        described = f'aria-describedby="{base}-help {base}-error"'
+        return (f'<fieldset class="calculator-field calculator-ticks" id="{base}" {described}>'
+                f"<legend>{label}</legend>{below}{control}</fieldset>")

@@ -168,6 +168,7 @@ def form(
     limitations: tuple[str, ...] = (),
     lang: str = DEFAULT,
     summary: str = "",
+    private: bool = False,
 ) -> str:
     """The whole calculator: a GET form built from the declaration, the result's summary right
     after the inputs, then its full result, its limitations and its actions (hidden until the
@@ -175,11 +176,13 @@ def form(
 
     Only the summary is a live region: a screen reader hears one sentence after each input, not
     the whole result (figures, formula, references) again; the full result stays readable below.
+    A `private` calculator's inputs (what a reader ticks about their health) are marked so that
+    the page never writes them into its address, and its handout prints no link holding them.
     """
     controls = "".join(_field(calc_name, field, values, errors, lang) for field in inputs)
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
-        'method="get" novalidate>'
+        f'method="get" novalidate{" data-private" if private else ""}>'
         f"{framing(lang)}{controls}"
         '<p class="calculator-summary" data-calculator-summary aria-live="polite" '
         f'aria-atomic="true">{escape(summary)}</p>'
@@ -189,7 +192,7 @@ def form(
         f'<p class="calculator-status" role="status">{escape(say("form.no-script-status", lang))}</p>'
         f'<div class="calculator-output" data-calculator-output>{output}</div>'
         f"{limitations_html(limitations, lang)}{action_bar(actions, lang)}"
-        f"{_print_link(values, lang)}"
+        f"{'' if private else _print_link(values, lang)}"
         "</form>"
     )
 

@@ -8,7 +8,7 @@ from calculators.formats import plain
 from calculators.messages import DEFAULT, N_, say
 from calculators.render import escape
 
-NAMES = ("protocols", "schedule")
+NAMES = ("protocols", "schedule", "considerations", "interactions")
 
 Cite = Callable[[list[str]], str]
 
@@ -21,10 +21,19 @@ PROTOCOL_HEADS = (N_("table.protocols.protocol"), N_("table.protocols.condition"
                   N_("table.protocols.reference"))
 SCHEDULE_HEADS = (N_("table.schedule.stage"), N_("table.schedule.frequency"),
                   N_("table.schedule.purpose"))
+# The considerations' two tables (the data file's [groups] tables): heads and caption, by code
+CONSIDERATION_WORDS = {
+    "considerations": ((N_("table.considerations.condition"), N_("table.considerations.means"),
+                        N_("table.considerations.source")), N_("table.considerations.caption")),
+    "interactions": ((N_("table.interactions.medicine"), N_("table.interactions.means"),
+                      N_("table.interactions.source")), N_("table.interactions.caption")),
+}
 
 
 def render(name: str, cite: Cite, lang: str = DEFAULT) -> str:
     """An HTML table in `lang`; `cite(ids)` gives the (trusted) HTML for a citation cell."""
+    if name in CONSIDERATION_WORDS:
+        return _considerations(name, cite, lang)
     return {"protocols": _protocols, "schedule": _schedule}[name](cite, lang)
 
 
@@ -93,3 +102,16 @@ def _schedule(cite: Cite, lang: str) -> str:
     ]
     caption = say("table.schedule.caption", lang, evidence=plan.evidence, no_trial=plan.no_trial)
     return _table(f"{escape(caption)} {cite([plan.reference])}", SCHEDULE_HEADS, rows, lang)
+
+
+def _considerations(table: str, cite: Cite, lang: str) -> str:
+    """The rows of every consideration that belongs in `table`, in the data file's order: the
+    same rows the question list's questions cite, so the two can never disagree."""
+    heads, caption = CONSIDERATION_WORDS[table]
+    rows = [
+        (escape(row.condition), escape(row.means),
+         "; ".join(f"{escape(words)} {cite([ref_id])}" for words, ref_id in row.sources))
+        for consideration in data.considerations(lang).values() if consideration.table == table
+        for row in consideration.rows
+    ]
+    return _table(escape(say(caption, lang)), heads, rows, lang)

@@ -39,7 +39,7 @@ class Tags(html.parser.HTMLParser):
 
 
 def test_names_and_get():
-    assert calculators.names() == ("dose", "schedule")  # the modules of calculators/tools
+    assert calculators.names() == ("dose", "questions", "schedule")  # the modules of calculators/tools
     for name in calculators.names():
         calc = calculators.get(name)
         assert calc.name == name and calc.title
@@ -191,7 +191,7 @@ def heads(markup):
 
 
 def test_tables_render_from_the_data():
-    assert tables.NAMES == ("protocols", "schedule")
+    assert tables.NAMES == ("protocols", "schedule", "considerations", "interactions")
     cited = []
 
     def cite(ids):

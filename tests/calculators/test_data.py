@@ -133,7 +133,7 @@ ALLOWED_CONSTANTS = {0, 1, 2, 7, 12, 60, 64, 75, 100, 0.01, 0.1, 1e-9}
 # Pixels, not doses: the timeline's drawing (width, row height, margins, head-room, faint
 # opacity) and each calculator's embed height.
 DRAWING = {"timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340, 0.45},
-           "dose.py": {1000}, "schedule.py": {1000}}
+           "dose.py": {1000}, "schedule.py": {1000}, "questions.py": {1000}}
 
 
 @pytest.mark.parametrize(
