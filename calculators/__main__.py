@@ -14,8 +14,12 @@ import sys
 
 import calculators
 from calculators import data, messages
-from calculators.messages import say
+from calculators.messages import N_, say
 from calculators.tables import dose_range
+
+# How the help introduces a field's values: one of them, or (a field that takes a list, such as
+# the question list's ticks) any of them.
+CHOICES_WORDS = {False: N_("cli.one-of"), True: N_("cli.any-of")}
 
 
 def _help(field, lang: str) -> str:
@@ -25,7 +29,7 @@ def _help(field, lang: str) -> str:
     if field.help:
         words.append(field.say(field.help, lang))
     if field.metavar and field.choices:
-        words.append(say("cli.one-of", lang, values=", ".join(
+        words.append(say(CHOICES_WORDS[field.several], lang, values=", ".join(
             value for value, _ in field.choices)))
     if field.required and not field.absent_default:
         words.append(say("cli.required", lang))

@@ -48,6 +48,7 @@ class Field:
     # The values of the placeholders in the field's words, in a language (figures, titles).
     words: Callable[[str], Mapping[str, object]] | None = None
     choices: ClassVar[tuple[tuple[str, str], ...]] = ()  # (value, label): a kind with choices
+    several: ClassVar[bool] = False  # takes several of its choices at once (a list), not one
 
     def placeholders(self, lang: str) -> dict[str, object]:
         return dict(self.words(lang)) if self.words else {}
@@ -230,6 +231,7 @@ class Days(Field):
     """Several of its `choices`, written as a comma-separated list; read as their positions."""
 
     choices: tuple[tuple[str, str], ...] = ()
+    several: ClassVar[bool] = True
 
     @property
     def cli_value(self) -> str:
