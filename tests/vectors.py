@@ -54,4 +54,19 @@ SCHEDULE_BAD = [
     {"start": "2027-03-01", "loading": "6", "titration": "3", "maintenance_weeks": "2"},
     {"start": "2027-03-01", "loading": "4,5"},  # a comma in a whole number
 ]
-ALL = [("dose", f) for f in DOSE + DOSE_BAD] + [("schedule", f) for f in SCHEDULE + SCHEDULE_BAD]
+# The question list: the boxes ticked, as the form sends them (their values, comma-joined)
+QUESTIONS = [
+    {},  # no field at all: nothing ticked
+    {"have": ""},  # nothing ticked: the questions for everyone, and no word about the reader
+    {"have": "liver"},
+    {"have": "liver,sedatives"},
+    {"have": " Liver , SEDATIVES"},  # spaces and capitals, as a command line may give them
+    {"have": "heart-disease,pregnancy,under-18"},
+    {"have": "rifampicin,clarithromycin,psychosis,substance-use,bladder,blood-pressure"},
+]
+QUESTIONS_BAD = [
+    {"have": "nope"},
+    {"have": "liver,nope"},  # one unknown among known ones: an error, not a partial list
+]
+ALL = ([("dose", f) for f in DOSE + DOSE_BAD] + [("schedule", f) for f in SCHEDULE + SCHEDULE_BAD]
+       + [("questions", f) for f in QUESTIONS + QUESTIONS_BAD])
