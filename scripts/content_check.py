@@ -6,7 +6,8 @@ what a draft has left to fill in, reading grade (Flesch-Kincaid and SMOG; target
 review age, references cited, internal links and anchors that do not resolve, and external links
 by host. It builds the site into a temporary folder, every file the build can read, and reads the
 pages; it makes no request. Problems that must be fixed (an authoring mistake, an out-of-date
-review, a broken link or anchor) make it exit non-zero.
+review, a broken link or anchor, a question of the question list above the reading grade target)
+make it exit non-zero.
 """
 
 import datetime
@@ -21,7 +22,7 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from calculators import citation
+from calculators import citation, data
 from plugins import authoring
 from plugins.authoring import rules
 from project import ROOT
@@ -91,6 +92,9 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date,
     if others:
         problems += len(others)
         lines += ["Authoring errors in other files:", *(f"  ERROR: {mistake}" for mistake in others), ""]
+    said, found = question_list()
+    problems += found
+    lines += [*said, ""]
     unused = sorted(set(citation.read_source()) - cited_anywhere)
     lines.append("References listed in content/references.json but cited by no article or page "
                  f"(the calculators may still cite them): {', '.join(unused) or 'none'}")
@@ -140,6 +144,26 @@ def article_rows(markdown, cited, site, settings, today, mistakes, pages):
     rows += [("References cited", f"{len(cited)}: {', '.join(cited) or 'none'}"),
              ("Internal links", links), ("External links", ", ".join(external) or "none")]
     return rows, len(mistakes) + overdue + len(broken)
+
+
+def question_list() -> tuple[list[str], int]:
+    """The question list's reading grade: each question with its reason, as the list shows them
+    (Flesch-Kincaid; a few sentences are too few for SMOG). One above the target is a problem to
+    fix in the words file; else one line says they all meet it, and which is highest."""
+    items = [(f"considerations.{c.key}", c.question, c.why)
+             for c in data.considerations().values()]
+    items += [(f"general.{q.key}", q.question, q.why) for q in data.general_questions()]
+    graded = [(grades(f"{question} {why}")[0], where) for where, question, why in items]
+    above = [(grade, where) for grade, where in graded if grade > GRADE_TARGET]
+    if above:
+        return [f"Question list (calculators/data/words/en.toml): {len(above)} question(s) above "
+                f"reading grade {GRADE_TARGET}",
+                *(f"  ERROR: [{where}] grade {grade:.1f} Flesch-Kincaid, with its reason: say it "
+                  "in shorter sentences and plainer words" for grade, where in above)], len(above)
+    grade, where = max(graded)
+    return [f"Question list: all {len(graded)} questions are at reading grade {GRADE_TARGET} or "
+            f"below (Flesch-Kincaid, each with its reason); the highest is [{where}] at "
+            f"{grade:.1f}"], 0
 
 
 def where(mistake) -> str:

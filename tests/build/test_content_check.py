@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from calculators import data
 from scripts import content_check, new_article
 from tests.build.test_authoring_errors import GOOD_HEADER, MISTAKES, content_with
 from scripts.site import ROOT, build_site
@@ -19,6 +20,23 @@ def test_the_real_site_reports_every_article_and_no_problem(site):
     for article in (ROOT / "content" / "articles").glob("*.md"):
         assert f"content/articles/{article.name}" in text
     assert "Reading grade" in text and "Flesch-Kincaid" in text and "SMOG" in text
+    (said,), found = content_check.question_list()
+    count = len(data.considerations()) + len(data.general_questions())
+    assert found == 0 and said in text and f"all {count} questions" in said
+
+
+def test_a_question_above_grade_8_is_a_problem_naming_it(site, monkeypatch):
+    # The general questions' reasons, every sentence run into one: a reason far above grade 8
+    general = data.general_questions()
+    long_why = " ".join(q.why for q in general).replace(". ", ", and ")
+    long = data.Question("long", general[0].question, long_why, general[0].references)
+    assert content_check.grades(f"{long.question} {long.why}")[0] > content_check.GRADE_TARGET
+    monkeypatch.setattr(data, "general_questions", lambda lang="en": (*general, long))
+    text, problems = content_check.report(ROOT / "content", site, {}, TODAY)
+    assert problems == 1, text
+    (line,) = [line for line in text.splitlines() if "ERROR: [general." in line]
+    assert line.startswith("  ERROR: [general.long] grade ")
+    assert "all " not in text.split("Question list")[1].splitlines()[0]
 
 
 def test_broken_links_anchors_and_old_reviews_are_problems(tmp_path):
