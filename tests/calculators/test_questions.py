@@ -50,7 +50,7 @@ FORBIDDEN = (
     # what the reader should do with their medicines or their treatment
     "stop taking", "stop your", "you should stop", "should be stopped", "come off",
     "do not take", "don't take", "you must", "you should", "you need to", "you have to",
-    "you ought", "must not", "you may not", "is not allowed", "are not allowed",
+    "you ought", "must not", "is not allowed", "are not allowed",
     # a promise about what ketamine will do
     "it works", "will work", "won't work", "will not work", "does not work", "doesn't work",
     "will help you", "will not help you", "won't help you", "will cure", "cures", "guaranteed",
@@ -61,14 +61,17 @@ VERDICT = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in FORBIDD
 
 # Verbs that start an order. An explanation never starts with one, and neither does the main
 # clause of a sentence that starts with a condition ("If ..., tell ..."), nor what follows a
-# colon or a semicolon ("...: ask your eye doctor").
+# colon or a semicolon ("...: ask your eye doctor"). (Left out: verbs whose form is also a
+# sentence's usual first noun or adjective, such as "use" and "lower".)
 IMPERATIVES = frozenset("""
-    stop start take avoid do don't never tell ask make go call keep use get see check talk speak
-    wait skip seek let be try bring write contact consider continue reduce increase lower raise
-    quit hold give have please remember note ensure follow drink eat drive book plan discuss
-    mention watch stay report cut switch change mind beware limit read find choose pick
+    stop start take avoid do don't never tell ask make go call keep get see check talk speak
+    wait skip seek let be try bring write contact consider continue reduce increase quit hold
+    give have please remember note ensure follow drink eat drive book plan discuss mention watch
+    stay cut switch change mind beware limit read find choose pick
 """.split())
 CONDITIONS = frozenset("if when before after until unless while once".split())
+LISTED = re.compile(r'<li data-key="([^"]+)">(.*?)</li>')  # a question on the page
+CITED = re.compile(r'<cite data-reference="([^"]+)">')
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9“\"(])")
 CLAUSE = re.compile(r"[:;]\s+")
 
@@ -177,6 +180,11 @@ def combination_problems(ticked: tuple[str, ...]) -> list[str]:
     cited = {ref for item in values["questions"] + values["general"] for ref in item["references"]}
     if set(result.references) != cited:
         found.append(f"{ticked}: the reference list is not the questions' references")
+    # and the page shows each question with its own sources beside it
+    shown = {key: CITED.findall(item) for key, item in LISTED.findall(result.html)}
+    items = values["questions"] + values["general"]
+    if shown != {item["key"]: item["references"] for item in items}:
+        found.append(f"{ticked}: the page's questions do not cite their own references")
     return found
 
 
