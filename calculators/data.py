@@ -351,3 +351,28 @@ def general_questions(lang: str = messages.DEFAULT) -> tuple[Question, ...]:
     return tuple(Question(key, with_figures(entry["question"], lang),
                           with_figures(entry["why"], lang), tuple(entry["references"]))
                  for key, entry in load(lang)["general"].items())
+
+
+@dataclasses.dataclass(frozen=True)
+class SideEffect:
+    """A row of the side-effects table (its cells' parts, each with its reference id, "" for
+    none), and whether a reader can notice it themselves (a diary offers it)."""
+
+    key: str
+    condition: str
+    short: str
+    noticed: bool
+    often: tuple[tuple[str, str], ...]  # (words, reference id or "")
+    know: tuple[tuple[str, str], ...]
+
+
+@_per_language
+def side_effects(lang: str = messages.DEFAULT) -> dict[str, SideEffect]:
+    """Key -> the side effect, in the data file's order, its words in `lang`."""
+    def parts(entry: dict, cell: str) -> tuple[tuple[str, str], ...]:
+        return tuple((with_figures(words, lang), ref_id) for words, ref_id
+                     in zip(entry[cell], entry[f"{cell}_references"], strict=True))
+
+    return {key: SideEffect(key, entry["condition"], entry["short"], entry["noticed"],
+                            parts(entry, "often"), parts(entry, "know"))
+            for key, entry in load(lang)["side_effects"].items()}

@@ -7,6 +7,8 @@
 - every reference id used anywhere names a reference, and every article a message points to
   is named in [scope];
 - the schedule has words for each review it shows, and a whole number for its review interval;
+- every side effect says whether a reader notices it, and gives a reference id (or "") for each
+  part of its cells;
 - every consideration (a contraindication, caution or interaction) is in a group of [groups], has
   rows with a source's words for each reference, and prints only the figures it names; every
   question for all readers has references (`_question_problems`);
@@ -122,6 +124,19 @@ def _question_problems(parsed: dict, cited) -> list[str]:
         for ref_id in entry.get("references", []) or [None]:
             cited(where, ref_id)
         prints(where, entry, [entry.get("question", ""), entry.get("why", "")])
+    for key, entry in parsed.get("side_effects", {}).items():
+        where = f"side_effects.{key}"
+        if not isinstance(entry.get("noticed"), bool):
+            found.append(f"{where}: say whether a reader notices it (noticed = true or false)")
+        for cell in ("often", "know"):
+            ref_ids = entry.get(f"{cell}_references", [])
+            if len(entry.get(cell, [])) != len(ref_ids) or not ref_ids:
+                found.append(f"{where}.{cell}: one reference id (or \"\") for each part")
+            for ref_id in ref_ids:
+                if ref_id:
+                    cited(f"{where}.{cell}_references", ref_id)
+        prints(where, entry, [entry.get(name, "") for name in ("condition", "short")]
+               + entry.get("often", []) + entry.get("know", []))
     return found
 
 

@@ -8,7 +8,7 @@ from calculators.formats import plain
 from calculators.messages import DEFAULT, N_, say
 from calculators.render import escape
 
-NAMES = ("protocols", "schedule", "considerations", "interactions")
+NAMES = ("protocols", "schedule", "considerations", "interactions", "side-effects")
 
 Cite = Callable[[list[str]], str]
 
@@ -32,6 +32,8 @@ CONSIDERATION_WORDS = {
 
 def render(name: str, cite: Cite, lang: str = DEFAULT) -> str:
     """An HTML table in `lang`; `cite(ids)` gives the (trusted) HTML for a citation cell."""
+    if name == "side-effects":
+        return _side_effects(cite, lang)
     if name in CONSIDERATION_WORDS:
         return _considerations(name, cite, lang)
     return {"protocols": _protocols, "schedule": _schedule}[name](cite, lang)
@@ -102,6 +104,21 @@ def _schedule(cite: Cite, lang: str) -> str:
     ]
     caption = say("table.schedule.caption", lang, evidence=plan.evidence, no_trial=plan.no_trial)
     return _table(f"{escape(caption)} {cite([plan.reference])}", SCHEDULE_HEADS, rows, lang)
+
+
+SIDE_EFFECT_HEADS = (N_("table.side-effects.effect"), N_("table.side-effects.often"),
+                     N_("table.side-effects.know"))
+
+
+def _side_effects(cite: Cite, lang: str) -> str:
+    """The side effects with how often studies found them: the same list a diary offers."""
+    def cell(parts: tuple[tuple[str, str], ...]) -> str:
+        return "; ".join(escape(words) + (f" {cite([ref_id])}" if ref_id else "")
+                         for words, ref_id in parts)
+
+    rows = [(escape(effect.condition), cell(effect.often), cell(effect.know))
+            for effect in data.side_effects(lang).values()]
+    return _table(escape(say("table.side-effects.caption", lang)), SIDE_EFFECT_HEADS, rows, lang)
 
 
 def _considerations(table: str, cite: Cite, lang: str) -> str:

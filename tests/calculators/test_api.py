@@ -191,7 +191,7 @@ def heads(markup):
 
 
 def test_tables_render_from_the_data():
-    assert tables.NAMES == ("protocols", "schedule", "considerations", "interactions")
+    assert tables.NAMES == ("protocols", "schedule", "considerations", "interactions", "side-effects")
     cited = []
 
     def cite(ids):
@@ -265,3 +265,26 @@ def test_each_kind_of_input_draws_its_control_and_names_its_value():
     assert tags.find("input", type="date", name="start")
     assert tags.find("input", inputmode="numeric", name="loading")
     assert len(tags.find("input", type="checkbox", name="open_days")) == 7
+
+
+def test_the_side_effects_table_is_the_data_files_list():
+    """The side-effects article's table, row for row the data file's (the list a diary offers),
+    each part of a cell followed by its own citation, none where the data gives no reference."""
+    cited = []
+
+    def cite(ids):
+        cited.extend(ids)
+        return f"<sup>[{len(cited)}]</sup>"
+
+    markup = tables.render("side-effects", cite)
+    tags = Tags(markup)
+    effects = data.side_effects()
+    assert heads(markup) == [say(code) for code in tables.SIDE_EFFECT_HEADS]
+    assert len(tags.find("th", scope="row")) == len(effects)
+    parts = [part for effect in effects.values() for part in effect.often + effect.know]
+    assert cited == [ref_id for _, ref_id in parts if ref_id]
+    assert all(ref_id in data.references() for ref_id in cited)
+    assert {effect.key for effect in effects.values() if not effect.noticed} == {
+        "blood-pressure", "liver-tests"}  # found by the team's readings and blood tests
+    for words, _ in parts:
+        assert escape(words) in markup and "{" not in words  # every figure printed
