@@ -5,8 +5,10 @@ A calculator is a module of `calculators.tools` (see `registry`) with `name`, `t
 `embeddable` and `embed_height` (whether other sites may embed it, and the embed's height in px
 before its loader sizes it), `compute(fields, lang)`, `text(result, lang)` and, when it
 declares a download, `export(kind, fields, now, lang)`; `private = True` when its inputs are about
-the reader's health (the page then never puts them in its address). Its worked example is its inputs'
-defaults (`worked_example`). The site builds the form, the command line and the browser's actions from
+the reader's health (the page then never puts them in its address); optionally `endorsed = True`
+when its printout is a handout the clinic gives (the full page, never an embed, then prints the
+clinic's name and address and the date it was printed; `plugins/embeds` reads it). Its worked
+example is its inputs' defaults (`worked_example`). The site builds the form, the command line and the browser's actions from
 those. Its `title`, `summary`, `limitations` and actions' labels are message codes (`messages`),
 said in the reader's language; `compute` and `text` say their own words in `lang`. Every result
 `compute` gives has its `summary` (`Result.summary`), the one sentence the page announces:

@@ -25,6 +25,7 @@ embed_height = 1000  # px: an embed's height before its loader sizes it
 # What the reader ticks is about their health: the page never writes it into its address (no
 # shared link or server log holds it), and prints no link that would.
 private = True
+endorsed = True  # its printout names the clinic: readers ask more with a list their clinic gives
 
 
 def _grouped(lang: str) -> dict[str, tuple[str, ...]]:

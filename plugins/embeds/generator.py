@@ -1,6 +1,8 @@
 """The embeds in the output: `embed/<name>/index.html` and `embed/<name>/oembed.json` for every
 embeddable calculator, the loader their snippets name, and `page.embed` on the page that carries
-each one (the theme's `embeddable.html` adds the oEmbed link and "Embed this calculator" there)."""
+each one (the theme's `embeddable.html` adds the oEmbed link and "Embed this calculator" there).
+Beside them, what the full pages print and an embed never shows: `ENDORSED`, the calculators
+whose printout the clinic endorses (the theme's `endorsement.html`)."""
 
 import json
 from pathlib import Path
@@ -18,8 +20,9 @@ ASSETS = ("js/embed-frame.js", "js/embed-builder.js")
 
 
 class EmbedGenerator(Generator):
-    """Gives templates `EMBED_ASSETS` (versioned URLs of the embed's theme files) and each
-    calculator page its `embed`; writes the embed pages, their oEmbed files and the loader."""
+    """Gives templates `EMBED_ASSETS` (versioned URLs of the embed's theme files), `ENDORSED`
+    and each calculator page its `embed`; writes the embed pages, their oEmbed files and the
+    loader."""
 
     def generate_context(self):
         siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
@@ -28,6 +31,10 @@ class EmbedGenerator(Generator):
         pages = self.context.get("pages", [])
         lang = self.settings["DEFAULT_LANG"]
         site_say = site_words.for_settings(self.settings)
+        # The one place a calculator's `endorsed` is read (schema's docstring): a page or article
+        # carrying one of these prints the clinic's name and address on its handout.
+        self.context["ENDORSED"] = frozenset(name for name in calculators.names()
+                                             if getattr(calculators.get(name), "endorsed", False))
         self.embeds = []
         for name in calculators.names():
             page = next((p for p in pages if name in getattr(p, "calculators", ())), None)

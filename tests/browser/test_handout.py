@@ -1,5 +1,7 @@
 """A calculator's printed handout: one A4 or Letter page (Chromium's own PDF printing) with the
-inputs, the result, its picture, the framing, the references and a link back to these inputs."""
+inputs, the result, its picture, the framing, the references and a link back to these inputs.
+The question list's handout keeps no inputs and no link (it is private) and names the clinic:
+tests/browser/test_questions_page.py."""
 
 import re
 

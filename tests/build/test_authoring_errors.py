@@ -41,7 +41,7 @@ def build_with(tmp_path, body, header=GOOD_HEADER):
 @pytest.mark.parametrize(
     "body, expected",
     [
-        ("Intro.\n\n[calculator: dsoe]\n", r"broken.md:10: unknown calculator 'dsoe'; known: dose, schedule"),
+        ("Intro.\n\n[calculator: dsoe]\n", r"broken.md:10: unknown calculator 'dsoe'; known: dose, questions, schedule"),
         ("Intro.\n\n[table: protocol]\n", r"broken.md:10: unknown table 'protocol'; known:"),
         ("A figure [@no-such-source].\n", r"broken.md:8: unknown reference [@no-such-source]"),
         ("| A | B |\n|---|---|\n| 1 | 2 |\n", r"broken.md:8: the table with headers 'A | B' needs a line 'Table:"),
@@ -138,7 +138,7 @@ def test_the_command_line_prints_one_clean_block_and_a_traceback_only_with_debug
     assert plain.returncode == 1 and "Traceback" not in plain.stdout + plain.stderr
     block = plain.stderr.strip().splitlines()[-2:]
     assert block[0] == "1 authoring error(s):"
-    assert block[1].endswith("broken.md:10: unknown calculator 'dsoe'; known: dose, schedule")
+    assert block[1].endswith("broken.md:10: unknown calculator 'dsoe'; known: dose, questions, schedule")
     debug = build("--debug")
     assert debug.returncode != 0 and "Traceback" in debug.stdout + debug.stderr
 

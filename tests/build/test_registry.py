@@ -79,7 +79,7 @@ def widget(tmp_path, monkeypatch):
 
 
 def test_a_new_module_is_a_calculator_everywhere(widget):
-    assert calculators.names() == ("dose", "schedule", "widget")
+    assert calculators.names() == ("dose", "questions", "schedule", "widget")
     # the JSON API the browser calls
     out = json.loads(calculators.run_json("widget", json.dumps({"count": "3"})))
     assert out["ok"] and out["values"] == {"double": 6} and out["summary"] == "Twice 3 is 6."

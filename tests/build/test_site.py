@@ -6,7 +6,8 @@ from urllib.parse import unquote, urlsplit
 
 import calculators
 from pelicanconf import CLINIC
-from scripts.html_index import parse, text_of
+from scripts.html_index import parse, start_tags, text_of
+from tests.words import SITE_WORDS
 
 ARTICLES = [
     "how-dosing-works", "how-strong-is-the-evidence", "step-by-step",
@@ -14,7 +15,7 @@ ARTICLES = [
     "patient-experience", "who-is-not-a-candidate",
 ]
 PAGES = ["about", "disclaimer", "calculators", "calculators/dose", "calculators/schedule",
-         "authoring"]
+         "calculators/questions", "authoring"]
 
 
 def html_files(site):
@@ -60,6 +61,24 @@ def test_every_page_shows_the_disclaimer_and_the_clinic(site):
         assert CLINIC["booking_url"] in page.links, path
         for line in CLINIC["address"]:
             assert line in text, path
+
+
+def test_an_endorsed_calculators_page_prints_the_clinics_name_address_and_a_date_line(site):
+    """The question list declares `endorsed`: its full page carries, for paper, the clinic it is
+    prepared for, with its address, and a slot for the day it is printed; a page of a calculator
+    that does not declare it carries none (nor does an embed: tests/build/test_embed_pages.py)."""
+    assert calculators.get("questions").endorsed
+    for name in calculators.names():
+        source = (site / "calculators" / name / "index.html").read_text("utf-8")
+        endorsements = re.findall(r'<div class="print-endorsement">.*?</div>', source, re.S)
+        if name != "questions":
+            assert endorsements == [], name
+            continue
+        (endorsement,) = endorsements
+        text = " ".join(re.sub(r"<[^>]+>", " ", endorsement).split())
+        assert SITE_WORDS("print.prepared-for", clinic=CLINIC["name"]) in text
+        assert all(line in text for line in CLINIC["address"])
+        assert start_tags(endorsement, "span") == [{"data-print-date": None}]  # filled on print
 
 
 def test_every_table_has_a_caption_and_scoped_headers(site):
@@ -153,7 +172,7 @@ def test_the_hub_offers_every_calculator_and_only_them(site):
     text = text_of(page)
     live = text.split("The rate converter has been retired")[0]  # before the retirement notice
     source = (site / "calculators" / "index.html").read_text()
-    assert "Two educational calculators" in source and "Three" not in source
+    assert "Three educational tools" in source and "Two educational" not in source
     assert "millilitres an hour" not in live and "mL" not in live
 
 

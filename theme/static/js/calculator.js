@@ -211,6 +211,12 @@ function showResult(output, html) {
   focusableIfScrolls(output);
 }
 
+// A private form (`data-private`: what a reader ticks about their health) never touches the
+// address, either way: an address is kept in the history, synced, shared by copy and paste and
+// written in server logs, so it would carry the answers further than this page. Its fields go
+// to the worker on this device and nowhere else.
+const isPrivate = (form) => form.hasAttribute("data-private");
+
 function mirrorInQuery(fields, form) {
   const address = new URLSearchParams(location.search);
   for (const [name, value] of Object.entries(fields)) address.set(name, value);
@@ -255,7 +261,7 @@ async function compute(form) {
   }
   showErrors(form, answer.result.errors);
   form.dataset.runtime = "python";
-  mirrorInQuery(fields, form);
+  if (!isPrivate(form)) mirrorInQuery(fields, form);
 }
 
 const ACTIONS = {
@@ -328,7 +334,8 @@ function wire(form) {
     live: false,
   };
   forms.set(form, entry);
-  entry.overrides = applyQuery(form);
+  // (an address cannot tick a private form's boxes: a link may not answer for the reader)
+  entry.overrides = isPrivate(form) ? {} : applyQuery(form);
   focusableIfScrolls(entry.output);
   new ResizeObserver(() => focusableIfScrolls(entry.output)).observe(entry.output);
   const soon = () => {
@@ -349,6 +356,15 @@ function wire(form) {
   }
   show(form);
 }
+
+// A printed handout says the day it was printed, in the page's language, filled in as it prints
+// (a page left open overnight prints today's date). Without this script the line stays blank,
+// to be filled in by hand.
+addEventListener("beforeprint", () => {
+  const today = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "long" })
+    .format(new Date());
+  for (const slot of document.querySelectorAll("[data-print-date]")) slot.textContent = today;
+});
 
 const whenParsed = () => document.querySelectorAll("form[data-calculator]").forEach(wire);
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed);
