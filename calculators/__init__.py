@@ -87,7 +87,8 @@ def render_form(
         values = {field.name: schema.shown_value(fields, field) for field in calc.inputs}
     result = calc.compute(values, lang)
     return render.form(name, calc.inputs, values, result.errors, result.html, calc.actions,
-                       calc.limitations, lang, result.summary, getattr(calc, "private", False))
+                       calc.limitations, lang, result.summary, getattr(calc, "private", False),
+                       schema.framing(calc))
 
 
 def export_json(name: str, kind: str, fields_json: str, now_iso: str,

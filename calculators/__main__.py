@@ -13,7 +13,7 @@ import json
 import sys
 
 import calculators
-from calculators import data, messages
+from calculators import data, messages, schema
 from calculators.messages import N_, say
 from calculators.tables import dose_range
 
@@ -61,7 +61,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         calc = calculators.get(name)
         command = commands.add_parser(
             name, help=say(calc.summary, lang),
-            description=say("cli.calculator", lang, title=say(calc.title, lang), framing=framing))
+            description=say("cli.calculator", lang, title=say(calc.title, lang),
+                            framing=say(schema.framing(calc), lang)))
         for field in calc.inputs:
             command.add_argument(field.flag, metavar=field.cli_value, help=_help(field, lang))
         for action in calc.actions:
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             "warnings": result.to_dict()["warnings"],
             "references": result.references,
             "summary": result.summary,
-            "framing": say("framing", lang),
+            "framing": say(schema.framing(calc), lang),
             "limitations": limitations,
         }, indent=2))
     else:

@@ -18,9 +18,11 @@ def escape(text: str) -> str:
     return str(text).translate(_ESCAPES)
 
 
-def framing(lang: str = DEFAULT) -> str:
+def framing(lang: str = DEFAULT, code: str = "framing") -> str:
+    """What every result is (an illustration, never advice), in the calculator's own words
+    (`code`, see `schema.framing`), with the article on how strong the evidence is."""
     title, url = data.article("how-strong-is-the-evidence")
-    return (f'<p class="calculator-framing">{escape(say("framing", lang))} '
+    return (f'<p class="calculator-framing">{escape(say(code, lang))} '
             f'<a href="{escape(url)}">{escape(title)}</a></p>')
 
 
@@ -169,6 +171,7 @@ def form(
     lang: str = DEFAULT,
     summary: str = "",
     private: bool = False,
+    framing_code: str = "framing",
 ) -> str:
     """The whole calculator: a GET form built from the declaration, the result's summary right
     after the inputs, then its full result, its limitations and its actions (hidden until the
@@ -183,7 +186,7 @@ def form(
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         f'method="get" novalidate{" data-private" if private else ""}>'
-        f"{framing(lang)}{controls}"
+        f"{framing(lang, framing_code)}{controls}"
         '<p class="calculator-summary" data-calculator-summary aria-live="polite" '
         f'aria-atomic="true">{escape(summary)}</p>'
         # Without JavaScript nothing can compute: the button stays hidden, the status says so.

@@ -7,9 +7,11 @@ before its loader sizes it), `compute(fields, lang)`, `text(result, lang)` and, 
 declares a download, `export(kind, fields, now, lang)`; `private = True` when its inputs are about
 the reader's health (the page then never puts them in its address); optionally `endorsed = True`
 when its printout is a handout the clinic gives (the full page, never an embed, then prints the
-clinic's name and address and the date it was printed; `plugins/embeds` reads it). Its worked
-example is its inputs' defaults (`worked_example`). The site builds the form, the command line and the browser's actions from
-those. Its `title`, `summary`, `limitations` and actions' labels are message codes (`messages`),
+clinic's name and address and the date it was printed; `plugins/embeds` reads it); optionally
+`framing`, the code of its own framing where the site's ("framing": an illustration of published
+protocols, never a prescription) does not describe it (`framing(calc)`). Its worked example is
+its inputs' defaults (`worked_example`). The site builds the form, the command line and the
+browser's actions from those. Its `title`, `summary`, `limitations` and actions' labels are message codes (`messages`),
 said in the reader's language; `compute` and `text` say their own words in `lang`. Every result
 `compute` gives has its `summary` (`Result.summary`), the one sentence the page announces:
 `render.summary` for a worked-out one, `render.failure` for input that needs fixing.
@@ -236,6 +238,11 @@ class Reader:
         """Say how a field was read (a decimal comma taken for the point): a note of the result,
         by its code."""
         self.notes.append((code, words))
+
+
+def framing(calc) -> str:
+    """The code of the calculator's framing: its own, else the site's."""
+    return getattr(calc, "framing", "framing")
 
 
 def citation_ids(warnings: list[Warning], *first: str) -> list[str]:

@@ -20,6 +20,8 @@ from calculators.schema import Action, Result
 name = "questions"
 title = N_("questions.title")
 summary = N_("questions.summary")
+# A list of questions illustrates no protocol and decides nothing: its framing says so.
+framing = N_("questions.framing")
 embeddable = True
 embed_height = 1000  # px: an embed's height before its loader sizes it
 # What the reader ticks is about their health: the page never writes it into its address (no
@@ -100,7 +102,7 @@ def _html(ticked: list[dict], general: list[dict], references: list[str], lang: 
 def text(result: Result, lang: str = "en") -> list[str]:
     """The list for a terminal: each question, why it matters and its sources, numbered."""
     refs = data.references()
-    lines = [say(title, lang), ""]
+    lines = [say(framing, lang), "", say(title, lang), ""]
     ticked, general = result.values["questions"], result.values["general"]
     if ticked:
         lines.append(say("questions.heading.ticked", lang) + ":")

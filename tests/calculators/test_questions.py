@@ -305,7 +305,7 @@ def test_the_command_line_json():
     assert [item["key"] for item in out["questions"]] == ["liver", "sedatives"]
     assert out["general"] == result.values["general"] and out["summary"] == result.summary
     assert out["references"] == result.references
-    assert out["framing"] == say("framing")
+    assert out["framing"] == say("questions.framing")
     assert out["limitations"] == [say(code) for code in questions.limitations]
 
 
