@@ -9,7 +9,7 @@ import pytest
 import calculators
 from scripts.html_index import PageParser, Page
 from calculators.messages import say
-from tests.vectors import DOSE, DOSE_BAD, SCHEDULE
+from tests.vectors import DOSE, DOSE_BAD, QUESTIONS, SCHEDULE
 from tests.words import SITE_WORDS, fixed_part
 
 # What the status line says when the runtime could not load (its reason aside).
@@ -370,3 +370,24 @@ def test_field_errors_land_by_data_field_and_block_the_download(visit):
     v.page.fill("#calc-schedule-loading", "6")
     slot.wait_for(state="hidden")
     assert v.page.get_attribute("#calc-schedule-loading", "aria-invalid") is None
+
+
+@pytest.mark.parametrize("fields", [f for f in QUESTIONS if f.get("have", "").strip()],
+                         ids=lambda f: f["have"].strip())
+def test_ticked_boxes_give_the_cpython_list(visit, fields):
+    """The question list keeps its answers out of the address, so the boxes are ticked by hand;
+    the list Chromium's Python gives is the one CPython gives for the vector as written (spaces
+    and capitals read the same way)."""
+    v = visit()
+    v.page.goto("/calculators/questions/")
+    wait_for_result(v.page, "questions")
+    for key in fields["have"].split(","):
+        v.page.check(f"#calc-questions-have-{key.strip().lower()}")
+    expected = calculators.run("questions", fields)
+    assert expected.ok
+    v.page.wait_for_function(
+        """([name, want]) => {
+            const form = document.querySelector(`form[data-calculator='${name}']`);
+            return !form.dataset.busy && form.querySelector("[data-calculator-summary]").textContent === want;
+        }""", arg=["questions", expected.summary], timeout=BOOT_TIMEOUT)
+    assert output_text(v.page, "questions") == text(expected.html)
