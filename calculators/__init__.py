@@ -16,7 +16,7 @@ from calculators.messages import N_
 from calculators.schema import Result, Warning
 
 __all__ = [
-    "Field", "Result", "Warning", "data", "export_json", "get", "names",
+    "Field", "Result", "Warning", "data", "diary_json", "export_json", "get", "names",
     "render_form", "run", "run_json",
 ]
 
@@ -107,3 +107,11 @@ def export_json(name: str, kind: str, fields_json: str, now_iso: str,
     if lang not in messages.LANGUAGES:
         return ""
     return calc.export(kind, fields, now, lang)
+
+
+def diary_json(request_json: str, lang: str = messages.DEFAULT) -> str:
+    """For the browser: the diary's answer to a JSON request (see `calculators.diary`), its words
+    in `lang`. Never raises."""
+    from calculators.diary import api  # at first use: only the diary's page needs it
+
+    return api.answer(request_json, lang)

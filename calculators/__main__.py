@@ -1,9 +1,10 @@
-"""Command line: python -m calculators protocols|dose|schedule|... (the only module with I/O).
+"""Command line: python -m calculators protocols|dose|schedule|...|diary (the only module with I/O).
 
 Each calculator's options are generated from its declared inputs (the flag is the input's
 name with "-" for "_"; the help is its label, unit, help and choices) and its download actions
 (`--ics FILE`). Every option is taken as text and checked by the calculator, so a bad value gets
 the calculator's own message. Exit 0 with the result; exit 2 with a line per problem on stderr.
+`diary --summary FILE` reads a diary file (`calculators.diary.files`) and prints its summary.
 """
 
 import argparse
@@ -70,6 +71,12 @@ def _parser(lang: str) -> argparse.ArgumentParser:
                 command.add_argument(f"--{action.export}", metavar="FILE", help=say(
                     "cli.download", lang, action=say(action.label, lang)).replace("%", "%%"))
         command.add_argument("--json", action="store_true", help=say("cli.json", lang))
+    diary = commands.add_parser("diary", help=say("cli.diary", lang), description=say(
+        "cli.diary.description", lang, framing=say("diary.framing", lang)))
+    diary.add_argument("--summary", metavar="FILE", required=True,
+                       help=say("cli.diary.summary", lang))
+    diary.add_argument("--notes", action="store_true", help=say("cli.diary.notes", lang))
+    diary.add_argument("--json", action="store_true", help=say("cli.json", lang))
     return parser
 
 
@@ -78,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser(lang).parse_args(argv)
     if args.command == "protocols":
         return _protocols(args.json, lang)
+    if args.command == "diary":
+        return _diary(args.summary, args.json, args.notes, lang)
     calc = calculators.get(args.command)
     options = vars(args)
     fields = {f.name: options[f.name] for f in calc.inputs if options.get(f.name) is not None}
@@ -135,6 +144,41 @@ def _protocols(as_json: bool, lang: str) -> int:
                        course=protocol.course),
         ]
     print("\n".join(lines))
+    return 0
+
+
+def _diary(path: str, as_json: bool, notes: bool, lang: str) -> int:
+    """The summary of the diary file at `path`, or exit 2 with what is wrong with it."""
+    from calculators.diary import files, summary, view, words
+
+    try:
+        with open(path, encoding="utf-8", newline="") as file:
+            text = file.read()
+    except UnicodeDecodeError:
+        print(say("cli.diary.not-text", lang, path=path), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(say("cli.diary.cannot-read", lang, path=path, reason=error.strerror or error),
+              file=sys.stderr)
+        return 2
+    entries, problem = files.parse(text, lang)
+    if problem:
+        print(f"{path}: {problem.message}", file=sys.stderr)
+        return 2
+    values = summary.summarise(entries)
+    limitations = [say(code, lang) for code in words.LIMITATIONS]
+    if as_json:
+        print(json.dumps({
+            **values,
+            "summary": words.sentence(values, lang),
+            "questions": [question for question, _ in words.questions(values, lang)],
+            "references": words.references(values, lang),
+            "framing": say("diary.framing", lang),
+            "limitations": limitations,
+        }, indent=2))
+    else:
+        limits = ["", say("cli.limitations", lang), *(f"  - {line}" for line in limitations)]
+        print("\n".join(view.text(values, lang, notes) + limits))
     return 0
 
 

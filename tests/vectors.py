@@ -70,3 +70,50 @@ QUESTIONS_BAD = [
 ]
 ALL = ([("dose", f) for f in DOSE + DOSE_BAD] + [("schedule", f) for f in SCHEDULE + SCHEDULE_BAD]
        + [("questions", f) for f in QUESTIONS + QUESTIONS_BAD])
+
+# A diary (raw strings, as the entry form sends them): a baseline week, then infusions on 11, 13
+# and 18 January, two days without an entry (16 and 22), a day without one PEG answer (10), a day
+# with none (20), a day without sleep figures (21), side effects with and without their hours.
+# The figures the summary gives for it are worked out by hand in test_diary_summary.py.
+DIARY = [
+    {"date": "2027-01-04", "pain": "7", "enjoyment": "6", "activity": "7", "sleep_hours": "5.5",
+     "sleep_quality": "4", "mood": "4"},
+    {"date": "2027-01-05", "pain": "6", "enjoyment": "6", "activity": "6", "sleep_hours": "6",
+     "sleep_quality": "5", "mood": "5"},
+    {"date": "2027-01-06", "pain": "7", "enjoyment": "7", "activity": "6", "sleep_hours": "5",
+     "sleep_quality": "3", "mood": "4", "effects": "headache", "lasted_headache": "4"},
+    {"date": "2027-01-07", "pain": "6", "enjoyment": "5", "activity": "6", "sleep_hours": "6.5",
+     "sleep_quality": "5", "mood": "5"},
+    {"date": "2027-01-08", "pain": "7", "enjoyment": "6", "activity": "7", "sleep_hours": "5.5",
+     "sleep_quality": "4", "mood": "4"},
+    {"date": "2027-01-09", "pain": "6", "enjoyment": "6", "activity": "5", "sleep_hours": "6",
+     "sleep_quality": "5", "mood": "5"},
+    {"date": "2027-01-10", "pain": "7", "enjoyment": "", "activity": "7", "sleep_hours": "5",
+     "sleep_quality": "4", "mood": "4"},
+    {"date": "2027-01-11", "pain": "6", "enjoyment": "5", "activity": "6", "sleep_hours": "7",
+     "sleep_quality": "6", "mood": "5", "effects": "dissociation,nausea",
+     "lasted_dissociation": "1.5", "lasted_nausea": "2", "infusion": "yes",
+     "note": "First infusion. Dreamy for a while afterwards."},
+    {"date": "2027-01-12", "pain": "5", "enjoyment": "5", "activity": "5", "sleep_hours": "7.5",
+     "sleep_quality": "6", "mood": "6", "effects": "headache", "lasted_headache": "3"},
+    {"date": "2027-01-13", "pain": "5", "enjoyment": "4", "activity": "5", "sleep_hours": "7",
+     "sleep_quality": "6", "mood": "6", "effects": "dissociation,sleepiness",
+     "lasted_dissociation": "1", "infusion": "yes"},
+    {"date": "2027-01-14", "pain": "4", "enjoyment": "4", "activity": "4", "sleep_hours": "8",
+     "sleep_quality": "7", "mood": "6"},
+    {"date": "2027-01-15", "pain": "5", "enjoyment": "4", "activity": "4", "sleep_hours": "7",
+     "sleep_quality": "6", "mood": "7"},
+    {"date": "2027-01-17", "pain": "4", "enjoyment": "3", "activity": "4", "sleep_hours": "7.5",
+     "sleep_quality": "7", "mood": "7"},
+    {"date": "2027-01-18", "pain": "4", "enjoyment": "4", "activity": "3", "sleep_hours": "6.5",
+     "sleep_quality": "6", "mood": "6", "effects": "dissociation,headache",
+     "lasted_dissociation": "0.5", "lasted_headache": "1", "infusion": "yes"},
+    {"date": "2027-01-19", "pain": "4", "enjoyment": "3", "activity": "3", "sleep_hours": "8",
+     "sleep_quality": "7", "mood": "7"},
+    {"date": "2027-01-20", "sleep_hours": "7", "sleep_quality": "6", "mood": "6"},
+    {"date": "2027-01-21", "pain": "3", "enjoyment": "3", "activity": "3", "mood": "7"},
+    {"date": "2027-01-23", "pain": "4", "enjoyment": "3", "activity": "3", "sleep_hours": "7.5",
+     "sleep_quality": "7", "mood": "7"},
+    {"date": "2027-01-24", "pain": "3", "enjoyment": "3", "activity": "2", "sleep_hours": "8",
+     "sleep_quality": "8", "mood": "8", "note": "Walked to the shop & back <without> a rest."},
+]

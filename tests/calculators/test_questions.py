@@ -13,7 +13,6 @@ import json
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
@@ -26,38 +25,12 @@ from calculators.render import escape
 from calculators.tools import questions
 from scripts.content_check import GRADE_TARGET, grades
 from tests.vectors import QUESTIONS, QUESTIONS_BAD
+from tests.verdicts import TextOf, verdicts
 
 KEYS = tuple(data.considerations())
 # Every choice of none to three things ticked (about 2,600), and everything ticked at once.
 COMBINATIONS = [ticked for size in range(4) for ticked in itertools.combinations(KEYS, size)]
 COMBINATIONS.append(KEYS)
-
-# Words that would tell the reader what to do or what ketamine would do for them: a verdict on
-# whether they can have it, an order about their medicines, a promise or a reassurance. Matched
-# as whole words, whatever the case, with a curly apostrophe read as a straight one.
-FORBIDDEN = (
-    # whether the reader can have ketamine, or is a candidate
-    "you can have", "you can get", "you can take", "you can start", "you can go ahead",
-    "you cannot", "you can not", "you can't", "you may not have", "you may not take",
-    "not a candidate", "are a candidate", "good candidate", "right candidate",
-    "candidate for you", "eligible", "ineligible", "you qualify", "you do not qualify",
-    "rules you out", "ruled out for you", "rule you out", "you are ruled out", "excludes you",
-    "you are excluded", "not for you", "is for you", "approved for you", "cleared for",
-    # a reassurance that settles it
-    "you are fine", "you're fine", "you are ok", "you are okay", "you are safe", "safe for you",
-    "not safe", "unsafe for you", "no risk", "risk-free", "nothing to worry",
-    "no need to worry", "don't worry", "do not worry", "no problem for you", "nothing to fear",
-    # what the reader should do with their medicines or their treatment
-    "stop taking", "stop your", "you should stop", "should be stopped", "come off",
-    "do not take", "don't take", "you must", "you should", "you need to", "you have to",
-    "you ought", "must not", "is not allowed", "are not allowed",
-    # a promise about what ketamine will do
-    "it works", "will work", "won't work", "will not work", "does not work", "doesn't work",
-    "will help you", "will not help you", "won't help you", "will cure", "cures", "guaranteed",
-    "will be fine",
-)
-VERDICT = re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in FORBIDDEN) + r")\b",
-                     re.IGNORECASE)
 
 # Verbs that start an order. An explanation never starts with one, and neither does the main
 # clause of a sentence that starts with a condition ("If ..., tell ..."), nor what follows a
@@ -76,28 +49,6 @@ SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z0-9“\"(])")
 CLAUSE = re.compile(r"[:;]\s+")
 
 
-class TextOf(HTMLParser):
-    """The words of an HTML fragment a reader sees or hears: its text, and the text of its
-    reader-facing attributes, each piece apart (never glued to the next)."""
-
-    READ = ("aria-label", "title", "alt")
-
-    def __init__(self, markup: str):
-        super().__init__(convert_charrefs=True)
-        self.pieces = []
-        self.feed(markup)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.pieces += [value for name, value in attrs if name in self.READ and value]
-
-    def handle_data(self, data):
-        self.pieces.append(data)
-
-    def __str__(self):
-        return " ".join(" ".join(self.pieces).split())
-
-
 def untitled(texts, references) -> list[str]:
     """The texts without the titles of the sources they list: a source's title is its own words,
     not ours to a reader (one clinic's page is titled for "who is not a good candidate")."""
@@ -111,11 +62,6 @@ def reader_facing(result) -> list[str]:
     lines, and the calculator's limitations (the sources' titles aside)."""
     return untitled([result.summary, str(TextOf(result.html)), *questions.text(result),
                      *(say(code) for code in questions.limitations)], result.references)
-
-
-def verdicts(texts) -> list[str]:
-    return [found[0] for text in texts
-            for found in VERDICT.finditer(text.replace("’", "'"))]
 
 
 def sentences(text: str) -> list[str]:
