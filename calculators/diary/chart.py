@@ -10,8 +10,9 @@ from screen readers, with a title and a description for everyone else.
 
 import datetime
 
+from calculators.diary.entries import HOURS_IN_A_DAY, SCALE
 from calculators.formats import month_short
-from calculators.messages import say
+from calculators.messages import N_, say
 from calculators.render import escape
 
 WIDTH, LEFT, RIGHT = 340, 24, 6  # the drawing, room for the scale's figures, and the last mark
@@ -20,13 +21,16 @@ TITLE = 13  # room for a panel's title above it
 # The panels, top to bottom, and their heights
 HEIGHTS = {"peg": 84, "sleep_hours": 40, "moods": 60}
 AXIS = 26  # room for the dates
-SCALE = 10  # the 0-10 items' top
-SLEEP_TOP = 12  # hours: the sleep panel's top, raised to the most hours recorded (at most 24)
+SLEEP_TOP = 12  # hours: the sleep panel's top, raised to the most hours recorded
 INK, GRID, FAINT_INK = "#1d2a33", "#d5dee2", "#4a5a66"
 INFUSION_FILL = "#f3dfc1"
 PEG_COLOUR, SLEEP_COLOUR, MOOD_COLOUR, QUALITY_COLOUR = "#0b5563", "#5b3f8c", "#a86400", "#1d2a33"
 LABEL_ROOM = 40  # the width a date's label needs
 STEPS = (1, 2, 7, 14, 28, 56, 91, 182, 364)  # days between labelled dates, the fewest that fit
+TITLES = {"peg": N_("diary.chart.peg"), "sleep_hours": N_("diary.chart.sleep"),
+          "moods": N_("diary.chart.moods")}
+# The lines of the last panel: a measure, its colour, its dashes and its marks
+LINES = (("mood", MOOD_COLOUR, "", "circle"), ("sleep_quality", QUALITY_COLOUR, "4 2", "square"))
 
 
 def svg(days: list[dict], title: str, description: str, lang: str) -> str:
@@ -37,45 +41,48 @@ def svg(days: list[dict], title: str, description: str, lang: str) -> str:
     first = datetime.date.fromisoformat(days[0]["date"])
     count = (datetime.date.fromisoformat(days[-1]["date"]) - first).days + 1
     column = (WIDTH - LEFT - RIGHT) / count
+    tops, top = {}, MARKS
+    for panel, height in HEIGHTS.items():
+        tops[panel] = top + TITLE
+        top += TITLE + height
+    most_slept = max(day["sleep_hours"] or 0 for day in days)
+    scales = {"peg": SCALE[1], "sleep_hours": min(max(SLEEP_TOP, most_slept), HOURS_IN_A_DAY),
+              "moods": SCALE[1]}
 
     def x(iso: str) -> float:
         return LEFT + ((datetime.date.fromisoformat(iso) - first).days + 0.5) * column
 
-    tops, top = {}, MARKS
-    for name, height in HEIGHTS.items():
-        tops[name] = top + TITLE
-        top += TITLE + height
-    height = top + AXIS
-    sleep_top = min(max([SLEEP_TOP, *(day["sleep_hours"] or 0 for day in days)]), 24)
+    def y(panel: str, value: float) -> float:
+        return tops[panel] + HEIGHTS[panel] * (1 - value / scales[panel])
+
+    def points(measure: str, panel: str) -> list[tuple[float, float | None]]:
+        return [(x(day["date"]), None if day[measure] is None else y(panel, day[measure]))
+                for day in days]
+
     parts = [f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"]
     parts += [_infusion(x(day["date"]), column, top) for day in days if day["infusion"]]
-    parts += [_panel(tops["peg"], HEIGHTS["peg"], SCALE, say("diary.chart.peg", lang)),
-              _panel(tops["sleep_hours"], HEIGHTS["sleep_hours"], sleep_top,
-                     say("diary.chart.sleep", lang)),
-              _panel(tops["moods"], HEIGHTS["moods"], SCALE, say("diary.chart.moods", lang))]
-
-    def y(name: str, value: float, scale: float) -> float:
-        return tops[name] + HEIGHTS[name] * (1 - value / scale)
-
-    points = [(x(day["date"]), y("peg", day["peg"], SCALE) if day["peg"] is not None else None)
-              for day in days]
-    parts.append(_line(points, days, PEG_COLOUR, "diary-chart-peg", "", "circle", column))
-    bar = max(min(column * 0.6, 8), 1)
-    parts += [f'<rect class="diary-chart-sleep" x="{x(day["date"]) - bar / 2:.1f}" '
-              f'y="{y("sleep_hours", day["sleep_hours"], sleep_top):.1f}" width="{bar:.1f}" '
-              f'height="{day["sleep_hours"] / sleep_top * HEIGHTS["sleep_hours"]:.1f}" fill="{SLEEP_COLOUR}"></rect>'
+    parts += [_panel(tops[panel], HEIGHTS[panel], scales[panel], say(code, lang))
+              for panel, code in TITLES.items()]
+    parts.append(_line(points("peg", "peg"), days, PEG_COLOUR, "diary-chart-peg", "", "circle",
+                       column))
+    floor = tops["sleep_hours"] + HEIGHTS["sleep_hours"]
+    parts += [_bar(x(day["date"]), y("sleep_hours", day["sleep_hours"]), floor, column)
               for day in days if day["sleep_hours"]]
-    for measure, colour, dash, mark in (("mood", MOOD_COLOUR, "", "circle"),
-                                        ("sleep_quality", QUALITY_COLOUR, "4 2", "square")):
-        points = [(x(day["date"]), y("moods", day[measure], SCALE)
-                   if day[measure] is not None else None) for day in days]
-        parts.append(_line(points, days, colour, f"diary-chart-{measure.replace('_', '-')}",
-                           dash, mark, column))
+    for measure, colour, dash, mark in LINES:
+        parts.append(_line(points(measure, "moods"), days, colour,
+                           f"diary-chart-{measure.replace('_', '-')}", dash, mark, column))
     parts.append(_dates(first, count, x, top, lang))
-    return (f'<svg class="diary-chart" viewBox="0 0 {WIDTH} {height}" width="100%" '
+    return (f'<svg class="diary-chart" viewBox="0 0 {WIDTH} {top + AXIS}" width="100%" '
             f'preserveAspectRatio="xMinYMin meet" font-size="10" fill="{INK}" '
             'aria-hidden="true" focusable="false">'
             f'{"".join(parts)}</svg>')
+
+
+def _bar(middle: float, top: float, floor: float, column: float) -> str:
+    """Hours slept: a bar up from the panel's floor."""
+    width = max(min(column * 0.6, 8), 1)
+    return (f'<rect class="diary-chart-sleep" x="{middle - width / 2:.1f}" y="{top:.1f}" '
+            f'width="{width:.1f}" height="{floor - top:.1f}" fill="{SLEEP_COLOUR}"></rect>')
 
 
 def _infusion(middle: float, column: float, bottom: int) -> str:

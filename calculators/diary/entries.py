@@ -27,6 +27,7 @@ from calculators.render import escape
 YEARS = (2000, 2100)
 NOTE_LENGTH = 2000  # characters: a few paragraphs, no more
 HOURS_IN_A_DAY = 24
+SCALE = (0, 10)  # the PEG's items, and sleep quality and mood on the same scale
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -71,7 +72,7 @@ def _encodable(text: str) -> bool:
 
 def _score(name: str, label: str, help_code: str) -> Whole:
     """A 0-10 item, as the PEG's are."""
-    return Whole(name=name, label=label, help=help_code, min=0, max=10, step=1,
+    return Whole(name=name, label=label, help=help_code, min=SCALE[0], max=SCALE[1], step=1,
                  invalid=N_("diary.score.invalid"), negative=N_("diary.score.outside"),
                  too_low=N_("diary.score.outside"), too_high=N_("diary.score.outside"))
 
@@ -164,7 +165,8 @@ class Entry:
                 "infusion": "yes" if self.infusion else "no"}
 
 
-def read_entry(fields: Mapping[str, str], lang: str = DEFAULT) -> tuple[Entry | None, schema.Reader]:
+def read_entry(fields: Mapping[str, str],
+               lang: str = DEFAULT) -> tuple[Entry | None, schema.Reader]:
     """The entry that a form's text (field name -> text) gives, or None; the reader holds the
     problems (`errors`, `codes`) and how a value was read (`notes`). Never raises."""
     read = schema.Reader(INPUTS, fields, lang)

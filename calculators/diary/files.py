@@ -20,7 +20,9 @@ file's, in its order: headache, anxiety, ...), its hours that day; `infusion` ye
 the reader's words. A blank cell is a value not given. A note that a spreadsheet would take for a
 formula (it starts with = + - @) or that starts with ' is written after a ', which reading
 takes off. Reading takes any of these columns in any order, `date` required; cells are read as
-the form reads them.
+the form reads them. Every row ends with a line break, so that a file cut short inside a row is
+refused (one cut exactly after a row cannot be told from a shorter diary: JSON is the complete
+format).
 
 `parse(text)` gives every entry, or none and the problem: a file that is empty, damaged (not
 JSON or CSV that can be read, a row of the wrong length, a shape that is not a diary's), foreign
@@ -146,8 +148,12 @@ def _from_json(text: str, lang: str) -> tuple[tuple[Entry, ...], Problem | None]
 
 
 def _from_csv(text: str, lang: str) -> tuple[tuple[Entry, ...], Problem | None]:
+    # A file cut short inside its last row would read as a shorter last cell: every row ends
+    # with a line break (spreadsheets write one too), and a quoted cell is closed.
+    if not text.endswith(("\n", "\r")):
+        return (), _problem("damaged", lang)
     try:
-        rows = [row for row in csv.reader(io.StringIO(text, newline="")) if any(row)]
+        rows = [row for row in csv.reader(io.StringIO(text, newline=""), strict=True) if any(row)]
     except csv.Error:
         return (), _problem("damaged", lang)
     header = [cell.strip() for cell in rows[0]] if rows else []

@@ -152,7 +152,8 @@ def text(values: dict, lang: str, notes: bool = False) -> list[str]:
         lines.append(say("diary.text.window", lang, name=name, mean=average, change=difference))
     lines += ["", say("diary.heading.sleep-mood", lang) + ":"]
     lines += [say("diary.text.before-after", lang, what=what, before=before, after=after,
-                  change=difference) for what, before, after, difference in _before_after(values, lang)]
+                  change=difference)
+              for what, before, after, difference in _before_after(values, lang)]
     lines += ["", say("diary.heading.effects", lang) + ":"]
     lines += ([say("diary.text.effect", lang, name=name, days=days, hours=hours, longest=longest)
                for name, days, hours, longest in effect_rows(values, lang)]
