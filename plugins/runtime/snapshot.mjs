@@ -2,8 +2,9 @@
 // usage: node snapshot.mjs PYODIDE_DIR WHEEL OUT_FILE
 // A snapshot holds WebAssembly memory only: Python's modules, objects and caches, not the
 // virtual file system. So every module of the package is imported (but the command line), its
-// data read and each calculator run once in every language (lazy imports such as _strptime
-// happen now), then garbage is collected and the allocator's free memory is zeroed, so that the
+// data read and each calculator run once in every language, and the diary's every action
+// (lazy imports such as _strptime happen now: the page's snapshot boots with an empty standard
+// library), then garbage is collected and the allocator's free memory is zeroed, so that the
 // packed snapshot (plugins/runtime/snapshot.py) can leave it out.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -35,7 +36,24 @@ for lang in messages.LANGUAGES:  # each language's words and data read, and its 
         for action in calculators.get(name).actions:
             if action.kind == "download":
                 calculators.export_json(name, action.export, fields, now.isoformat(), lang)
-del lang, name, fields, action, module, now
+    # The diary: an entry read (a decimal comma, a side effect with its hours, an infusion, a
+    # note) and refused, a summary with the notes, each export, its import and refusals.
+    def diary(request):
+        return json.loads(calculators.diary_json(json.dumps(request), lang))
+    days = [{"date": "2027-01-04", "pain": "6", "enjoyment": "5", "activity": "6",
+             "sleep_hours": "6,5", "sleep_quality": "5", "mood": "5"},
+            {"date": "2027-01-06", "pain": "5", "enjoyment": "4", "activity": "5", "mood": "6",
+             "effects": "headache", "lasted_headache": "2", "infusion": "yes", "note": "=a"}]
+    stored = [diary({"action": "entry", "fields": fields})["entry"] for fields in days]
+    diary({"action": "entry", "fields": {"date": "2027-02-30", "pain": "14"}})
+    diary({"action": "summary", "entries": stored, "notes": True})
+    for kind in ("json", "csv"):
+        text = diary({"action": "export", "kind": kind, "entries": stored})["text"]
+        diary({"action": "import", "text": text})
+        diary({"action": "import", "text": text[:-3]})
+    diary({"action": "import", "text": text.replace("2027-01-06", "2027-01-04")})
+    calculators.diary_json("not json", lang)
+del lang, name, fields, action, module, now, diary, days, stored, kind, text
 gc.collect()
 `);
 zeroFreeMemory(pyodide._module);

@@ -1,4 +1,5 @@
-"""The same input sets in the real Pyodide runtime (Node) give what CPython gives."""
+"""The same input sets in the real Pyodide runtime (Node) give what CPython gives, and so does
+the fixed diary through every action of the diary's API."""
 
 import json
 import subprocess
@@ -6,13 +7,46 @@ import subprocess
 import pytest
 
 import calculators
+from calculators import messages
+from calculators.diary import files
+from calculators.diary.entries import read_entry
 from plugins.runtime.lockfile import make_lockfile
 from plugins.runtime.wheel import build_wheel
 from scripts.site import ROOT
-from tests.vectors import ALL
+from tests.vectors import ALL, DIARY
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 NOW = "2026-11-26T12:00:00Z"
+
+
+def diary_requests() -> list[tuple[dict, str]]:
+    """The fixed diary through each action of `calculators.diary_json` in every language: each
+    day's entry and one refused, the summary with the notes, both exports and their imports, and
+    imports refused (cut short, a pain score of 14, a future version), and an unknown action."""
+    entries = [read_entry(fields)[0] for fields in DIARY]
+    stored = [entry.stored() for entry in entries]
+    as_json, as_csv = files.to_json(entries), files.to_csv(entries)
+    requests = [
+        *({"action": "entry", "fields": fields} for fields in DIARY),
+        {"action": "entry", "fields": {**DIARY[8], "pain": "14", "sleep_hours": "7,5"}},
+        {"action": "summary", "entries": stored, "notes": True},
+        *({"action": "export", "kind": kind, "entries": stored} for kind in ("json", "csv")),
+        {"action": "import", "text": as_json}, {"action": "import", "text": as_csv},
+        {"action": "import", "text": as_json[:-40]},
+        {"action": "import", "text": as_json.replace('"pain": 5,', '"pain": 14,', 1)},
+        {"action": "import", "text": as_json.replace('"version": 1', '"version": 2', 1)},
+        {"action": "forget"},
+    ]
+    return [(request, lang) for lang in messages.LANGUAGES for request in requests]
+
+
+DIARY_REQUESTS = diary_requests()
+
+
+def write_vectors(path):
+    """The calculators' input sets and the diary's requests, for run_vectors.mjs."""
+    path.write_text(json.dumps({"calculators": ALL, "diary": DIARY_REQUESTS}))
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +54,7 @@ def in_pyodide(tmp_path_factory):
     folder = tmp_path_factory.mktemp("wheel")
     wheel = build_wheel(ROOT, folder)
     lockfile = make_lockfile(PYODIDE, wheel, folder / "pyodide-lock.json")
-    vectors = folder / "vectors.json"
-    vectors.write_text(json.dumps(ALL))
+    vectors = write_vectors(folder / "vectors.json")
     done = subprocess.run(
         ["node", str(ROOT / "tests" / "pyodide" / "run_vectors.mjs"), str(PYODIDE),
          str(lockfile), str(vectors), "50"],
@@ -47,6 +80,12 @@ def in_cpython(index):
     return json.loads(json.dumps(calculators.run(name, fields).to_dict()))
 
 
+def diary_in_cpython(index):
+    """What CPython answers for the diary request `index`."""
+    request, lang = DIARY_REQUESTS[index]
+    return json.loads(calculators.diary_json(json.dumps(request), lang))
+
+
 def ics_in_cpython():
     """The calendar CPython makes for the first shared schedule vector."""
     fields = next(fields for name, fields in ALL if name == "schedule")
@@ -56,6 +95,11 @@ def ics_in_cpython():
 @pytest.mark.parametrize("index", range(len(ALL)))
 def test_pyodide_gives_what_cpython_gives(in_pyodide, index):
     assert in_pyodide["results"][index] == in_cpython(index)
+
+
+@pytest.mark.parametrize("index", range(len(DIARY_REQUESTS)))
+def test_the_diary_in_pyodide_gives_what_cpython_gives(in_pyodide, index):
+    assert in_pyodide["diary"][index] == diary_in_cpython(index)
 
 
 def test_ics_export_is_the_same(in_pyodide):

@@ -1,5 +1,6 @@
 """The build's memory snapshot: made once per input, booted in Node with an empty standard
-library zip, it gives what CPython gives for every input set; a bad one refuses to boot."""
+library zip, it gives what CPython gives for every input set and every diary request (the
+fixed diary through each action); a bad one refuses to boot."""
 
 import json
 import logging
@@ -14,7 +15,8 @@ from plugins.runtime.lockfile import make_lockfile
 from plugins.runtime.snapshot import (EMPTY_STDLIB, INTEGRITY, PACKED_MAGIC, PAGE, SNAPSHOT,
                                       cached_snapshot, pack_snapshot)
 from plugins.runtime.wheel import build_wheel
-from tests.pyodide.test_pyodide import PYODIDE, ics_in_cpython, in_cpython
+from tests.pyodide.test_pyodide import (DIARY_REQUESTS, PYODIDE, diary_in_cpython,
+                                        ics_in_cpython, in_cpython, write_vectors)
 from scripts.site import ROOT
 from tests.vectors import ALL
 
@@ -27,8 +29,7 @@ def built(tmp_path_factory):
     wheel = build_wheel(ROOT, folder / "app")
     lockfile = make_lockfile(PYODIDE, wheel, folder / "app" / "pyodide-lock.json")
     snapshot = cached_snapshot(PYODIDE, "pyodide-test", wheel, folder / "cache", make_folder)
-    vectors = folder / "vectors.json"
-    vectors.write_text(json.dumps(ALL))
+    vectors = write_vectors(folder / "vectors.json")
     return folder, wheel, lockfile, snapshot, vectors
 
 
@@ -51,6 +52,11 @@ def from_snapshot(built):
 @pytest.mark.parametrize("index", range(len(ALL)))
 def test_the_snapshot_gives_what_cpython_gives(from_snapshot, index):
     assert from_snapshot["results"][index] == in_cpython(index)
+
+
+@pytest.mark.parametrize("index", range(len(DIARY_REQUESTS)))
+def test_the_diary_from_the_snapshot_gives_what_cpython_gives(from_snapshot, index):
+    assert from_snapshot["diary"][index] == diary_in_cpython(index)
 
 
 def test_ics_export_from_the_snapshot(from_snapshot):
