@@ -60,7 +60,7 @@ def _summary(request: dict, lang: str) -> dict:
     if problem:
         return _problem(problem, lang)
     values = summary.summarise(found)
-    return {"values": values, "html": view.html(values, lang, bool(request.get("notes"))),
+    return {"values": values, "html": view.html(values, lang, request.get("notes") is True),
             "summary": words.sentence(values, lang), "framing": say("diary.framing", lang),
             "limitations": [say(code, lang) for code in words.LIMITATIONS],
             "questions": [question for question, _ in words.questions(values, lang)],

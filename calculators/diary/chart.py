@@ -17,7 +17,7 @@ from calculators.render import escape
 
 WIDTH, LEFT, RIGHT = 340, 24, 6  # the drawing, room for the scale's figures, and the last mark
 MARKS = 8  # room for the infusion days' marks, at the top
-TITLE = 13  # room for a panel's title above it
+TITLE = 15  # room for a panel's title above it
 # The panels, top to bottom, and their heights
 HEIGHTS = {"peg": 84, "sleep_hours": 40, "moods": 60}
 AXIS = 26  # room for the dates
@@ -73,7 +73,7 @@ def svg(days: list[dict], title: str, description: str, lang: str) -> str:
                            f"diary-chart-{measure.replace('_', '-')}", dash, mark, column))
     parts.append(_dates(first, count, x, top, lang))
     return (f'<svg class="diary-chart" viewBox="0 0 {WIDTH} {top + AXIS}" width="100%" '
-            f'preserveAspectRatio="xMinYMin meet" font-size="10" fill="{INK}" '
+            f'preserveAspectRatio="xMinYMin meet" font-size="11" fill="{INK}" '
             'aria-hidden="true" focusable="false">'
             f'{"".join(parts)}</svg>')
 

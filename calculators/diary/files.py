@@ -224,6 +224,5 @@ def _problem(kind: str, lang: str, *, number: int = 0, date: str = "", field: st
 
 
 def export(kind: str, entries: Iterable[Entry]) -> str:
-    """The entries as a file of `kind` ("json" or "csv"); "" for another kind."""
-    writers = {"json": to_json, "csv": to_csv}
-    return writers[kind](entries) if kind in writers else ""
+    """The entries as a file of `kind`, one of `MEDIA_TYPES`."""
+    return to_json(entries) if kind == "json" else to_csv(entries)

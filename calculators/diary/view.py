@@ -52,7 +52,8 @@ DAY_COLUMNS = (N_("diary.days.date"), N_("diary.days.peg"), *MEASURES.values())
 
 
 def _heading(code: str, lang: str) -> str:
-    return f'<h3 class="calculator-heading">{escape(say(code, lang))}</h3>'
+    """A part's heading, as the calculators' results have them (the page sets the levels)."""
+    return f'<p class="calculator-heading">{escape(say(code, lang))}</p>'
 
 
 def _cite(ref_id: str) -> str:
@@ -102,11 +103,14 @@ EFFECT_COLUMNS = (N_("diary.effects.effect"), N_("diary.effects.days"), N_("diar
 
 
 def effect_rows(values: dict, lang: str) -> list[tuple[str, ...]]:
-    """Each side effect: its name, its days (before the first infusion and from it on), its
-    mean hours over the days that give them, and its longest."""
+    """Each side effect: its name, its days (before the first infusion and from it on, when
+    there is one), its mean hours over the days that give them, and its longest."""
+    split = bool(values["infusion_days"])
     return [(words.effect_name(row["key"], lang),
              say_n("diary.effects.days-split", "diary.effects.days-split.plural", row["days"],
-                   lang, before=row["days_before"], after=row["days_after"]),
+                   lang, before=row["days_before"], after=row["days_after"]) if split else
+             say_n("diary.effects.day-count", "diary.effects.day-count.plural", row["days"],
+                   lang),
              mean({"mean": row["hours_mean"], "days": row["days_with_hours"]}, lang),
              figure(row["hours_longest"], lang)) for row in values["effects"]]
 

@@ -58,8 +58,11 @@ def baseline_name(values: dict, lang: str) -> str:
 
 
 def after_name(window: dict, lang: str) -> str:
-    return say("diary.window.after", lang, date=day(window["infusion"], lang),
-               span=span(window, lang))
+    """An infusion's window: from its day to the day before the next (or the last day)."""
+    if window["from"] == window["to"]:
+        return say("diary.window.after-one-day", lang, date=day(window["from"], lang))
+    return say("diary.window.after", lang, start=day(window["from"], lang),
+               end=day(window["to"], lang))
 
 
 def all_after_name(values: dict, lang: str) -> str:

@@ -135,7 +135,7 @@ ALLOWED_CONSTANTS = {0, 1, 2, 7, 12, 60, 64, 75, 100, 0.01, 0.1, 1e-9}
 DRAWING = {"timeline.py": {2, 3, 4, 6, 8, 11, 12, 13, 22, 26, 28, 92, 340, 0.45},
            "dose.py": {1000}, "schedule.py": {1000}, "questions.py": {1000},
            # the diary's chart: its width, margins, panels' heights, marks and days between dates
-           "chart.py": {0.5, 0.6, 2.5, 3, 4, 6, 8, 13, 14, 24, 26, 28, 40, 56, 84, 91, 182, 340,
+           "chart.py": {0.5, 0.6, 2.5, 3, 4, 6, 8, 11, 13, 14, 15, 24, 26, 28, 40, 56, 84, 91, 182, 340,
                         364},
            # the diary's form: a 0-10 scale, a day's hours and the form's quarter-hour step, the
            # years a date may have, and a note's length in characters

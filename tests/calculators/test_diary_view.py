@@ -124,8 +124,8 @@ def test_the_notes_are_shown_escaped_and_only_when_asked_for():
 
 
 def test_the_side_effects_are_named_by_the_data_files_words():
-    table = HTML.split('<h3 class="calculator-heading">'
-                       f'{escape(say("diary.heading.effects"))}</h3>')[1].split("</table>")[0]
+    table = HTML.split('<p class="calculator-heading">'
+                       f'{escape(say("diary.heading.effects"))}</p>')[1].split("</table>")[0]
     names = re.findall(r"<tr><th scope=\"row\">(.*?)</th>", table)
     assert names == [escape(data.side_effects()[key].short)
                      for key in ("headache", "dissociation", "nausea", "sleepiness")]
