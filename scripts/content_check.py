@@ -22,9 +22,11 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG, read_settings
 from pelican.utils import slugify
 
-from calculators import citation, data
+from calculators import citation, data, tables
 from plugins import authoring
 from plugins.authoring import rules
+from plugins.authoring.blocks import BLOCK_LINE
+from plugins.authoring.fences import numbered_lines
 from project import ROOT
 from scripts.html_index import parse  # the project's one reader of built pages
 from scripts.site import build_site
@@ -41,6 +43,17 @@ def prose(markdown: str) -> str:
     body = re.sub(r"^\s*(?:#+|[-*]|\d+\.)\s*", "", body, flags=re.M)
     body = re.sub(r"^\|?[-| :]+\|?$", "", body, flags=re.M)
     return body.replace("|", ". ").replace("**", "")
+
+
+def cited_ids(markdown: str) -> set[str]:
+    """The reference ids a text cites: its own ([@id]) and those of the tables it shows from
+    the data file (`[table: NAME]`, whose rows carry their citations)."""
+    ids = rules.cited_ids(markdown)
+    for _, line, in_code in numbered_lines(markdown.splitlines()):
+        block = None if in_code else BLOCK_LINE.match(line)
+        if block and block["kind"] == "table" and block["name"] in tables.NAMES:
+            tables.render(block["name"], lambda refs: ids.update(refs) or "")
+    return ids
 
 
 def grades(text: str) -> tuple[float, float]:
@@ -78,7 +91,7 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date,
         by_file.setdefault(Path(mistake.path).resolve(), []).append(mistake)
     for source in sorted((content / "articles").glob("*.md")):
         markdown = source.read_text("utf-8")
-        cited = sorted(rules.cited_ids(markdown))
+        cited = sorted(cited_ids(markdown))
         cited_anywhere.update(cited)
         rows, found = article_rows(markdown, cited, site, settings, today,
                                    by_file.pop(source.resolve(), []), pages)
@@ -87,7 +100,7 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date,
         lines += [f"{source.relative_to(content.parent)}", *(f"  {name:<{width}}  {value}"
                                                              for name, value in rows), ""]
     for page in (content / "pages").rglob("*.md"):
-        cited_anywhere.update(rules.cited_ids(page.read_text("utf-8")))
+        cited_anywhere.update(cited_ids(page.read_text("utf-8")))
     others = [mistake for found in by_file.values() for mistake in found]
     if others:
         problems += len(others)

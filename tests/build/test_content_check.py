@@ -25,6 +25,17 @@ def test_the_real_site_reports_every_article_and_no_problem(site):
     assert found == 0 and said in text and f"all {count} questions" in said
 
 
+def test_an_article_cites_what_its_tables_from_the_data_cite():
+    """A table rendered from the data file carries its rows' citations: the report counts them
+    as the article's (the UK label is cited only in the considerations table's rows)."""
+    markdown = "Title: T\n\nText [@asra-2018].\n\n[table: considerations]\n"
+    cited = content_check.cited_ids(markdown)
+    rows = [ref for c in data.considerations().values() if c.table == "considerations"
+            for row in c.rows for _, ref in row.sources]
+    assert cited == {"asra-2018", *rows} and "ketalar-uk-smpc" in cited
+    assert content_check.cited_ids("[table: nope]\n```\n[table: schedule]\n```") == set()
+
+
 def test_a_question_above_grade_8_is_a_problem_naming_it(site, monkeypatch):
     # The general questions' reasons, every sentence run into one: a reason far above grade 8
     general = data.general_questions()
