@@ -414,3 +414,28 @@ def test_without_scripts_the_page_says_the_diary_needs_them(visit):
     v.page.fill("#calc-diary-pain", "6")
     v.page.press("#calc-diary-pain", "Enter")  # nothing to send it: no address holds it
     assert v.page.url.endswith(PAGE)
+
+
+def test_the_stored_format_is_versioned_and_a_newer_one_left_alone(visit):
+    """The database keeps the format's version beside the entries; one stored by a newer copy
+    of the page (a version this page does not know) is neither read nor changed."""
+    v = opened(visit)
+    version = v.page.evaluate("""() => new Promise((resolve) => {
+        indexedDB.open("diary").onsuccess = ({target}) => {
+            const asked = target.result.transaction("meta").objectStore("meta").get("version");
+            asked.onsuccess = () => { target.result.close(); resolve(asked.result); };
+        };
+    })""")
+    assert version == files.VERSION
+    newer = visit()
+    newer.context.add_init_script(f"""indexedDB.open("diary", 1).onupgradeneeded = ({{target}}) => {{
+        target.result.createObjectStore("entries", {{keyPath: "date"}}).put({json.dumps(STORED[0])});
+        target.result.createObjectStore("meta").put({files.VERSION + 1}, "version");
+    }};""")
+    newer.page.goto(PAGE)
+    status = newer.page.locator("[data-diary-status]")
+    newer.page.wait_for_function("([element, said]) => element.textContent === said",
+                                 arg=[status.element_handle(), SITE_WORDS("diary.newer")],
+                                 timeout=BOOT_TIMEOUT)
+    assert newer.page.is_disabled("[data-diary-save]")
+    assert stored(newer.page) == STORED[:1]

@@ -89,7 +89,7 @@ function fill(entry) {
   for (const control of form.elements) {
     if (!control.name || control.name === "date") continue;
     if (control.type === "checkbox") control.checked = Boolean(entry?.effects.includes(control.value));
-    else if (control.name.startsWith("lasted_")) control.value = text(entry?.lasted[control.name.slice(7)]);
+    else if (control.name.startsWith("lasted_")) control.value = text(entry?.lasted[control.name.replace("lasted_", "")]);
     else if (control.name === "infusion") control.value = entry?.infusion ? "yes" : "no";
     else control.value = text(entry?.[control.name]);
   }
