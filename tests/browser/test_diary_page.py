@@ -372,6 +372,30 @@ def test_on_a_phone_the_diary_fits_and_is_quick_to_fill(visit, tmp_path, width):
     assert page_overflow <= 0 and tables == []
 
 
+def test_tabbing_through_the_form_the_sticky_sentence_covers_no_field(visit, tmp_path):
+    """At 360 px the summary's sentence stays in sight at the foot of the screen while the
+    reader is in the form (as a calculator's does), and a field tabbed to is never under it
+    (WCAG 2.4.11)."""
+    v = opened(visit, tmp_path, viewport={"width": 360, "height": 800}, is_mobile=True,
+               has_touch=True)
+    v.page.check("#calc-diary-effects-headache")  # (its hours shown: one more field)
+    v.page.evaluate("scrollTo(0, 0)")
+    v.page.locator("#calc-diary-date").focus()
+    reached = set()
+    while v.page.evaluate("document.activeElement.closest('form.diary-entry') !== null"):
+        places = v.page.evaluate("""() => {
+            const box = (element) => { const { top, bottom } = element.getBoundingClientRect();
+                                       return [top, bottom]; };
+            return { focused: box(document.activeElement),
+                     sentence: box(document.querySelector("[data-diary-summary]")) };
+        }""")
+        (top, bottom), (covered_from, covered_to) = places["focused"], places["sentence"]
+        assert covered_to <= 800 and (bottom <= covered_from or top >= covered_to), places
+        reached.add(v.page.evaluate("document.activeElement.name || document.activeElement.type"))
+        v.page.keyboard.press("Tab")
+    assert {"pain", "lasted_headache", "note", "submit"} <= reached
+
+
 def test_the_date_is_in_the_first_screen_of_a_phone(visit):
     v = opened(visit, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     box = v.page.locator("#calc-diary-date").bounding_box()
