@@ -182,7 +182,7 @@ def form(
     A `private` calculator's inputs (what a reader ticks about their health) are marked so that
     the page never writes them into its address, and its handout prints no link holding them.
     """
-    controls = "".join(_field(calc_name, field, values, errors, lang) for field in inputs)
+    controls = "".join(field_html(calc_name, field, values, errors, lang) for field in inputs)
     return (
         f'<form data-calculator="{escape(calc_name)}" class="calculator" '
         f'method="get" novalidate{" data-private" if private else ""}>'
@@ -234,10 +234,12 @@ def _label(field, lang: str) -> str:
     return field.say(field.label, lang)
 
 
-def _field(calc_name: str, field, values: Mapping[str, str], errors: Mapping[str, str],
-           lang: str) -> str:
+def field_html(calc_name: str, field, values: Mapping[str, str], errors: Mapping[str, str],
+               lang: str, control=None) -> str:
     """One input as the form shows it: its label, its control (drawn by its kind), its help and
-    its error slot, tied together by ids."""
+    its error slot, tied together by ids. `control(base, attributes, value)`, if given, draws
+    the control instead of the field's kind (the diary puts each side effect's hours beside its
+    box)."""
     base = f"calc-{calc_name}-{field.name}"
     error = errors.get(field.name)
     attributes = (f'id="{base}" name="{escape(field.name)}" '
@@ -249,5 +251,6 @@ def _field(calc_name: str, field, values: Mapping[str, str], errors: Mapping[str
              + (f"<p {slot}>{escape(error)}</p>" if error else f"<p {slot} hidden></p>"))
     unit = field.say(field.unit, lang)
     label = escape(_label(field, lang)) + (f" ({escape(unit)})" if unit else "")
-    control = field.control(base, attributes, values.get(field.name, ""), lang)
+    draw = control or (lambda *drawn: field.control(*drawn, lang))
+    control = draw(base, attributes, values.get(field.name, ""))
     return field.labelled(base, label, control, below)

@@ -1,4 +1,5 @@
-"""Speed figures for the dose calculator page in headless Chromium, all measured in one run.
+"""Speed figures for the dose calculator page in headless Chromium, all measured in one run, and
+the diary's save.
 
     python -m scripts.bench [--runs N] [--network] [--settle SECONDS] [--dwell SECONDS]
 
@@ -13,8 +14,11 @@ medians and spreads: the site's time from navigation to its first browser-comput
 bare boot's, and their ratios; the longest main-thread task of each visit (from a Chromium
 trace of the renderers' main threads, so a task under 50 ms is measured too; the bare page's
 shows what a fresh renderer costs any page), with the CPU time spent in it; the bytes on the
-wire. `--network` serves the precompressed `.br` siblings (a production build) through
-Chromium's network emulation at 40 Mbit/s and 20 ms latency.
+wire; the diary's save: after each run's warm visit, the diary page in the same browser (warm)
+holding three weeks of entries, the time from pressing Save on a valid entry to the updated
+summary on screen (the frame after it changed), three saves a run. `--network` serves the
+precompressed `.br` siblings (a production build) through Chromium's network emulation at
+40 Mbit/s and 20 ms latency.
 Figures, not assertions.
 """
 
@@ -28,6 +32,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from calculators.diary import files
+from calculators.diary.entries import read_entry
 from deploy.hosting import SiteHandler
 from scripts.site import ARGS, CHROMIUM, SiteServer, build_site
 
@@ -50,6 +56,22 @@ new MutationObserver((_, observer) => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-runtime"]});
 """
 MBIT = 1e6 / 8  # bytes per second
+# The diary's save, timed in the page: from the click on Save to the frame after the summary's
+# sentence changed (the summary above it is replaced first, in the same task).
+TIMED_SAVE = """() => new Promise((resolve) => {
+  const root = document.querySelector("[data-diary]");
+  const sentence = root.querySelector("[data-diary-summary]");
+  const before = sentence.textContent;
+  const start = performance.now();
+  new MutationObserver((_, observer) => {
+    if (sentence.textContent === before) return;
+    observer.disconnect();
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  }).observe(sentence, {childList: true, characterData: true, subtree: true});
+  root.querySelector("[data-diary-save]").click();
+})"""
+DIARY_DAYS = 21
+DIARY_SAVES = 3  # timed, a run (after one that is not)
 
 
 class BrotliHandler(SiteHandler):
@@ -103,6 +125,43 @@ def timed_visit(context, url, network, dwell):
     received = sum(max(0, request.sizes()["responseBodySize"]) for request in finished)
     page.close()
     return ms, received, longest_task(trace)
+
+
+def diary_saves(context, url, seed):
+    """The diary page (in a browser that has visited the site), its diary the three weeks of
+    `seed`: one save to warm it, then DIARY_SAVES timed saves, each a new day (ms)."""
+    page = context.new_page()
+    page.goto(url)
+    idle = "[data-diary][data-runtime='python']:not([data-busy])"
+    page.wait_for_selector(idle, timeout=120_000)
+    page.set_input_files("#diary-diary-file", str(seed))
+    page.wait_for_selector(idle)
+    times = []
+    for day in range(DIARY_SAVES + 1):
+        page.fill("#calc-diary-date", f"2027-02-{day + 1:02d}")
+        page.wait_for_selector(idle)
+        for name, value in (("pain", "4"), ("enjoyment", "3"), ("activity", "4"),
+                            ("sleep_hours", "7.5"), ("mood", "6")):
+            page.fill(f"[name='{name}']", value)
+        page.check("#calc-diary-effects-headache")
+        ms = page.evaluate(TIMED_SAVE)
+        page.wait_for_selector(idle)
+        if day:
+            times.append(ms)
+    page.close()
+    return times
+
+
+def diary_seed(folder):
+    """Three weeks of a diary, as its JSON file: a baseline week, then infusions."""
+    days = [read_entry({"date": f"2027-01-{day:02d}", "pain": str(7 - day // 7),
+                        "enjoyment": "5", "activity": str(6 - day // 8), "sleep_hours": "6.5",
+                        "sleep_quality": "5", "mood": str(4 + day // 7),
+                        "infusion": "yes" if day in (8, 10, 15) else "no"})[0]
+            for day in range(1, DIARY_DAYS + 1)]
+    path = Path(folder) / "diary.json"
+    path.write_text(files.to_json(days), "utf-8")
+    return path
 
 
 def longest_task(trace):
@@ -173,7 +232,9 @@ def main():
     times = {key: [] for key in ("site cold", "site warm", "bare cold", "bare warm")}
     wire = {key: [] for key in times}
     longest = {"site": [], "bare": []}
+    saves = []
     with tempfile.TemporaryDirectory() as folder:
+        seed = diary_seed(folder)
         site = build_site(Path(folder) / "site", PRECOMPRESS=options.network)
         app = add_floor(site)
         snapshot = sorted(app.glob("*.snapshot"))
@@ -193,6 +254,8 @@ def main():
                         times[f"{which} {visit}"].append(ms)
                         wire[f"{which} {visit}"].append(received)
                         longest[which].append(long_ms)
+                    if which == "site":
+                        saves += diary_saves(context, f"{server.url}/diary/", seed)
                     context.close()
         raw, packed = page_weight(site)
     med = statistics.median
@@ -229,6 +292,8 @@ def main():
         print(f"  {key:10}                    {med(values) / 1e6:7.2f} MB  "
               f"({min(values) / 1e6:.2f}-{max(values) / 1e6:.2f})")
     print(f"page before Pyodide (HTML+CSS+JS): {raw / 1024:7.1f} KB raw, {packed / 1024:.1f} KB gzip")
+    print(f"diary, Save pressed to the updated summary on screen ({DIARY_DAYS} days kept, a warm "
+          f"page; {len(saves)} saves, {DIARY_SAVES} a run): {spread(saves)}")
 
 
 if __name__ == "__main__":

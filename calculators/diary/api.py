@@ -1,10 +1,12 @@
 """The diary's answers to the browser's worker: `answer(request_json, lang)`, JSON in and out
 (the shapes are in the package's docstring). Never raises."""
 
+import datetime
 import json
+import re
 
 from calculators import messages, render
-from calculators.diary import entries, files, summary, view, words
+from calculators.diary import entries, files, planner, summary, view, words
 from calculators.messages import N_, say, say_n
 
 
@@ -95,4 +97,29 @@ def _export(request: dict, lang: str) -> dict:
                 "diary.export.written", "diary.export.written.plural", len(found), lang)}
 
 
-ACTIONS = {"entry": _entry, "summary": _summary, "import": _import, "export": _export}
+def _ics(request: dict, lang: str) -> dict:
+    found, problem = files.read_stored(request.get("entries"), lang)
+    if problem:
+        return _problem(problem, lang)
+    until = request.get("until")
+    try:  # (YYYY-MM-DD only: fromisoformat alone takes other forms too)
+        until = None if until is None else datetime.date.fromisoformat(_ISO_DAY.fullmatch(until)[0])
+    except (TypeError, ValueError):
+        return _refused("ics", "unreadable", N_("diary.api.unreadable"), lang)
+    text = request.get("text")
+    days, problem = planner.infusion_days(text if isinstance(text, str) else "", lang)
+    if problem:
+        return _problem(problem, lang)
+    done = planner.mark(found, days, until)
+    if done is None:
+        return _problem(files.Problem("damaged", say("diary.ics.damaged", lang)), lang)
+    return {"entries": [entry.stored() for entry in done.entries],
+            **{name: [day.isoformat() for day in getattr(done, name)]
+               for name in ("marked", "already", "later")},
+            "summary": words.marked(done, until, lang)}
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+ACTIONS = {"entry": _entry, "summary": _summary, "import": _import, "export": _export,
+           "ics": _ics}

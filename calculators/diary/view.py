@@ -6,10 +6,13 @@ sleep and mood before and from the first infusion on, the side effects, the days
 (the HTML also draws them, `chart`, the table being the chart's equivalent for those who cannot
 see it), the questions the reader may want to talk over, the notes if the reader asks for them,
 the references and the limitations. What it shows is what the reader recorded: no verdict.
+
+`form(lang)` is the diary as its page carries it (drawn at build time): the entry form from
+`entries.INPUTS`, its summary with no entries, and the controls the page's script makes live.
 """
 
 from calculators import data, render
-from calculators.diary import chart, words
+from calculators.diary import chart, entries, files, summary, words
 from calculators.diary.words import LIMITATIONS, MEASURES, figure, mean
 from calculators.messages import N_, say, say_n
 from calculators.render import escape
@@ -63,13 +66,18 @@ def _cite(ref_id: str) -> str:
 
 def _table(caption: str, head: tuple[str, ...], rows: list[tuple[str, ...]],
            kind: str = "diary-table") -> str:
-    """A table whose first cell in a row names it; every cell is text, escaped here."""
+    """A table whose first cell in a row names it; every cell is text, escaped here. As the
+    site's data tables are: each cell labelled with its column's header (`data-label`, shown
+    where a narrow screen makes each row a card), in a box as wide as the text."""
     heads = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in head)
     body = "".join(
         f'<tr><th scope="row">{escape(row[0])}</th>'
-        + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:]) + "</tr>" for row in rows)
-    return (f'<table class="{kind}"><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>")
+        + "".join(f'<td data-label="{escape(label)}">{escape(cell)}</td>'
+                  for label, cell in zip(head[1:], row[1:], strict=True))
+        + "</tr>" for row in rows)
+    return (f'<div class="table-scroll"><table class="data-table {kind}">'
+            f"<caption>{escape(caption)}</caption>"
+            f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def _windows(values: dict, lang: str) -> list[tuple[str, ...]]:
@@ -176,3 +184,139 @@ def text(values: dict, lang: str, notes: bool = False) -> list[str]:
     lines += ["", say("cli.references", lang)]
     lines += [f"  [{ref}] {render.reference_text(ref)}" for ref in words.references(values, lang)]
     return lines
+
+
+# The form's name in its controls' ids (`calc-diary-<field>`, as a calculator's are made)
+NAME = "diary"
+# The block's parts, each under a heading: the page carries the block once, at the level of
+# its sections (h2)
+PARTS = {"entry": N_("diary.heading.entry"), "summary": N_("diary.heading.summary"),
+         "file": N_("diary.heading.file")}
+# The files a diary is exported as (`files.MEDIA_TYPES`), each with its button's words
+EXPORTS = {"json": N_("diary.form.export-json"), "csv": N_("diary.form.export-csv")}
+# What each dialog says: its heading, what it does, and the button that does it
+DIALOGS = {
+    "delete": (N_("diary.dialog.delete.heading"), N_("diary.dialog.delete.text"),
+               N_("diary.dialog.delete.confirm")),
+    "replace": (N_("diary.dialog.replace.heading"), N_("diary.dialog.replace.text"),
+                N_("diary.dialog.replace.confirm")),
+}
+
+
+def form(lang: str) -> str:
+    """The diary on its page: a day's entry (the fields of `entries.INPUTS`, each side effect's
+    hours beside its box), the save button, the status line and the summary in one sentence
+    (the one live region, as a calculator's); the summary with no entries (what a reader without
+    JavaScript sees, with a status line saying the diary needs it); the print controls and the
+    diary's file (export, import, the planner's calendar, delete everything), and the dialogs
+    that ask first. The page's script (diary.js) enables what is disabled and shows what is
+    hidden once it can store entries. No browser can send the form without it: the save button
+    starts disabled, so Enter in a field sends nothing (no address ever holds an entry)."""
+    return (f'<div class="diary" data-diary data-format="{escape(files.FORMAT)}" '
+            f'data-version="{files.VERSION}">{_entry(lang)}{_summary_part(lang)}'
+            f'{_file_part(lang)}{_dialog("delete", lang)}{_dialog("replace", lang)}</div>')
+
+
+def _entry(lang: str) -> str:
+    fields = "".join(
+        render.field_html(NAME, field, {}, {}, lang, _effects_control(lang))
+        if field.name == "effects" else render.field_html(NAME, field, {}, {}, lang)
+        for field in entries.INPUTS if not field.name.startswith("lasted_"))
+    sentence = words.sentence(summary.summarise([]), lang)
+    return (
+        '<form class="calculator diary-entry" novalidate aria-labelledby="diary-entry-heading">'
+        f'{_part_heading("entry", lang)}'
+        f'<p class="diary-private">{escape(say("diary.form.private", lang))}</p>{fields}'
+        '<p class="calculator-submit">'
+        + _button('<button type="submit" data-diary-save disabled>', say("diary.form.save", lang))
+        + "</p>"
+        '<p class="calculator-status" role="status" data-diary-status>'
+        f'{escape(say("diary.form.no-script", lang))}</p>'
+        '<p class="diary-storage" data-diary-storage hidden></p>'
+        '<p class="calculator-summary" data-diary-summary aria-live="polite" aria-atomic="true">'
+        f"{escape(sentence)}</p></form>")
+
+
+def _summary_part(lang: str) -> str:
+    return (
+        f'<section class="diary-part" aria-labelledby="diary-summary-heading">'
+        f'{_part_heading("summary", lang)}<p class="diary-controls" data-diary-controls hidden>'
+        '<span class="calculator-tick"><input type="checkbox" id="diary-notes" data-diary-notes>'
+        f'<label for="diary-notes">{escape(say("diary.form.notes", lang))}</label></span>'
+        + _button('<button type="button" data-diary-print>', say("diary.form.print", lang))
+        + "</p>"
+        '<div class="calculator-output diary-output" data-diary-output>'
+        f"{html(summary.summarise([]), lang)}</div></section>")
+
+
+def _file_part(lang: str) -> str:
+    """Export, import, the planner's calendar and delete everything (shown with the script)."""
+    exports = "".join(_button(f'<button type="button" data-diary-export="{kind}">',
+                              say(code, lang)) for kind, code in EXPORTS.items())
+    diary_file = _file_button("diary", ".json,.csv,application/json,text/csv",
+                              say("diary.form.import", lang))
+    calendar = _file_button("ics", ".ics,text/calendar", say("diary.form.import-ics", lang))
+    delete = _button('<button type="button" class="diary-delete" data-diary-delete>',
+                     say("diary.form.delete", lang))
+    return (
+        '<section class="diary-part diary-file" aria-labelledby="diary-file-heading" '
+        f'data-diary-controls hidden>{_part_heading("file", lang)}'
+        f'<p class="field-help">{escape(say("diary.form.file-help", lang))}</p>'
+        f'<p class="diary-buttons">{exports}{diary_file}</p>'
+        f'<p class="field-help">{escape(say("diary.form.ics-help", lang))}</p>'
+        f'<p class="diary-buttons">{calendar}</p><p class="diary-buttons">{delete}</p></section>')
+
+
+def _part_heading(part: str, lang: str) -> str:
+    return (f'<h2 class="diary-heading" id="diary-{part}-heading">'
+            f"{escape(say(PARTS[part], lang))}</h2>")
+
+
+def _button(tag: str, said: str) -> str:
+    """A button: its start tag, and its words."""
+    return f"{tag}{escape(said)}</button>"
+
+
+def _effects_control(lang: str):
+    """The side effects' boxes, each with its hours beside it (`lasted_<key>`, drawn as any
+    field is; the page shows it while its box is ticked, or while it holds an error)."""
+    said = dict(entries.FIELDS["effects"].options(lang))
+
+    def control(base: str, attributes: str, value: str) -> str:
+        return "".join(
+            '<div class="diary-effect"><span class="calculator-tick">'
+            f'<input type="checkbox" id="{base}-{escape(key)}" name="effects" '
+            f'value="{escape(key)}"><label for="{base}-{escape(key)}">{escape(said[key])}</label>'
+            "</span>"
+            + render.field_html(NAME, entries.FIELDS[f"lasted_{key}"], {}, {}, lang)
+            + "</div>"
+            for key in entries.EFFECTS)
+
+    return control
+
+
+def _file_button(kind: str, accept: str, said: str) -> str:
+    """A button that opens the browser's file chooser (its input stays hidden: the button is
+    what a keyboard reaches and what a reader reads)."""
+    return (_button(f'<button type="button" data-diary-choose="diary-{kind}-file">', said)
+            + f'<input type="file" id="diary-{kind}-file" data-diary-import="{kind}" '
+            f'accept="{accept}" hidden>')
+
+
+def _dialog(kind: str, lang: str) -> str:
+    """A question asked before what cannot be undone: what it does, a copy to export first,
+    then doing it or not (the safe answer has the focus)."""
+    heading, text, confirm = DIALOGS[kind]
+    return (
+        f'<dialog class="diary-dialog" data-diary-dialog="{kind}" '
+        f'aria-labelledby="diary-{kind}-heading" aria-describedby="diary-{kind}-text">'
+        f'<h2 class="diary-heading" id="diary-{kind}-heading">{escape(say(heading, lang))}</h2>'
+        f'<p id="diary-{kind}-text"><span data-diary-dialog-said></span> '
+        f"{escape(say(text, lang))}</p><p class=\"diary-buttons\">"
+        + _button('<button type="button" data-diary-export="json">',
+                  say("diary.dialog.export", lang))
+        + _button('<button type="button" class="diary-delete" data-diary-confirm>',
+                  say(confirm, lang))
+        + _button('<button type="button" data-diary-cancel autofocus>',
+                  say("diary.dialog.keep", lang))
+        + "</p></dialog>")

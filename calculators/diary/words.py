@@ -140,3 +140,20 @@ def references(values: dict, lang: str) -> list[str]:
     """The sources the summary cites: the PEG's, and those of its questions."""
     cited = [PEG_REFERENCE] + [ref for _, ref in questions(values, lang) if ref]
     return list(dict.fromkeys(cited))
+
+
+def marked(done, until: datetime.date | None, lang: str) -> str:
+    """What marking the planner's infusion days did (`planner.Marked`), in a sentence or two:
+    how many days are newly marked (or that those up to `until` were marked already, or that
+    none has come yet), then how many later ones are left for another import."""
+    if done.marked:
+        said = say_n("diary.ics.marked", "diary.ics.marked.plural", len(done.marked), lang)
+    elif done.already:
+        said = say("diary.ics.already", lang)
+    else:
+        said = say("diary.ics.none-yet", lang, until=day(until.isoformat(), lang))
+    if done.later:
+        said = say("result.summary.then", lang, first=said, then=say_n(
+            "diary.ics.later", "diary.ics.later.plural", len(done.later), lang,
+            until=day(until.isoformat(), lang)))
+    return said

@@ -40,6 +40,10 @@ EVENT_WORDS = {"first": N_("ics.what.first"), "loading": N_("ics.what.loading"),
                "adjustment": N_("ics.what.adjustment"), "maintenance": N_("ics.what.maintenance"),
                "review": N_("ics.what.review")}
 PHASES = ("loading", "adjustment", "maintenance")  # the clinic's phases, in order
+# The calendar file's name for the program that made it, and the domain of its events' UIDs
+# (`<start>-<number>-<phase>-<date>@UID_DOMAIN`): the diary reads infusion days back from them.
+PRODID = "-//calculators//schedule planner//EN"
+UID_DOMAIN = "schedule.calculators"
 LANES = {"loading": N_("timeline.lane.loading"), "adjustment": N_("timeline.lane.adjustment"),
          "maintenance": N_("timeline.lane.maintenance")}
 # A phase's infusions that would fall after the end of the plan, for a count of them.
@@ -445,13 +449,12 @@ def to_ics(fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") 
     start = result.values["start"].replace("-", "")
     events = [
         ics.Event(uid=f"{start}-{number:03d}-{row['phase']}-{row['date'].replace('-', '')}"
-                      "@schedule.calculators",
+                      f"@{UID_DOMAIN}",
                   day=datetime.date.fromisoformat(row["date"]), summary=_summary(row, lang),
                   description=_description(row, lang))
         for number, row in enumerate(result.values["sessions"], start=1)
     ]
-    return ics.calendar(events, now, "-//calculators//schedule planner//EN",
-                        say("ics.name", lang))
+    return ics.calendar(events, now, PRODID, say("ics.name", lang))
 
 
 def export(kind: str, fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") -> str:

@@ -1,16 +1,20 @@
-"""`[calculator: NAME]` and `[table: NAME]` lines: replaced by HTML built by the calculators."""
+"""`[calculator: NAME]` and `[table: NAME]` lines, and the `[diary]` line: replaced by HTML built
+by the calculators. The diary is no calculator (never on the registry, so never an embed): its
+own line, once a page, and `[calculator: diary]` is an unknown calculator."""
 
 import re
 
 import calculators
 from calculators import tables
+from calculators.diary import view as diary
 from markdown.preprocessors import Preprocessor
 
 from .errors import AuthoringError
 from .fences import numbered_lines
 from .markup import scroll_region
 
-BLOCK_LINE = re.compile(r"^\[(?P<kind>calculator|table):\s*(?P<name>[^\]]*?)\s*\]\s*$")
+BLOCK_LINE = re.compile(
+    r"^\[(?:(?P<kind>calculator|table):\s*(?P<name>[^\]]*?)|(?P<diary>diary))\s*\]\s*$")
 
 
 def cite_marker(ids):
@@ -32,8 +36,12 @@ class BlockLinePreprocessor(Preprocessor):
             if match is None:
                 out.append(line)
                 continue
-            self.extension.refuse_in_metadata(self.md, f"[{match['kind']}: ...]")
-            html = self.render(match["kind"], match["name"], number)
+            if match["diary"]:
+                self.extension.refuse_in_metadata(self.md, "[diary]")
+                html = self.diary(number)
+            else:
+                self.extension.refuse_in_metadata(self.md, f"[{match['kind']}: ...]")
+                html = self.render(match["kind"], match["name"], number)
             out.extend(["", self.md.htmlStash.store(html), ""])
         return out
 
@@ -52,3 +60,9 @@ class BlockLinePreprocessor(Preprocessor):
             self.extension.calculators.append(name)
             return calculators.render_form(name, lang=self.extension.lang)
         return scroll_region(tables.render(name, cite_marker), f"table-{name}")
+
+    def diary(self, line):
+        if self.extension.diary:
+            raise AuthoringError(self.extension.path, line, "the diary is already on this page")
+        self.extension.diary = True
+        return diary.form(self.extension.lang)

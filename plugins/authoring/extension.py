@@ -14,10 +14,11 @@ from .values import ValueInlineProcessor
 
 class AuthoringExtension(Extension):
     def start(self, path, lines=(), field_lines=None):
-        """Forget the last file: its path, calculators, citations, lines and the line of each
-        header field (by name, in lowercase)."""
+        """Forget the last file: its path, calculators, diary, citations, lines and the line of
+        each header field (by name, in lowercase)."""
         self.path = path
         self.calculators = []
+        self.diary = False  # whether it carries the diary ([diary])
         self.cited = []  # the reference ids the text cites, in order
         self.lines = list(lines)
         self.field_lines = field_lines or {}

@@ -72,6 +72,7 @@ class AuthoringReader(MarkdownReader):
             self.errors.extend(problems)
             raise problems[0]
         metadata["calculators"] = self.authoring.calculators
+        metadata["diary"] = self.authoring.diary
         metadata["citations"] = [reference_text(ref_id) for ref_id in self.authoring.cited]
         return content, metadata
 

@@ -31,6 +31,7 @@ PAIRS = (
     ("focus", "panel", NON_TEXT, "the focus ring in a calculator"),
     ("field-line", "panel", NON_TEXT, "a field's border"),
     ("error", "panel", TEXT, "a field's error"),
+    ("error", "paper", TEXT, "the diary's delete buttons"),
     ("error", "field", NON_TEXT, "a wrong field's border"),
     ("warn-line", "panel", NON_TEXT, "the plan's adjustment marks"),
     ("phase-maintenance", "panel", NON_TEXT, "the plan's maintenance marks"),

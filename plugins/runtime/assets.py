@@ -19,7 +19,7 @@ from .snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
 from .wheel import build_wheel
 
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-THEME_ASSETS = ("js/calculator.js", "js/calculator-worker.js")
+THEME_ASSETS = ("js/calculator.js", "js/calculator-worker.js", "js/diary.js")
 ROOT = project.ROOT  # the project: calculators/, node_modules/
 CACHE = project.CACHE / "runtime"
 

@@ -2,9 +2,9 @@
 // usage: node snapshot.mjs PYODIDE_DIR WHEEL OUT_FILE
 // A snapshot holds WebAssembly memory only: Python's modules, objects and caches, not the
 // virtual file system. So every module of the package is imported (but the command line), its
-// data read and each calculator run once in every language, and the diary's every action
-// (lazy imports such as _strptime happen now: the page's snapshot boots with an empty standard
-// library), then garbage is collected and the allocator's free memory is zeroed, so that the
+// data read and each calculator run once in every language, and the diary's every action, the
+// planner's calendar marked too (lazy imports such as _strptime happen now: the page's snapshot
+// boots with an empty standard library), then garbage is collected and the allocator's free memory is zeroed, so that the
 // packed snapshot (plugins/runtime/snapshot.py) can leave it out.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -52,8 +52,11 @@ for lang in messages.LANGUAGES:  # each language's words and data read, and its 
         diary({"action": "import", "text": text})
         diary({"action": "import", "text": text[:-3]})
     diary({"action": "import", "text": text.replace("2027-01-06", "2027-01-04")})
+    plan = calculators.get("schedule").export("ics", {"start": "2027-01-04"}, now, lang)
+    diary({"action": "ics", "text": plan, "entries": stored, "until": "2027-01-20"})
+    diary({"action": "ics", "text": plan[:-40], "entries": stored})
     calculators.diary_json("not json", lang)
-del lang, name, fields, action, module, now, diary, days, stored, kind, text
+del lang, name, fields, action, module, now, diary, days, stored, kind, text, plan
 gc.collect()
 `);
 zeroFreeMemory(pyodide._module);

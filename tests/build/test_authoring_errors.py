@@ -46,6 +46,9 @@ def build_with(tmp_path, body, header=GOOD_HEADER):
         ("A figure [@no-such-source].\n", r"broken.md:8: unknown reference [@no-such-source]"),
         ("| A | B |\n|---|---|\n| 1 | 2 |\n", r"broken.md:8: the table with headers 'A | B' needs a line 'Table:"),
         ("[calculator: dose]\n\n[calculator: dose]\n", r"broken.md:10: calculator 'dose' is already on this page"),
+        # The diary is no calculator (never an embed): its own line, once a page.
+        ("Intro.\n\n[calculator: diary]\n", r"broken.md:10: unknown calculator 'diary'; known: dose, questions, schedule"),
+        ("[diary]\n\n[diary]\n", r"broken.md:10: the diary is already on this page"),
         ("A figure [@ASRA-2018].\n", r"broken.md:8: cannot read the citation [@ASRA-2018]"),
         ("A figure [@asra-2018, p. 5].\n", r"broken.md:8: cannot read the citation [@asra-2018, p. 5]"),
         ("````\n```\n````\n\n[calculator: dsoe]\n", r"broken.md:12: unknown calculator 'dsoe'"),

@@ -15,7 +15,7 @@ ARTICLES = [
     "patient-experience", "who-is-not-a-candidate",
 ]
 PAGES = ["about", "disclaimer", "calculators", "calculators/dose", "calculators/schedule",
-         "calculators/questions", "authoring"]
+         "calculators/questions", "authoring", "diary"]
 
 
 def html_files(site):

@@ -138,8 +138,8 @@ json_values = st.recursive(
                                                                  max_size=3), max_leaves=12)
 
 
-@given(st.sampled_from(["entry", "summary", "import", "export", "other"]),
-       st.dictionaries(st.sampled_from(["fields", "entries", "text", "kind", "notes"]),
+@given(st.sampled_from(["entry", "summary", "import", "export", "ics", "other"]),
+       st.dictionaries(st.sampled_from(["fields", "entries", "text", "kind", "notes", "until"]),
                        json_values, max_size=4))
 def test_any_request_gets_an_answer(action, request):
     answer = json.loads(calculators.diary_json(json.dumps({"action": action, **request})))

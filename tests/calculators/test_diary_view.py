@@ -1,6 +1,7 @@
 """The diary's summary as a reader meets it: HTML (escaped, the chart hidden from screen readers
 with its table beside it, the PEG cited and its daily use called an adaptation, notes only when
-asked for), the chart (SVG drawn with attributes only) and the text."""
+asked for), the chart (SVG drawn with attributes only) and the text; and the diary's form on its
+page (drawn from the entry's fields, never sent without the page's script)."""
 
 import datetime
 import re
@@ -8,9 +9,9 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from calculators import data
-from calculators.diary import chart, summary, view, words
-from calculators.diary.entries import Entry, read_entry
+from calculators import data, render
+from calculators.diary import chart, files, summary, view, words
+from calculators.diary.entries import EFFECTS, INPUTS, Entry, read_entry
 from calculators.messages import say
 from calculators.render import escape
 from tests.calculators.test_api import Tags
@@ -50,11 +51,15 @@ def test_the_chart_is_hidden_from_screen_readers_and_its_table_holds_each_day():
     assert svg["aria-hidden"] == "true" and svg["focusable"] == "false"
     assert f"<title>{escape(say('diary.chart.title'))}</title>" in HTML
     assert f"<desc>{escape(say('diary.chart.description'))}</desc>" in HTML
-    table = HTML.split('<table class="diary-days">')[1].split("</table>")[0]
+    table = HTML.split('<table class="data-table diary-days">')[1].split("</table>")[0]
     rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>", table)
     assert len(rows) == VALUES["days_recorded"] == 19
     assert rows[7] == escape(say("diary.days.infusion", date=words.day("2027-01-11", "en")))
-    assert "<td>6.7</td><td>5.5</td><td>4</td><td>4</td>" in table  # 4 Jan: 20/3, 5.5 h, 4, 4
+    cells = re.findall(r'<td data-label="([^"]*)">([^<]*)</td>', table)
+    assert [cell for _, cell in cells[:4]] == ["6.7", "5.5", "4", "4"]  # 4 Jan: 20/3, 5.5 h, 4, 4
+    # each cell is labelled with its column's header (a narrow screen shows each row as a card)
+    assert [label for label, _ in cells[:4]] == [
+        escape(say(code)) for code in view.DAY_COLUMNS[1:]]
 
 
 def test_the_chart_is_drawn_with_attributes_only():
@@ -136,3 +141,55 @@ def test_the_questions_ask_and_cite_the_agreed_change():
     assert asked[0] == (say("diary.discuss.peg", before="6.2", after="3.9"), "asra-2018")
     assert all(question.endswith("?") for question, _ in asked)
     assert words.references(VALUES, "en") == ["krebs-2009", "asra-2018"]
+
+
+FORM = view.form("en")
+
+
+def test_the_form_draws_every_field_as_a_calculators_form_does():
+    tags = Tags(FORM)
+    for field in INPUTS:
+        if field.name != "effects":  # (drawn with each side effect's hours beside its box)
+            assert render.field_html("diary", field, {}, {}, "en") in FORM, field.name
+        assert tags.find("input", name=field.name) or tags.find("select", name=field.name) or \
+            tags.find("textarea", name=field.name), field.name
+    boxes = [attrs["value"] for attrs in tags.find("input", type="checkbox", name="effects")]
+    assert boxes == list(EFFECTS)
+    # each side effect's hours come right after its box, inside the side effects' fieldset
+    effects = FORM.split('id="calc-diary-effects"')[1].split("</fieldset>")[0]
+    places = [effects.index(f'id="calc-diary-{name}"') for key in EFFECTS
+              for name in (f"effects-{key}", f"lasted_{key}")]
+    assert places == sorted(places)
+    numbers = [attrs for attrs in tags.find("input", type="text")]
+    assert {attrs["inputmode"] for attrs in numbers} == {"numeric", "decimal"}
+
+
+def test_the_form_cannot_be_sent_without_the_script_and_says_it_needs_it():
+    tags = Tags(FORM)
+    (form,) = tags.find("form")
+    assert "action" not in form and "method" not in form and "data-calculator" not in form
+    (save,) = tags.find("button", type="submit")
+    assert "disabled" in save  # Enter in a field submits nothing, so no address holds an entry
+    (status,) = tags.find("p", role="status")
+    assert f'data-diary-status>{escape(say("diary.form.no-script"))}</p>' in FORM
+    (live,) = [attrs for _, attrs in tags.tags if "aria-live" in attrs]
+    empty = summary.summarise([])
+    assert f'aria-atomic="true">{escape(words.sentence(empty, "en"))}</p>' in FORM
+    assert f"data-diary-output>{view.html(empty, 'en')}</div>" in FORM
+    hidden = [attrs for _, attrs in tags.tags if "data-diary-controls" in attrs]
+    assert len(hidden) == 2 and all("hidden" in attrs for attrs in hidden)  # until it is live
+
+
+def test_the_form_knows_the_stored_format_and_its_dialogs_ask_first():
+    tags = Tags(FORM)
+    (root,) = [attrs for _, attrs in tags.tags if "data-diary" in attrs]
+    assert (root["data-format"], root["data-version"]) == (files.FORMAT, str(files.VERSION))
+    for kind, (heading, text, confirm) in view.DIALOGS.items():
+        (dialog,) = tags.find("dialog", **{"data-diary-dialog": kind})
+        assert escape(say(heading)) in FORM and escape(say(text)) in FORM
+        part = FORM.split(f'data-diary-dialog="{kind}"')[1].split("</dialog>")[0]
+        # a copy to export first, then yes or no; the safe answer has the focus
+        assert part.index("data-diary-export") < part.index("data-diary-confirm") < part.index(
+            "data-diary-cancel autofocus")
+    assert {attrs["data-diary-export"] for attrs in tags.find("button")
+            if "data-diary-export" in attrs} == set(files.MEDIA_TYPES)

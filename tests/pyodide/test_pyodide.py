@@ -1,6 +1,7 @@
 """The same input sets in the real Pyodide runtime (Node) give what CPython gives, and so does
 the fixed diary through every action of the diary's API."""
 
+import datetime
 import json
 import subprocess
 
@@ -22,10 +23,13 @@ NOW = "2026-11-26T12:00:00Z"
 def diary_requests() -> list[tuple[dict, str]]:
     """The fixed diary through each action of `calculators.diary_json` in every language: each
     day's entry and one refused, the summary with the notes, both exports and their imports, and
-    imports refused (cut short, a pain score of 14, a future version), and an unknown action."""
+    imports refused (cut short, a pain score of 14, a future version), the schedule planner's
+    calendar marked up to a day and refused cut short, and an unknown action."""
     entries = [read_entry(fields)[0] for fields in DIARY]
     stored = [entry.stored() for entry in entries]
     as_json, as_csv = files.to_json(entries), files.to_csv(entries)
+    plan = calculators.get("schedule").export(
+        "ics", {"start": "2027-01-11"}, datetime.datetime.fromisoformat(NOW))
     requests = [
         *({"action": "entry", "fields": fields} for fields in DIARY),
         {"action": "entry", "fields": {**DIARY[8], "pain": "14", "sleep_hours": "7,5"}},
@@ -35,6 +39,8 @@ def diary_requests() -> list[tuple[dict, str]]:
         {"action": "import", "text": as_json[:-40]},
         {"action": "import", "text": as_json.replace('"pain": 5,', '"pain": 14,', 1)},
         {"action": "import", "text": as_json.replace('"version": 1', '"version": 2', 1)},
+        {"action": "ics", "text": plan, "entries": stored, "until": "2027-01-20"},
+        {"action": "ics", "text": plan[:-40], "entries": stored},
         {"action": "forget"},
     ]
     return [(request, lang) for lang in messages.LANGUAGES for request in requests]

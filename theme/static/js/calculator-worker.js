@@ -3,9 +3,10 @@
 //               integrity} or empty; sizes: {url: bytes} of the runtime's files), then requests,
 //               each with an id:
 //               {id, type: "run", name, fields} | {id, type: "export", name, export, fields, now}
+//               | {id, type: "diary", request} (the diary's page: calculators.diary_json)
 // Messages out: {type: "progress", loaded, total} while booting, {type: "ready"} |
 //               {type: "failed", message} once, then one answer per request:
-//               {id, result} | {id, text} | {id, error}
+//               {id, result} | {id, text} | {id, answer} | {id, error}
 // In a worker it serves its own messages; where no worker can be made, the page imports this
 // module and calls `serve` with a MessagePort (see createWorker in calculator.js).
 let calculators = null;
@@ -171,6 +172,8 @@ const ANSWERS = {
     ({ result: JSON.parse(calculators.run_json(name, JSON.stringify(fields), lang)) }),
   export: ({ name, export: kind, fields, now, lang = "en" }) =>
     ({ text: calculators.export_json(name, kind, JSON.stringify(fields), now, lang) }),
+  diary: ({ request, lang = "en" }) =>
+    ({ answer: JSON.parse(calculators.diary_json(JSON.stringify(request), lang)) }),
 };
 
 export function serve(port) {

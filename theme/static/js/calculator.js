@@ -3,6 +3,8 @@
 // script the page still shows the form and the worked example computed at build time.
 // Loaded async from <head>: the worker starts booting Python while the page is still parsing.
 // Nothing here knows a calculator: names, fields and actions come from the prerendered form.
+// Another script of the page (the diary's, diary.js) shares the worker: it imports this module
+// by its script element's URL (so it gets this very instance) and uses what it exports.
 const config = document.querySelector("script[data-worker]").dataset;
 // The words this script shows, from the site's catalogue (runtime.html): each state's status
 // line under the state's name; `say` fills in the {placeholders} (a failure's {reason}).
@@ -27,6 +29,7 @@ setTimeout(() => {
 }, EXAMPLE_AFTER);
 let nextId = 0;
 let worker = null;
+const followers = []; // other scripts' listeners to the runtime's state (follow)
 
 // The one place that decides how the worker is made. A page with an opaque origin (an embed in
 // `sandbox="allow-scripts"`) cannot make a worker from a URL (SecurityError) but can make a
@@ -57,6 +60,7 @@ function enter(next, why = "") {
   if (state === "failed" || state === next) return;
   state = next;
   reason = why;
+  for (const listener of followers) listener(state, reason);
   if (state === "failed") {
     worker?.terminate();
     for (const { reject } of pending.values()) reject(new Error(why));
@@ -83,9 +87,16 @@ function show(form) {
   }
 }
 
+// `listener(state, reason)` now and at each change of the runtime's state: "loading", "ready"
+// or "failed" (with its reason).
+export function follow(listener) {
+  followers.push(listener);
+  listener(state, reason);
+}
+
 // A request to the worker; its promise settles with the answer, or rejects when the worker
 // answers with an error or the runtime has failed (at once if it already has).
-function ask(message) {
+export function ask(message) {
   if (state === "failed") return Promise.reject(new Error(reason));
   const id = ++nextId;
   // Python says its words in the page's language (the API's `lang`).
@@ -191,7 +202,7 @@ function applyQuery(form) {
   return raw;
 }
 
-function showErrors(form, errors) {
+export function showErrors(form, errors) {
   for (const slot of form.querySelectorAll(".field-error[data-field]")) {
     const message = errors[slot.dataset.field];
     slot.textContent = message || "";
@@ -204,7 +215,7 @@ function showErrors(form, errors) {
 }
 
 // Replace the result only when it changed (the summary above it is what a screen reader hears).
-function showResult(output, html) {
+export function showResult(output, html) {
   const incoming = document.createElement("template");
   incoming.innerHTML = html;
   if (incoming.innerHTML !== output.innerHTML) output.replaceChildren(incoming.content);
@@ -281,13 +292,18 @@ const ACTIONS = {
       entry.status.textContent = say("nothingToDownload");
       return;
     }
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: button.dataset.mediaType }));
-    link.download = button.dataset.filename;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    download(text, button.dataset.filename, button.dataset.mediaType);
   },
 };
+
+// A file made in the page, saved by the browser as a download (nothing leaves the device).
+export function download(text, filename, mediaType) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type: mediaType }));
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
 
 // The progress line, after the status line (whose changes a screen reader hears; the bar's are
 // not read out at each step): the bar, named, described by its figures.
