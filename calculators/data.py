@@ -12,6 +12,7 @@ import json
 import re
 
 from calculators import citation, datacheck, messages
+from calculators.formats import plain
 
 FOLDER = importlib.resources.files("calculators") / "data"
 DATA_FILE = "protocols.toml"
@@ -312,8 +313,6 @@ _FIGURE = re.compile(r"\{([a-z0-9-]+)\}")
 def with_figures(words: str, lang: str = messages.DEFAULT) -> str:
     """Words with each {figure-id} written as that figure of [figures] (`datacheck` makes sure
     every one the words print is named in the entry's `figures`)."""
-    from calculators.formats import plain  # (formats says its words through messages)
-
     known = figures(lang)
     return _FIGURE.sub(lambda found: plain(known[found[1]]["value"], lang), words)
 

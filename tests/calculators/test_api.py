@@ -190,14 +190,20 @@ def heads(markup):
     return re.findall(r'<th scope="col">([^<]*)</th>', markup)
 
 
-def test_tables_render_from_the_data():
-    assert tables.NAMES == ("protocols", "schedule", "considerations", "interactions", "side-effects")
+def citing():
+    """A table's `cite`, and the list of the reference ids it was given, in order."""
     cited = []
 
     def cite(ids):
         cited.extend(ids)
         return f'<sup class="cite">[{len(cited)}]</sup>'
 
+    return cited, cite
+
+
+def test_tables_render_from_the_data():
+    assert tables.NAMES == ("protocols", "schedule", "considerations", "interactions", "side-effects")
+    cited, cite = citing()
     markup = tables.render("protocols", cite)
     tags = Tags(markup)
     assert markup.startswith("<table") and tags.find("caption") is not None
@@ -270,12 +276,7 @@ def test_each_kind_of_input_draws_its_control_and_names_its_value():
 def test_the_side_effects_table_is_the_data_files_list():
     """The side-effects article's table, row for row the data file's (the list a diary offers),
     each part of a cell followed by its own citation, none where the data gives no reference."""
-    cited = []
-
-    def cite(ids):
-        cited.extend(ids)
-        return f"<sup>[{len(cited)}]</sup>"
-
+    cited, cite = citing()
     markup = tables.render("side-effects", cite)
     tags = Tags(markup)
     effects = data.side_effects()
