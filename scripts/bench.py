@@ -25,6 +25,7 @@ Figures, not assertions.
 import argparse
 import functools
 import gzip
+import re
 import statistics
 import tempfile
 import time
@@ -194,8 +195,11 @@ def fresh_profile(playwright, folder, settle=0.0):
 
 
 def page_weight(site):
+    """The dose page with the theme's stylesheets and scripts it loads (its worker's too), not
+    every file of the theme (another page's script, the diary's, is not this page's weight)."""
     html = (site / "calculators" / "dose" / "index.html").read_bytes()
-    assets = [html] + [p.read_bytes() for p in (site / "theme").rglob("*") if p.suffix in (".css", ".js")]
+    urls = set(re.findall(rb'(?:href|src|data-worker)="/(theme/[^"?]+)', html))
+    assets = [html] + [(site / url.decode()).read_bytes() for url in sorted(urls)]
     return sum(map(len, assets)), sum(len(gzip.compress(a, 9)) for a in assets)
 
 
