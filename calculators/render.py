@@ -6,7 +6,7 @@ Everything that leaves here is escaped with `escape`; callers pass plain text.
 from collections.abc import Mapping
 
 from calculators import data
-from calculators.messages import DEFAULT, say, say_n
+from calculators.messages import DEFAULT, N_n, say, say_n
 from calculators.schema import Action, Reader, Result, Warning
 
 
@@ -110,13 +110,18 @@ def failure(calc_name: str, read: Reader) -> Result:
                   [], read.codes, fix_sentence(inputs, read.errors, read.lang))
 
 
-def fix_sentence(inputs: tuple, errors: Mapping[str, str], lang: str = DEFAULT) -> str:
-    """The summary of a result that is not worked out: how many fields need fixing, and which
-    (their labels; the messages stay by the fields)."""
+# How many fields need fixing, and which: a result not worked out
+FIX = N_n("result.summary.fix", "result.summary.fix.plural")
+
+
+def fix_sentence(inputs: tuple, errors: Mapping[str, str], lang: str = DEFAULT,
+                 words: tuple[str, str] = FIX) -> str:
+    """The summary of input that needs fixing: how many fields, and which (their labels; the
+    messages stay by the fields), in `words` (a singular and a plural code: a result not worked
+    out by default; the diary says an entry not saved)."""
     declared = {field.name: field for field in inputs}
     labels = [_label(declared[name], lang) if name in declared else name for name in errors]
-    return say_n("result.summary.fix", "result.summary.fix.plural", len(labels), lang,
-                 fields=say("result.summary.fields", lang).join(labels))
+    return say_n(*words, len(labels), lang, fields=say("result.summary.fields", lang).join(labels))
 
 
 def summary(sentence: str, read: Reader) -> str:

@@ -7,7 +7,11 @@ import re
 
 from calculators import messages, render
 from calculators.diary import entries, files, planner, summary, view, words
-from calculators.messages import N_, say, say_n
+from calculators.messages import N_, N_n, say, say_n
+
+
+# An entry with fields to fix is not saved: its summary says so (not "no result yet")
+NOT_SAVED = N_n("diary.entry.not-saved", "diary.entry.not-saved.plural")
 
 
 def answer(request_json: str, lang: str = messages.DEFAULT) -> str:
@@ -51,7 +55,8 @@ def _entry(request: dict, lang: str) -> dict:
     entry, read = entries.read_entry(fields, lang)
     if entry is None:
         return {"ok": False, "entry": None, "errors": read.errors, "codes": read.codes,
-                "notes": [], "summary": render.fix_sentence(entries.INPUTS, read.errors, lang)}
+                "notes": [], "summary": render.fix_sentence(entries.INPUTS, read.errors, lang,
+                                                            NOT_SAVED)}
     sentence = say("diary.entry.read", lang, date=words.day(entry.date.isoformat(), lang))
     return {"entry": entry.stored(), "errors": {}, "codes": {},
             "notes": [said for _, said in read.notes], "summary": render.summary(sentence, read)}

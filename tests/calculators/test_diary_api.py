@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import calculators
 from calculators import render
-from calculators.diary import files, summary, view, words
+from calculators.diary import api, files, summary, view, words
 from calculators.diary.entries import INPUTS, read_entry
 from calculators.messages import say, say_n
 from tests.vectors import DIARY
@@ -38,7 +38,9 @@ def test_an_entry_with_errors_gives_them_by_field_with_codes():
     assert answer["ok"] is False and answer["entry"] is None
     assert answer["codes"] == {"pain": "too-high", "sleep_hours": "invalid"}
     assert set(answer["errors"]) == {"pain", "sleep_hours"}
-    assert answer["summary"] == render.fix_sentence(INPUTS, answer["errors"])
+    said = answer["summary"]  # the diary's words: an entry not saved, not a result not worked out
+    assert said == render.fix_sentence(INPUTS, answer["errors"], words=api.NOT_SAVED)
+    assert said != render.fix_sentence(INPUTS, answer["errors"])
     assert ask(action="entry")["codes"] == {"date": "missing"}  # no fields at all
 
 
