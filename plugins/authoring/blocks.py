@@ -6,7 +6,6 @@ import re
 
 import calculators
 from calculators import tables
-from calculators.diary import view as diary
 from markdown.preprocessors import Preprocessor
 
 from .errors import AuthoringError
@@ -65,4 +64,8 @@ class BlockLinePreprocessor(Preprocessor):
         if self.extension.diary:
             raise AuthoringError(self.extension.path, line, "the diary is already on this page")
         self.extension.diary = True
-        return diary.form(self.extension.lang)
+        # Imported here, not at start-up: only the page that carries the diary needs its form
+        # (every build would otherwise load the diary package and its data).
+        from calculators.diary import view
+
+        return view.form(self.extension.lang)
