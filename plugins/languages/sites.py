@@ -67,6 +67,12 @@ class Sites:
         site = self.sites[lang]
         site.pages, site.read = pages, True
 
+    def url(self, lang: str, path: str) -> str:
+        """The page at `path` in this language, else in the main language (a page not yet
+        translated is linked where it is)."""
+        site = self.sites[lang]
+        return site.link(path) if path in site.pages else self.sites[self.main].link(path)
+
     def alternates(self, lang: str, path: str | None) -> list[Alternate]:
         """The page at `path` in every language that has it, this one included, for hreflang
         (none when no other language has it). `path` None: a page with no address of its own

@@ -59,7 +59,7 @@ MONTHS = (N_("date.january"), N_("date.february"), N_("date.march"), N_("date.ap
 
 def day_of(words):
     """The `day` filter: a date (or datetime) as the site's language writes it: 5 March 2025."""
-    return lambda day: words("date.day", day=day.day, month=words(MONTHS[day.month - 1]),
+    return lambda day: words(N_("date.day"), day=day.day, month=words(MONTHS[day.month - 1]),
                              year=day.year)
 
 
