@@ -204,3 +204,12 @@ def test_a_production_build_names_every_sitemap_in_robots_txt(tmp_path):
     assert 'hreflang="en" href="https://clinic.test/"' in home
     assert 'href="https://clinic.test/es/feeds/all.atom.xml"' in home
     assert "<loc>https://clinic.test/es/</loc>" in (site / "es" / "sitemap.xml").read_text()
+
+
+def test_the_hosting_policy_frames_every_languages_embeds_alike():
+    from deploy.hosting import headers_for
+    from pelicanconf import I18N_SUBSITES
+
+    for lang in I18N_SUBSITES:
+        assert headers_for(f"/{lang}/embed/dose/") == headers_for("/embed/dose/"), lang
+        assert headers_for(f"/{lang}/calculators/dose/") == headers_for("/calculators/dose/"), lang
