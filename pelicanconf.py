@@ -1,5 +1,7 @@
 """Pelican settings for local building and serving. Clinic identity lives here only."""
 
+from jinja2.ext import i18n
+
 SITENAME = "Ketamine for Chronic Pain: Dosing Explained"
 SITESUBTITLE = "Plain-language education on how ketamine infusions are dosed, their side effects and who they suit"
 SITEURL = ""
@@ -36,7 +38,9 @@ STATIC_PATHS = ["images"]
 THEME = "theme"
 # The theme's words come from its catalogue (theme/locale, in DEFAULT_LANG): templates say
 # {{ _("code") }} (plugins/site_words installs the words). Pelican keeps its defaults beside it.
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"]}
+# The extension is named by its class, not by its import string: pelican-i18n-subsites installs
+# its own catalogue ("messages", theme/translations) where it finds the string.
+JINJA_ENVIRONMENT = {"extensions": [i18n]}
 OUTPUT_PATH = "output"
 
 ARTICLE_URL = "{slug}/"
@@ -73,7 +77,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["authoring", "palette", "runtime", "embeds", "sections", "site_words", "share_image", "sitemap", "production"]  # production last
+PLUGINS = ["i18n_subsites", "languages", "authoring", "translations", "palette", "runtime", "embeds", "sections", "site_words", "share_image", "sitemap", "production"]  # production last
 SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  # embeds point to their full page; the retired converter only says so
 
 # Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file, for each calculator that
@@ -83,6 +87,29 @@ SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  
 # says (EMBED_HEIGHTS = {"name": px} overrides that for this site).
 EMBED_WIDTH = 640
 
+# Languages (plugins/languages, pelican-i18n-subsites): a sub-site a language under /LANG/, built
+# from the same content; a translation is content/articles/es/NAME.md (or pages/es/PATH.md) with
+# `Lang: es` and its English file's Slug. A page with no translation stays in the main language
+# only (never shown in the sub-site; the build log names it). Each language's tag for `lang` and
+# `hreflang`, in one place:
+LANGUAGE_TAGS = {"en": "en", "es": "es-US"}
+I18N_UNTRANSLATED_ARTICLES = "remove"
+I18N_UNTRANSLATED_PAGES = "remove"
+I18N_SUBSITES = {
+    "es": {
+        "SITENAME": "Ketamina para el dolor crónico: la dosis explicada",
+        "SITESUBTITLE": "Información clara sobre cómo se calcula la dosis de las infusiones de "
+                        "ketamina, sus efectos secundarios y a quién le pueden servir",
+        "CLINIC": {**CLINIC, "name": "Harbourview Pain Clinic (ejemplo)",
+                   "hours": [("De lunes a jueves", "8:00 a 16:30"), ("Viernes", "8:00 a 12:00")],
+                   "promo": "Una clínica de ejemplo, ficticia: ponga los datos de su propia "
+                            "clínica en pelicanconf.py."},
+        # The theme's files (and the runtime) are the main site's, linked from every language.
+        "THEME_STATIC_PATHS": [],
+        "TEMPLATE_PAGES": {},  # robots.txt is the main site's: it names every sitemap
+    },
+}
+
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
@@ -91,3 +118,6 @@ LOAD_CONTENT_CACHE = False
 REVIEWERS = {"clinical-lead": "Dr A. Example, MD (clinical lead, example)"}
 REVIEW_MAX_MONTHS = 12  # an older review is a build warning; an error with REVIEW_STRICT
 REVIEW_STRICT = False
+# A translation whose English source changed more than this many days ago, and which has not
+# been brought up to date (plugins/translations), is a build warning; an error with REVIEW_STRICT.
+TRANSLATION_MAX_DAYS = 30

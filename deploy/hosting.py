@@ -72,12 +72,17 @@ class Rule(NamedTuple):
     headers: dict
 
 
+# The languages' sub-sites (pelicanconf.py's I18N_SUBSITES): each has its own embed pages, under
+# its folder, framed as the main site's are.
+SUB_SITES = ("es",)
+
 # Every rule that matches a request adds its headers; for a header two rules both give, the
 # earlier rule wins. The last rule matches every request.
 HEADER_RULES = (
     Rule("/runtime/", None, IMMUTABLE | ANY_ORIGIN),  # folders named after their content's hash
     Rule("/theme/js/", None, ANY_ORIGIN),  # the page's module script and the worker
     Rule("/embed/", None, EMBEDDABLE),  # chrome-less calculator pages for other sites' iframes
+    *(Rule(f"/{lang}/embed/", None, EMBEDDABLE) for lang in SUB_SITES),
     Rule("/", "v", IMMUTABLE),  # theme assets linked as `?v=<hash of the file>`
     Rule("/", None, REVALIDATE | SECURITY),
 )

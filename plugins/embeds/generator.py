@@ -13,6 +13,7 @@ import calculators
 import project
 from calculators.messages import say
 from plugins import site_words
+from plugins.languages.sites import is_main_site, main_site
 
 from .offer import HEIGHTS, LOADER, MESSAGES, Embed, looks, presets
 
@@ -22,12 +23,14 @@ ASSETS = ("js/embed-frame.js", "js/embed-builder.js")
 class EmbedGenerator(Generator):
     """Gives templates `EMBED_ASSETS` (versioned URLs of the embed's theme files), `ENDORSED`
     and each calculator page its `embed`; writes the embed pages, their oEmbed files and the
-    loader."""
+    loader (the theme's files and the loader are the main site's: a language's sub-site links
+    them). `written_paths`: the embed pages' paths, for plugins/languages to pair them."""
 
     def generate_context(self):
         siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
+        shared = main_site(self.settings)[0]
         theme = Path(self.theme) / "static"
-        self.context["EMBED_ASSETS"] = project.theme_asset_urls(siteurl, static, theme, ASSETS)
+        self.context["EMBED_ASSETS"] = project.theme_asset_urls(shared, static, theme, ASSETS)
         pages = self.context.get("pages", [])
         lang = self.settings["DEFAULT_LANG"]
         site_say = site_words.for_settings(self.settings)
@@ -49,7 +52,7 @@ class EmbedGenerator(Generator):
                 url=f"{siteurl}/embed/{name}/",
                 page_url=f"{siteurl}/{page.url}" if page else f"{siteurl}/",
                 oembed_url=f"{siteurl}/embed/{name}/oembed.json",
-                loader=f"{siteurl}/{static}/{LOADER}",
+                loader=f"{shared}/{static}/{LOADER}",
                 width=self.settings.get("EMBED_WIDTH", 640),
                 height=self.settings.get("EMBED_HEIGHTS", {}).get(name, calculator.embed_height),
                 presets=presets(name, lang),
@@ -60,6 +63,7 @@ class EmbedGenerator(Generator):
             if page is not None and not hasattr(page, "embed"):
                 page.embed = embed
             self.embeds.append(embed)
+        self.written_paths = [f"embed/{embed.name}/" for embed in self.embeds]
 
     def generate_output(self, writer):
         template = self.get_template("embed")
@@ -72,7 +76,8 @@ class EmbedGenerator(Generator):
             oembed = Path(self.output_path) / "embed" / embed.name / "oembed.json"
             answer = embed.oembed(*provider)
             oembed.write_text(json.dumps(answer, indent=1, ensure_ascii=False), "utf-8")
-        self.write_loader()
+        if is_main_site(self.settings):
+            self.write_loader()
 
     def write_loader(self):
         """The theme's `js/embed.js` template, with the names and bounds the embed pages get too."""

@@ -11,13 +11,17 @@ URL = "calculators/{name}/"  # unless the settings' CALCULATOR_URL says otherwis
 
 
 def add_calculator_pages(generator):
-    """After the pages are read: one more for each calculator that none of them carries."""
-    carried = {name for page in generator.pages for name in getattr(page, "calculators", ())}
+    """After the pages are read: one more for each calculator that none of them carries (none in
+    the site's language: a language's sub-site gets its own page for a calculator whose page has
+    no translation yet)."""
+    lang = generator.settings["DEFAULT_LANG"]
+    carried = {name for page in generator.pages if page.lang == lang
+               for name in getattr(page, "calculators", ())}
     url = generator.settings.get("CALCULATOR_URL", URL)
     for name in calculators.names():
         if name in carried:
             continue
-        calc, lang = calculators.get(name), generator.settings["DEFAULT_LANG"]
+        calc = calculators.get(name)
         said = say(calc.summary, lang)  # a phrase, as the command line's list shows it
         summary = said[:1].upper() + said[1:] + "."
         page = Page(

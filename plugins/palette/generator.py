@@ -6,6 +6,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 import project
+from plugins.languages.sites import is_main_site, main_site
 
 from . import brand, colours
 
@@ -15,7 +16,8 @@ STYLESHEETS = ("css/site.css", "css/embed.css")  # theme/templates/NAME -> theme
 class StylesGenerator(Generator):
     """Gives templates `STYLES` (each stylesheet's URL), `LOGO` (url, width, height) and
     `FAVICON` (url, type, sizes), each URL with `?v=` and a hash of what is written, and writes
-    them into the theme's folder of the output."""
+    them into the theme's folder of the output (the main site's: a language's sub-site links
+    them)."""
 
     def generate_context(self):
         look = brand.read(self.settings)
@@ -33,13 +35,15 @@ class StylesGenerator(Generator):
     def _add(self, name: str, data: bytes) -> str:
         """Keep `data` to write as theme/NAME; its versioned URL."""
         self.files[name] = data
-        return project.versioned_url(self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"],
+        return project.versioned_url(main_site(self.settings)[0], self.settings["THEME_STATIC_DIR"],
                                      name, data)
 
     def _add_picture(self, role: str, picture) -> str:
         return self._add(f"brand/{role}{picture.path.suffix.lower()}", picture.path.read_bytes())
 
     def generate_output(self, writer):
+        if not is_main_site(self.settings):
+            return
         for name, data in self.files.items():
             target = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,8 @@ generated from `hosting`'s policy (nginx, Caddy, `_headers`), and precompressed 
 
 from pelican import signals
 
+from plugins.languages.sites import is_main_site
+
 from .pages import NotFoundPageGenerator
 from .precompress import precompress_output
 from .server_config import write_server_configs
@@ -16,7 +18,10 @@ def get_generators(pelican):
 
 
 def finalized(pelican):
-    """After every other plugin (the sitemap) has written: configurations, then compression."""
+    """After every other plugin (the sitemap) has written: configurations, then compression, of
+    the whole output, once the main site is written (its sub-sites are written before it)."""
+    if not is_main_site(pelican.settings):
+        return
     write_server_configs(pelican.settings)
     precompress_output(pelican.settings)
 

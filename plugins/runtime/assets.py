@@ -13,6 +13,8 @@ from pelican.generators import Generator
 
 import project
 
+from plugins.languages.sites import is_main_site, main_site
+
 from .fingerprint import digest, remembered_digest, source_files
 from .lockfile import make_lockfile
 from .snapshot import EMPTY_STDLIB, INTEGRITY, SNAPSHOT, cached_snapshot
@@ -30,7 +32,8 @@ class RuntimeGenerator(Generator):
     """Gives templates `RUNTIME` (the URLs of Pyodide, the lock file, the memory snapshot and
     its integrity value, or "" when there is none, the theme assets, and each runtime file's size
     by its URL, for the page's progress bar) and writes the runtime
-    to `runtime/pyodide-<version>-<hash>/` and `runtime/app-<hash>/`.
+    to `runtime/pyodide-<version>-<hash>/` and `runtime/app-<hash>/`. A language's sub-site
+    links the main site's runtime and writes none.
 
     `RUNTIME_SNAPSHOT = False` in the settings builds without a snapshot."""
 
@@ -48,7 +51,7 @@ class RuntimeGenerator(Generator):
             app = app + [snapshot / SNAPSHOT, snapshot / EMPTY_STDLIB]
             integrity = (snapshot / INTEGRITY).read_text()
         self.folders = {runtime_id: runtime, app_id: app}
-        siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
+        siteurl, static = main_site(self.settings)[0], self.settings["THEME_STATIC_DIR"]
         theme = Path(self.theme) / "static"
         self.context["RUNTIME"] = {
             "pyodide": f"{siteurl}/runtime/{runtime_id}/",
@@ -62,6 +65,8 @@ class RuntimeGenerator(Generator):
 
     def generate_output(self, writer):
         """Copy the runtime into the output; remove the folders of earlier builds."""
+        if not is_main_site(self.settings):
+            return
         output = Path(self.output_path) / "runtime"
         if output.is_dir():
             for stale in output.iterdir():

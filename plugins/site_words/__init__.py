@@ -50,6 +50,19 @@ def N_(code: str) -> str:  # noqa: N802 - gettext's name for "mark, say later"
     return code
 
 
+# A date in the pages (`{{ day|day }}`): the catalogue's words for its month and the order of its
+# parts, so no system locale is needed for a language's month names.
+MONTHS = (N_("date.january"), N_("date.february"), N_("date.march"), N_("date.april"),
+          N_("date.may"), N_("date.june"), N_("date.july"), N_("date.august"),
+          N_("date.september"), N_("date.october"), N_("date.november"), N_("date.december"))
+
+
+def day_of(words):
+    """The `day` filter: a date (or datetime) as the site's language writes it: 5 March 2025."""
+    return lambda day: words(N_("date.day"), day=day.day, month=words(MONTHS[day.month - 1]),
+                             year=day.year)
+
+
 def for_settings(settings):
     """`_` for a build's Python (a plugin's HTML): the site's words in its DEFAULT_LANG."""
     return words_of(catalogue(settings["THEME"], settings["DEFAULT_LANG"]))
@@ -101,6 +114,7 @@ def install_words(generator):
     # and a script's words (runtime.html) keep their {reason} for the script to fill in.
     generator.env.install_gettext_callables(words, translations.ngettext, newstyle=False)
     generator.env.site_words = words
+    generator.env.filters["day"] = day_of(words)
     generator.env.add_extension(SaidWhenCompiled)
 
 

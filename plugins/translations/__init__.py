@@ -5,7 +5,7 @@ against its English source as it is now (`freshness.py`):
 - no Source-Version, a malformed one, or no English source: an authoring error (`file:line:`);
 - out of date (the English changed since): a warning in the build's log, and the Spanish page
   shows a notice (`theme/templates/translation-notice.html`) saying on which day the English
-  changed (`changes.py`, in the catalogue's words: `dates.py`), with a link to the English page;
+  changed (`changes.py`, in the catalogue's words: `site_words.day_of`), with a link to the English page;
 - out of date for longer than TRANSLATION_MAX_DAYS (default 30): an error when REVIEW_STRICT
   (the production build), a warning otherwise.
 
@@ -21,7 +21,6 @@ from plugins import site_words
 from plugins.authoring.errors import AuthoringError, located
 
 from . import freshness
-from .dates import day_in_words
 from .versions import LANG
 
 log = logging.getLogger(__name__)
@@ -56,7 +55,7 @@ def check_translations(generator):
             continue
         say = say or site_words.for_settings(settings)
         item.outdated_since = translation.since
-        item.outdated_since_words = day_in_words(translation.since, say)
+        item.outdated_since_words = site_words.day_of(say)(translation.since)
         where = located(translation.path, translation.line)
         problem = freshness.too_old(translation, settings, today)
         if problem and settings.get("REVIEW_STRICT"):

@@ -408,3 +408,28 @@ def test_the_loaders_most_covers_the_full_layout_at_320_px(visit_host, embed_sit
     v.page.goto(f"{server.url}/embed/{name}/?layout=full")
     wait_for_result(v.page, name)
     assert content_height(v.page) <= HEIGHTS[1]
+
+
+def test_the_spanish_embed_works_sandboxed_from_another_site(visit_host, embed_site, host):
+    """/es/embed/dose/, pasted as WordPress writes it: Python answers in the sandbox (origin
+    "null"), in Spanish, with the same framing rules as the English embed."""
+    server, folder = embed_site
+    snippet = json.loads((folder / "es" / "embed" / "dose" / "oembed.json").read_text("utf-8"))["html"]
+    assert f'src="{server.url}/es/embed/dose/"' in snippet
+    body, tail = VARIANTS["sandboxed by WordPress"][1](snippet)
+    (host.folder / "curso.html").write_text(host_page(body, server.url, tail))
+    v = visit_host()
+    v.page.goto("/curso.html")
+    frame = embedded(v.page)
+    wait_for_result(frame, "dose")
+    assert frame.evaluate("self.origin") == "null"
+    assert frame.evaluate("document.documentElement.lang") == "es-US"
+    control = frame.locator("#calc-dose-weight")
+    control.fill("abc")
+    wait_for_result(frame, "dose")
+    expected = calculators.run("dose", form_fields(frame, "dose"), lang="es").errors["weight"]
+    slot = frame.locator("#calc-dose-weight-error")
+    slot.wait_for()
+    assert slot.inner_text() == expected
+    assert v.axe(frame=frame) == []
+    assert not v.errors and not [line for line in v.console if "Content Security Policy" in line]

@@ -15,7 +15,7 @@ from pelican.settings import read_settings
 
 from plugins import site_words
 from plugins.translations.changes import changed_on
-from plugins.translations.dates import day_in_words
+from plugins.site_words import day_of
 from plugins.translations.versions import source_version
 from scripts import content_check, new_article
 from scripts.site import ROOT, build_site
@@ -105,7 +105,7 @@ def test_a_changed_english_marks_its_translation_out_of_date(tmp_path, content, 
     say = words_of(html)
     notice = re.search(r'<aside class="translation-notice" role="note">(.*?)</aside>', html, re.S)
     assert notice, html
-    assert say("translation.outdated", date=day_in_words(changed, say)) in notice[1]
+    assert say("translation.outdated", date=day_of(say)(changed)) in notice[1]
     href = re.search(r'<a href="([^"]+)" hreflang="en">' + re.escape(
         say("translation.read-source")) + "</a>", notice[1])[1]
     # The link leads to the English page, wherever the Spanish page is.

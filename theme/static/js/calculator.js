@@ -99,8 +99,9 @@ export function follow(listener) {
 export function ask(message) {
   if (state === "failed") return Promise.reject(new Error(reason));
   const id = ++nextId;
-  // Python says its words in the page's language (the API's `lang`).
-  worker.postMessage({ ...message, id, lang: document.documentElement.lang });
+  // Python says its words in the page's language: its catalogues' code (es), which the script
+  // tag names, not the page's language tag (es-US).
+  worker.postMessage({ ...message, id, lang: config.lang });
   return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
 }
 
