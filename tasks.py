@@ -183,16 +183,21 @@ def bench(c, runs=5, network=False, build=False, settle=2.0, dwell=5.0):
           f" --settle {float(settle)} --dwell {float(dwell)}" + (" --network" if network else ""))
 
 
-@task(help={"title": "the article's title, in quotes"})
-def new(c, title):
-    """Start an article: content/articles/<slug>.md with every required field, as a draft"""
-    from scripts.new_article import NEXT_STEPS, new_article
+@task(help={"title": "the article's title, in quotes",
+            "translate": "instead: the English article or page to start a Spanish translation "
+                         "of, such as content/articles/how-dosing-works.md"})
+def new(c, title=None, translate=None):
+    """Start an article (content/articles/<slug>.md), or with --translate the Spanish translation
+    of one (content/articles/es/NAME.md, pages too): every required field, as a draft"""
+    from scripts.new_article import NEXT_STEPS, TRANSLATION_STEPS, new_article, new_translation
 
+    if bool(title) == bool(translate):
+        raise Exit('new: give a title ("Title") or --translate PATH, one of them', code=2)
     try:
-        path = new_article(title)
+        path = new_translation(translate) if translate else new_article(title)
     except ValueError as problem:
         raise Exit(f"new: {problem}", code=2) from None
-    print(f"Written {os.path.relpath(path)}: {NEXT_STEPS}.")
+    print(f"Written {os.path.relpath(path)}: {TRANSLATION_STEPS if translate else NEXT_STEPS}.")
 
 
 @task

@@ -100,8 +100,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
             command.add_argument(field.flag, metavar=field.cli_value, help=_help(field, lang))
         for action in calc.actions:
             if action.kind == "download":
-                command.add_argument(f"--{action.export}", metavar=say("cli.file", lang), help=say(
-                    "cli.download", lang, action=say(action.label, lang)).replace("%", "%%"))
+                file = say("cli.file", lang)
+                command.add_argument(f"--{action.export}", metavar=file, help=say(
+                    "cli.download", lang, file=file, action=say(action.label, lang)
+                ).replace("%", "%%"))
         command.add_argument("--json", action="store_true", help=say("cli.json", lang))
     diary = commands.add_parser("diary", help=say("cli.diary", lang), description=say(
         "cli.diary.description", lang, framing=say("diary.framing", lang)))

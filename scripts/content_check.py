@@ -4,10 +4,13 @@ For each article: the authoring mistakes the build finds (the rules of plugins/a
 build's own: a placeholder from `invoke new`, a date not written year-month-day, raw HTML...),
 what a draft has left to fill in, reading grade (Flesch-Kincaid and SMOG; target 8 or lower),
 review age, references cited, internal links and anchors that do not resolve, and external links
-by host. It builds the site into a temporary folder, every file the build can read, and reads the
-pages; it makes no request. Problems that must be fixed (an authoring mistake, an out-of-date
-review, a broken link or anchor, a question of the question list above the reading grade target)
-make it exit non-zero.
+by host. For the Spanish translations (plugins/translations): each one's reading ease
+(Fernández Huerta; target 60 or more, about grade 8), every translation out of date (its English
+changed since) and every English article or page with no translation. It builds the site into a
+temporary folder, every file the build can read, and reads the pages; it makes no request.
+Problems that must be fixed (an authoring mistake, an out-of-date review, a broken link or
+anchor, a question of the question list above the reading grade target, a translation out of
+date for longer than TRANSLATION_MAX_DAYS) make it exit non-zero.
 """
 
 import datetime
@@ -26,12 +29,17 @@ from calculators import citation, data, tables
 from plugins import authoring
 from plugins.authoring import rules
 from plugins.authoring.blocks import BLOCK_LINE
+from plugins.authoring.errors import AuthoringError
 from plugins.authoring.fences import numbered_lines
+from plugins.translations import freshness
+from plugins.translations.versions import translation_of
 from project import ROOT
 from scripts.html_index import parse  # the project's one reader of built pages
 from scripts.site import build_site
 
 GRADE_TARGET = 8
+# Fernández Huerta's reading ease (0-100, higher is easier): 60 or more reads at about grade 8.
+EASE_TARGET = 60
 
 
 def prose(markdown: str) -> str:
@@ -61,6 +69,19 @@ def grades(text: str) -> tuple[float, float]:
         warnings.simplefilter("ignore")
         import textstat
     return textstat.flesch_kincaid_grade(text), textstat.smog_index(text)
+
+
+def spanish_ease(text: str) -> float:
+    """Fernández Huerta's reading ease of a Spanish text (textstat 0.7.4: 206.84 - 60 x syllables
+    a word - 1.02 x words a sentence, Spanish syllables), the language set back afterwards."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import textstat
+    textstat.set_lang("es")
+    try:
+        return textstat.fernandez_huerta(text)
+    finally:
+        textstat.set_lang("en_US")  # textstat's default, which the English grades use
 
 
 def broken_links(page_path: Path, site: Path, pages: dict) -> list[str]:
@@ -95,6 +116,8 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date,
         cited_anywhere.update(cited)
         rows, found = article_rows(markdown, cited, site, settings, today,
                                    by_file.pop(source.resolve(), []), pages)
+        rows.insert(next(number for number, (name, _) in enumerate(rows)
+                         if name == "Reading grade") + 1, spanish_row(source, content))
         problems += found
         width = max(len(name) for name, _ in rows)
         lines += [f"{source.relative_to(content.parent)}", *(f"  {name:<{width}}  {value}"
@@ -105,6 +128,9 @@ def report(content: Path, site: Path, settings: dict, today: datetime.date,
     if others:
         problems += len(others)
         lines += ["Authoring errors in other files:", *(f"  ERROR: {mistake}" for mistake in others), ""]
+    said, found = translations_report(content, settings, today)
+    problems += found
+    lines += [*said, ""]
     said, found = question_list()
     problems += found
     lines += [*said, ""]
@@ -157,6 +183,66 @@ def article_rows(markdown, cited, site, settings, today, mistakes, pages):
     rows += [("References cited", f"{len(cited)}: {', '.join(cited) or 'none'}"),
              ("Internal links", links), ("External links", ", ".join(external) or "none")]
     return rows, len(mistakes) + overdue + len(broken)
+
+
+def spanish_row(source: Path, content: Path) -> tuple[str, str]:
+    """An English article's row for the reading ease of its Spanish translation."""
+    translation = translation_of(source, content)
+    if not translation.is_file():
+        return "Spanish reading", "no translation yet"
+    return "Spanish reading", ease_words(prose(translation.read_text("utf-8")))
+
+
+def ease_words(text: str) -> str:
+    ease = spanish_ease(text)
+    return f"{ease:.1f} Fernández Huerta" + (
+        "" if ease >= EASE_TARGET else f" (below the target of {EASE_TARGET})")
+
+
+def english_files(content: Path) -> list[Path]:
+    """Every English article and page (what is not in a translations' folder)."""
+    return sorted(path for folder in ("articles", "pages") for path in (content / folder).rglob("*.md")
+                  if not freshness.is_translation(path.read_text("utf-8").split("\n")))
+
+
+def translations_report(content: Path, settings: dict, today: datetime.date
+                        ) -> tuple[list[str], int]:
+    """The Spanish translations: each page's reading ease, those out of date (one out of date
+    for longer than TRANSLATION_MAX_DAYS is a problem to fix), the English with none. A
+    translation the build refuses (no Source-Version, no source) is among the authoring errors."""
+    read, outdated, too_old = [], [], []
+
+    def shown(path):
+        return Path(path).resolve().relative_to(content.parent.resolve())
+    for path in sorted(content.rglob("*.md")):
+        markdown = path.read_text("utf-8")
+        if not freshness.is_translation(markdown.split("\n")):
+            continue
+        try:
+            translation = freshness.read(path, content)
+        except AuthoringError:
+            continue
+        read.append(f"  {shown(path)}  {ease_words(prose(markdown))}")
+        if translation.outdated:
+            days, problem = translation.days_outdated(today), freshness.too_old(
+                translation, settings, today)
+            said = (f"  {shown(path)}  translates {shown(translation.source)}, out of date since "
+                    f"{translation.since:%Y-%m-%d} ({days} days)")
+            (too_old if problem else outdated).append(
+                f"{said} ERROR: more than {freshness.max_days(settings)} days" if problem else said)
+    missing = [path for path in english_files(content)
+               if not translation_of(path, content).is_file()]
+    limit = freshness.max_days(settings)
+    lines = [f"Spanish translations: reading ease (Fernández Huerta, target {EASE_TARGET} or "
+             "more, about grade 8 or below)", *(read or ["  none yet"])]
+    lines += [f"Translations out of date (their English changed): update each translation, then "
+              f"set its Source-Version as the build's warning says; after {limit} days "
+              "(TRANSLATION_MAX_DAYS) a production build fails", *too_old, *outdated,
+              *([] if too_old or outdated else ["  none"])]
+    lines += ["English articles and pages with no Spanish translation: start each with invoke new "
+              "--translate PATH (listed, not a problem to fix)",
+              *([f"  {shown(path)}" for path in missing] or ["  none"])]
+    return lines, len(too_old)
 
 
 def question_list() -> tuple[list[str], int]:

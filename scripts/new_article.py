@@ -1,10 +1,16 @@
 """`invoke new "Title"`: start an article with every field the build requires, as a draft whose
-placeholders (`[draft: ...]`) keep it from being published until each is written."""
+placeholders (`[draft: ...]`) keep it from being published until each is written.
+`invoke new --translate content/articles/NAME.md`: start its Spanish translation the same way."""
 
 import datetime
+import os
 import re
 from pathlib import Path
 
+from markdown.extensions.meta import META_RE
+
+from plugins.authoring import rules
+from plugins.translations.versions import LANG, body, source_version, translation_of
 from project import ROOT
 
 # Each `[draft: ...]` says what the author writes there. The build takes them as a draft's
@@ -66,3 +72,53 @@ def new_article(title: str, content: Path = ROOT / "content", reviewer: str = "c
 def draft_text(title: str, slug: str, reviewer: str, order: int, today: datetime.date) -> str:
     return TEMPLATE.format(title=title, slug=slug, reviewer=reviewer, order=order,
                            today=today.isoformat())
+
+
+# The header fields a translation says in its own words (the others it keeps as they are: Slug,
+# URL, Save_as, Date, Order, Reviewed, Reviewer...).
+TRANSLATED = ("title", "summary", "category", "tags")
+# Words in a placeholder, never markup: a token written in it would be read as one.
+TRANSLATE_NOTE = (
+    "[draft: Translate the English below into plain US Spanish (usted, short sentences; the "
+    "authoring guide's Translations section), in place. Keep every markup token as it is, in the "
+    "same order, with the same numbers and citations, and use content/glossary-es.toml for "
+    "medical words. Point links to the Spanish files. Delete this note when done.]")
+TRANSLATION_STEPS = ("translate the title, the summary and the text in place of each [draft: "
+                     "...], have it reviewed, then delete 'Status: draft'")
+
+
+def new_translation(source, content: Path = ROOT / "content") -> Path:
+    """Write the Spanish translation of the English file `source` (an article or a page) as a
+    draft: its header filled (Lang and Source-Version recorded), the English text to translate
+    in place. A ValueError when `source` is no English file, or its translation exists."""
+    source = Path(source)
+    if not source.is_file():
+        raise ValueError(f"{source} does not exist: give the path of an English article or page, "
+                         "such as content/articles/how-dosing-works.md")
+    path = translation_of(source, content)
+    if path.exists():
+        raise ValueError(f"{os.path.relpath(path)} exists already: edit it (its Source-Version says which English "
+                         "text it translates)")
+    text = source.read_text("utf-8")
+    if rules.header(text.split("\n"))[0].get("lang", (0, "en"))[1].strip() == LANG:
+        raise ValueError(f"{source} is a translation already (Lang: {LANG})")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(translation_text(text, source_version(source)), "utf-8")
+    return path
+
+
+def translation_text(english: str, version: str) -> str:
+    """A translation's draft of the English file's text, whose version is `version`."""
+    lines = english.split("\n")
+    _, first_body_line = rules.header(lines)
+    header = []
+    for line in lines[:first_body_line - 1]:
+        found = META_RE.match(line)
+        if not found or found["key"].lower() in ("status", "lang", "source-version"):
+            continue
+        value = found["value"].strip()
+        if found["key"].lower() in TRANSLATED:
+            value = f"[draft: translate: {value}]"
+        header.append(f"{found['key']}: {value}")
+    header += [f"Lang: {LANG}", f"Source-Version: {version}", "Status: draft"]
+    return "\n".join(header) + f"\n\n{TRANSLATE_NOTE}\n\n{body(english)}\n"

@@ -4,7 +4,8 @@ The rule, on every source line outside fenced code, code spans and `[value: ...]
 - a figure is a number directly followed by mg, mL, mmHg or % (so mg/kg, mg/h, mg/kg/h, mg/mL,
   mL/h and "mg an hour", "mg a day" all count), or spelled milligrams, millilitres, per cent;
   numbers joined by "to", "or", "and", "-" or "/" before the unit are figures too
-  ("40 to 80 mg a day", "3.28/3.17 mmHg");
+  ("40 to 80 mg a day", "3.28/3.17 mmHg"); the Spanish edition's words count the same
+  ("40 a 80 mg al día", "0.35 mg/kg por hora", miligramos, mililitros, por ciento);
 - each such number must equal a number the data file states in the same unit (mg, mg/kg, mg/h,
   mg/kg/h, mg a day, mL, mL/h, mg/mL, mmHg or %): a numeric value whose entry names its unit, or a figure written inside a text
   value (such as "40-80 mg a day"), in any section except [limits] (sanity bounds) and
@@ -23,11 +24,15 @@ from .fences import CODE_SPAN, numbered_lines
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A unit: its base, then what it is per ("/kg/h", or in words "an hour", "a day").
-UNIT = (r"(?:mg|ml|mmhg|milligrams?|millilit(?:re|er)s?|%|per ?cent)(?![a-z])"
+# Each language's words for a unit's "per" ("an hour", "por hora") and for joining numbers.
+PER = r"(?:an|a|per|each|por|al|cada|a\s+la)\s+(?:hour|minute|day|hora|minuto|día)"
+UNIT = (r"(?:mg|ml|mmhg|milligrams?|millilit(?:re|er)s?|miligramos?|mililitros?|%|per ?cent"
+        r"|por ?ciento)(?![a-z])"
         r"(?:\s*/\s*(?:kg|ml|h|hour|min|day)(?![a-z]))*"
-        r"(?:\s+(?:an|a|per|each)\s+(?:hour|minute|day)(?![a-z]))?")
+        rf"(?:\s+{PER}(?![a-z]))?")
+JOINER = r"to|or|and|a|o|u|y|e|-|–|/"
 FIGURE = re.compile(
-    rf"(?<![\w.,])(?P<numbers>(?:{NUMBER})(?:\s*(?:to|or|and|-|–|/)\s*(?:{NUMBER}))*)"
+    rf"(?<![\w.,])(?P<numbers>(?:{NUMBER})(?:\s*(?:{JOINER})\s*(?:{NUMBER}))*)"
     rf"\s*(?P<unit>(?i:{UNIT}))"
 )
 # How every figure ends: a digit, then its unit. A line without one is spared the slower FIGURE.
@@ -114,11 +119,13 @@ def family(unit):
     found = re.match(UNIT, unit.strip().lower())
     if not found:
         return unit.strip().lower()
-    words = found[0].replace("per cent", "%").replace("percent", "%")
-    words = re.sub(r"\b(?:an|a|per|each)\s+(hour|minute|day)\b", r"/\1", words)
+    words = re.sub(r"per ?cent|por ?ciento", "%", found[0])
+    words = re.sub(rf"\b{PER}\b", lambda per: "/" + per[0].split()[-1], words)
     base, *per = [part.strip() for part in words.split("/")]
-    base = re.sub(r"^milligrams?$", "mg", re.sub(r"^millilit(?:re|er)s?$", "ml", base))
-    per = [{"hour": "h", "minute": "min"}.get(part, part) for part in per]
+    base = re.sub(r"^(?:milligrams?|miligramos?)$", "mg",
+                  re.sub(r"^(?:millilit(?:re|er)s?|mililitros?)$", "ml", base))
+    per = [{"hour": "h", "hora": "h", "minute": "min", "minuto": "min", "día": "day"}.get(part, part)
+           for part in per]
     return "/".join([base, *per])
 
 

@@ -23,6 +23,27 @@ def test_the_real_site_reports_every_article_and_no_problem(site):
     (said,), found = content_check.question_list()
     count = len(data.considerations()) + len(data.general_questions())
     assert found == 0 and said in text and f"all {count} questions" in said
+    # Beside each article's grades, its Spanish translation's reading ease, or that it has none
+    # (then listed among the English with no translation).
+    missing = text.split("with no Spanish translation")[1]
+    for article in (ROOT / "content" / "articles").glob("*.md"):
+        table = text.split(f"content/articles/{article.name}\n")[1].split("\n\n")[0]
+        spanish = re.search(r"\n  Spanish reading +(.*)", table)[1]
+        translated = (article.parent / "es" / article.name).is_file()
+        assert ("Fernández Huerta" in spanish) if translated else (spanish == "no translation yet")
+        assert (f"content/articles/{article.name}" in missing) is not translated
+
+
+def test_spanish_reading_ease_is_fernandez_huerta_and_leaves_the_english_grades_alone():
+    plain = "El médico le pone la dosis. Usted descansa. La enfermera mide su presión cada hora."
+    hard = ("La administración intravenosa de ketamina, un antagonista no competitivo del receptor "
+            "N-metil-D-aspartato, requiere monitorización hemodinámica continuada y especializada.")
+    english = "A nurse checks your blood pressure every hour. You rest in a chair."
+    before = content_check.grades(english)
+    assert content_check.spanish_ease(plain) >= content_check.EASE_TARGET
+    assert content_check.spanish_ease(hard) < content_check.EASE_TARGET
+    assert content_check.grades(english) == before
+    assert content_check.ease_words(hard).endswith(f"(below the target of {content_check.EASE_TARGET})")
 
 
 def test_an_article_cites_what_its_tables_from_the_data_cite():

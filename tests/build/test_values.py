@@ -71,6 +71,11 @@ def test_an_unknown_value_names_file_line_and_the_known_keys(tmp_path, body, exp
         ("Up to 25 mg/kg.\n", "broken.md:8: the figure '25 mg/kg' is not in"),
         ("Up to 80 mg/kg an hour.\n", "broken.md:8: the figure '80 mg/kg an hour' is not in"),
         ("Table: T\n\n| A | B |\n|---|---|\n| x | 0.36 mg/kg |\n", "broken.md:12: the figure '0.36 mg/kg'"),
+        # The Spanish edition's words for ranges and rates are read as the English ones
+        ("Entre 40 y 90 mg al día.\n", "broken.md:8: the figure '90' in '40 y 90 mg al día' is not in"),
+        ("De 80 a 90 miligramos.\n", "broken.md:8: the figure '90' in '80 a 90 miligramos' is not in"),
+        ("Hasta 25 mg/kg por hora.\n", "broken.md:8: the figure '25 mg/kg por hora' is not in"),
+        ("Cerca del 77 por ciento.\n", "broken.md:8: the figure '77 por ciento' is not in"),
     ],
 )
 def test_a_hand_typed_figure_not_in_the_data_file_names_file_and_line(tmp_path, body, expected):
@@ -86,6 +91,12 @@ def test_hand_typed_figures_the_data_file_holds_pass(tmp_path):
         "In 2009, 60 people aged 18 to 70 had 4 hours a day for 10 days.\n"
     )
     assert "40 to 80 mg a day" in article_html(tmp_path, body)
+
+
+def test_hand_typed_figures_in_spanish_words_the_data_file_holds_pass(tmp_path):
+    body = ("Hasta 0.35 mg/kg por hora, nunca más de 25 mg por hora; de 40 a 80 mg al día; "
+            "el 76 por ciento contra el 18%.\n")
+    assert "de 40 a 80 mg al día" in article_html(tmp_path, body)
 
 
 def test_values_and_figures_inside_code_are_left_alone(tmp_path):
