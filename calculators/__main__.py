@@ -5,9 +5,11 @@ name with "-" for "_"; the help is its label, unit, help and choices) and its do
 (`--ics FILE`). Every option is taken as text and checked by the calculator, so a bad value gets
 the calculator's own message. Exit 0 with the result; exit 2 with a line per problem on stderr.
 `diary --summary FILE` reads a diary file (`calculators.diary.files`) and prints its summary.
+`--lang` (before or after the command) chooses the language of every word, argparse's own too.
 """
 
 import argparse
+import contextlib
 import dataclasses
 import datetime
 import json
@@ -21,6 +23,34 @@ from calculators.tables import dose_range
 # How the help introduces a field's values: one of them, or (a field that takes a list, such as
 # the question list's ticks) any of them.
 CHOICES_WORDS = {False: N_("cli.one-of"), True: N_("cli.any-of")}
+# argparse's own words a reader meets (its usage line, headings, help and errors), as it says
+# them through its module's gettext `_`, by the catalogue code that says them in a language
+ARGPARSE_WORDS = {
+    "usage: ": N_("cli.argparse.usage"),
+    "positional arguments": N_("cli.argparse.positional"),
+    "options": N_("cli.argparse.options"),
+    "show this help message and exit": N_("cli.argparse.help"),
+    "the following arguments are required: %s": N_("cli.argparse.required"),
+    "unrecognized arguments: %s": N_("cli.argparse.unrecognized"),
+    "expected one argument": N_("cli.argparse.expected-one"),
+    "invalid choice: %(value)r (choose from %(choices)s)": N_("cli.argparse.invalid-choice"),
+    "argument %(argument_name)s: %(message)s": N_("cli.argparse.argument"),
+    "ambiguous option: %(option)s could match %(matches)s": N_("cli.argparse.ambiguous"),
+    "ignored explicit argument %r": N_("cli.argparse.ignored"),
+    "%(prog)s: error: %(message)s\n": N_("cli.argparse.error"),
+}
+
+
+@contextlib.contextmanager
+def _argparse_says(lang: str):
+    """argparse's words in `lang` while the command line is read (put back after)."""
+    english = argparse._
+    argparse._ = lambda text: (say(ARGPARSE_WORDS[text], lang) if text in ARGPARSE_WORDS
+                               else english(text))
+    try:
+        yield
+    finally:
+        argparse._ = english
 
 
 def _help(field, lang: str) -> str:
@@ -57,6 +87,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
                         help=say("cli.lang", lang))
     commands = parser.add_subparsers(dest="command", required=True)
     protocols = commands.add_parser("protocols", help=say("cli.protocols", lang))
+    _commands_lang(protocols, lang)
     protocols.add_argument("--json", action="store_true", help=say("cli.json", lang))
     for name in calculators.names():
         calc = calculators.get(name)
@@ -64,25 +95,36 @@ def _parser(lang: str) -> argparse.ArgumentParser:
             name, help=say(calc.summary, lang),
             description=say("cli.calculator", lang, title=say(calc.title, lang),
                             framing=say(schema.framing(calc), lang)))
+        _commands_lang(command, lang)
         for field in calc.inputs:
             command.add_argument(field.flag, metavar=field.cli_value, help=_help(field, lang))
         for action in calc.actions:
             if action.kind == "download":
-                command.add_argument(f"--{action.export}", metavar="FILE", help=say(
-                    "cli.download", lang, action=say(action.label, lang)).replace("%", "%%"))
+                file = say("cli.file", lang)
+                command.add_argument(f"--{action.export}", metavar=file, help=say(
+                    "cli.download", lang, file=file, action=say(action.label, lang)
+                ).replace("%", "%%"))
         command.add_argument("--json", action="store_true", help=say("cli.json", lang))
     diary = commands.add_parser("diary", help=say("cli.diary", lang), description=say(
         "cli.diary.description", lang, framing=say("diary.framing", lang)))
-    diary.add_argument("--summary", metavar="FILE", required=True,
+    _commands_lang(diary, lang)
+    diary.add_argument("--summary", metavar=say("cli.file", lang), required=True,
                        help=say("cli.diary.summary", lang))
     diary.add_argument("--notes", action="store_true", help=say("cli.diary.notes", lang))
     diary.add_argument("--json", action="store_true", help=say("cli.json", lang))
     return parser
 
 
+def _commands_lang(command: argparse.ArgumentParser, lang: str) -> None:
+    """`--lang` after the command too (`dose --lang es`): read first by `_language`."""
+    command.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS,
+                         help=say("cli.lang", lang))
+
+
 def main(argv: list[str] | None = None) -> int:
     lang = _language(argv)
-    args = _parser(lang).parse_args(argv)
+    with _argparse_says(lang):
+        args = _parser(lang).parse_args(argv)
     if args.command == "protocols":
         return _protocols(args.json, lang)
     if args.command == "diary":
@@ -126,13 +168,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _protocols(as_json: bool, lang: str) -> int:
-    protocols = list(data.protocols().values())
+    protocols = list(data.protocols(lang).values())
     if as_json:
         shown = [{key: value for key, value in dataclasses.asdict(p).items()
                   if value not in (None, "", [], ())} for p in protocols]
         print(json.dumps({"protocols": shown}, indent=2))
         return 0
-    lines = [say("framing", lang), data.load()["scope"]["s_ketamine"], ""]
+    lines = [say("framing", lang), data.load(lang)["scope"]["s_ketamine"], ""]
     for protocol in protocols:
         offered = say("cli.offered", lang) if protocol.offered else say("cli.reference-only", lang)
         lines += [

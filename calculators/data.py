@@ -245,8 +245,10 @@ def schedule(lang: str = messages.DEFAULT) -> Schedule:
 
 
 def article(slug: str, lang: str = messages.DEFAULT) -> tuple[str, str]:
-    """An article of the site that messages point to: (its title, its root-relative URL)."""
-    return load(lang)["scope"]["articles"][slug], f"/{slug}/"
+    """An article of the site that messages point to: (its title, its root-relative URL), in
+    `lang`'s edition of the site (the default language's at the root, another's under /LANG/)."""
+    edition = "" if lang == messages.DEFAULT else f"/{lang}"
+    return load(lang)["scope"]["articles"][slug], f"{edition}/{slug}/"
 
 
 @_per_language

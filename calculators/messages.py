@@ -19,7 +19,7 @@ import importlib.resources
 import io
 
 DOMAIN = "calculators"
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "es")
 DEFAULT = "en"
 
 

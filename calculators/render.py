@@ -21,17 +21,18 @@ def escape(text: str) -> str:
 def framing(lang: str = DEFAULT, code: str = "framing") -> str:
     """What every result is (an illustration, never advice), in the calculator's own words
     (`code`, see `schema.framing`), with the article on how strong the evidence is."""
-    title, url = data.article("how-strong-is-the-evidence")
+    title, url = data.article("how-strong-is-the-evidence", lang)
     return (f'<p class="calculator-framing">{escape(say(code, lang))} '
             f'<a href="{escape(url)}">{escape(title)}</a></p>')
 
 
-def linked(message: str) -> str:
-    """A message as HTML, the articles it names in “quotes” made links."""
+def linked(message: str, lang: str = DEFAULT) -> str:
+    """A message in `lang` as HTML, the articles it names in “quotes” made links."""
     shown = escape(message)
-    for slug, title in data.load()["scope"]["articles"].items():
+    for slug in data.load(lang)["scope"]["articles"]:
+        title, url = data.article(slug, lang)
         quoted = escape(f"“{title}”")
-        shown = shown.replace(quoted, f'“<a href="/{escape(slug)}/">{escape(title)}</a>”')
+        shown = shown.replace(quoted, f'“<a href="{escape(url)}">{escape(title)}</a>”')
     return shown
 
 
@@ -139,7 +140,7 @@ def error_summary(calc_name: str, inputs: tuple, errors: Mapping[str, str],
     items = "".join(
         f'<li><a href="#{escape(control_id(calc_name, declared[name]) if name in declared else name)}">'
         f"{escape(_label(declared[name], lang) if name in declared else name)}</a>: "
-        f"{linked(message)}</li>"
+        f"{linked(message, lang)}</li>"
         for name, message in errors.items()
     )
     return (

@@ -58,9 +58,15 @@ def _table(caption_html: str, head_codes: tuple[str, ...], rows: list[tuple[str,
     )
 
 
+# A dose unit of the data file that holds words, by the code that says it in a language (the
+# others are symbols, written alike in every language)
+UNIT_WORDS = {"mg a day": N_("table.unit.mg-a-day")}
+
+
 def dose_range(protocol: data.Protocol, lang: str = DEFAULT) -> str:
     """The protocol's own published dose range, in words."""
     low, high, unit = protocol.dose_min, protocol.dose_max, protocol.dose_unit
+    unit = say(UNIT_WORDS[unit], lang) if unit in UNIT_WORDS else unit
     if low is not None and high is not None and low != high:
         return say("table.range.between", lang, low=plain(low, lang), high=plain(high, lang),
                    unit=unit)

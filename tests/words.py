@@ -1,7 +1,10 @@
 """The words tests look for on a page, from the catalogues, never typed in English: a wording
-change in a .po file breaks no test."""
+change in a .po file breaks no test. And the check that a page in one language shows no word of
+another (`foreign_words`), for the CPython and the browser tests alike."""
 
+import functools
 import re
+from pathlib import Path
 
 from plugins import site_words
 from project import ROOT
@@ -28,3 +31,94 @@ def fixed_part(words: str) -> str:
     """The longest stretch of an entry's words without a {placeholder}: what a page shows
     whatever fills the placeholders (a locator's has_text, say)."""
     return max(re.split(r"\{[^{}]*\}", words), key=len).strip()
+
+
+# What a language's words are made of, for the check that a page in one language shows none of
+# another's: the calculators' catalogue, their data words and (when the language has one) the
+# theme's catalogue. A word is a run of letters (any script, accented ones too), lowercased.
+_LETTERS = re.compile(r"[^\W\d_]+")
+# What is no word of the text: a {placeholder} or an argparse %(placeholder)s, and markup.
+_NOT_WORDS = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|<[^>]*>")
+# What a page or a command line shows that is a code, never translated: a query (?a=b&c=d), a
+# flag (--open-days), a pair (weight=70), values joined by | or , (yes|no; mon,tue,wed), a DOI,
+# a reference's id in brackets ([ketalar-label]).
+_CODES = re.compile(r"\?\S+|--[\w-]+|\S+=\S*|\S*[\w-]\|[\w|-]+\S*|\b[a-z-]+(?:,[a-z-]+)+\b"
+                    r"|\bdoi:\S+|\[[\w-]+\]")
+
+
+def words_in(text: str) -> set[str]:
+    """The words of a text, lowercased."""
+    return {word.lower() for word in _LETTERS.findall(_NOT_WORDS.sub(" ", text))}
+
+
+def _strings(value) -> list[str]:
+    """Every string inside parsed TOML (tables and lists, at any depth)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [text for item in value for text in _strings(item)] if isinstance(value, list) else []
+
+
+def vocabulary(lang: str) -> set[str]:
+    """Every word a language's catalogues and data words hold (its msgstr, never its codes)."""
+    import tomllib
+
+    from babel.messages.pofile import read_po
+
+    catalogues = [ROOT / "calculators" / "locale" / lang / "LC_MESSAGES" / "calculators.po",
+                  ROOT / "theme" / "locale" / lang / "LC_MESSAGES" / "site.po"]
+    texts = []
+    for path in filter(Path.is_file, catalogues):
+        with path.open("rb") as file:
+            for message in read_po(file):
+                if message.id:
+                    said = message.string
+                    texts += list(said) if isinstance(said, tuple) else [said]
+    words = ROOT / "calculators" / "data" / "words" / f"{lang}.toml"
+    texts += _strings(tomllib.loads(words.read_text("utf-8")))
+    return set().union(*map(words_in, texts))
+
+
+@functools.cache
+def only_in(lang: str, other: str) -> frozenset[str]:
+    """The words of `lang` that `other` never uses (English words a Spanish page must not show)."""
+    return frozenset(vocabulary(lang) - vocabulary(other))
+
+
+def visible_text(html: str) -> str:
+    """What a reader sees or hears of an HTML fragment: its text (no script or style) and the
+    attributes said or shown (alt, title, aria-label, placeholder, a table cell's data-label)."""
+    from html.parser import HTMLParser
+
+    said = ("alt", "title", "aria-label", "aria-description", "placeholder", "data-label")
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.hidden = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.hidden += tag in ("script", "style")
+            self.parts += [value for name, value in attrs if name in said and value]
+
+        def handle_endtag(self, tag):
+            self.hidden -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.hidden:
+                self.parts.append(data)
+
+    reader = Reader()
+    reader.feed(html)
+    reader.close()
+    return "\n".join(reader.parts)
+
+
+def foreign_words(text: str, lang: str = "es", other: str = "en", kept=()) -> set[str]:
+    """The words of `other` (words `lang` never uses) in a text of `lang`, once the codes and the
+    `kept` texts (reference titles, names, what a person typed: shown as they are) are taken
+    out. Empty when the text is all `lang`'s."""
+    for text_kept in sorted(filter(None, kept), key=len, reverse=True):
+        text = text.replace(text_kept, " ")
+    return words_in(_CODES.sub(" ", text)) & only_in(other, lang)

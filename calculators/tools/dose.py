@@ -19,7 +19,7 @@ the person's weights are `calculators.weights`, what it refuses `_dose_limits`, 
 
 from collections.abc import Mapping
 
-from calculators import data, formats, render, schema, weights
+from calculators import data, formats, messages, render, schema, weights
 from calculators.data import Protocol
 from calculators.fields import Choice, Number
 from calculators.messages import N_, say
@@ -118,7 +118,7 @@ embed_height = 1000  # px: an embed's height before its loader sizes it (its com
 actions = ()
 
 
-def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
+def compute(fields: Mapping[str, str], lang: str = messages.DEFAULT) -> Result:
     """Work out the illustration from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields, lang)
     _dose_limits.adult(read)
@@ -159,7 +159,7 @@ def _person(values: dict) -> weights.Weights:
                            values["adjusted_weight_kg"])
 
 
-def text(result: Result, lang: str = "en") -> list[str]:
+def text(result: Result, lang: str = messages.DEFAULT) -> list[str]:
     """The result as lines for a terminal: the same figures as the page."""
     values = result.values
     protocol = data.protocols(lang)[values["protocol"]]

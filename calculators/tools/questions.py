@@ -11,7 +11,7 @@ gets the questions for everyone and no word about themselves. The answers are pr
 
 from collections.abc import Mapping
 
-from calculators import data, render, schema
+from calculators import data, messages, render, schema
 from calculators.fields import Ticks
 from calculators.messages import N_, say, say_n
 from calculators.render import escape
@@ -49,7 +49,7 @@ limitations = (N_("questions.limitation.no-verdict"), N_("questions.limitation.n
                N_("questions.limitation.private"))
 
 
-def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
+def compute(fields: Mapping[str, str], lang: str = messages.DEFAULT) -> Result:
     read = schema.Reader(inputs, fields, lang)
     have = read.get("have")
     if read.errors:
@@ -99,7 +99,7 @@ def _html(ticked: list[dict], general: list[dict], references: list[str], lang: 
     return "".join(parts)
 
 
-def text(result: Result, lang: str = "en") -> list[str]:
+def text(result: Result, lang: str = messages.DEFAULT) -> list[str]:
     """The list for a terminal: each question, why it matters and its sources, numbered."""
     refs = data.references()
     lines = [say(framing, lang), "", say(title, lang), ""]

@@ -16,7 +16,7 @@ import datetime
 import functools
 from collections.abc import Mapping
 
-from calculators import data, formats, ics, render, schema, timeline
+from calculators import data, formats, ics, messages, render, schema, timeline
 from calculators.render import escape
 from calculators.fields import Date, Days, Whole
 from calculators.messages import N_, N_n, say, say_n
@@ -153,7 +153,7 @@ actions = (
 limitations = (N_("schedule.limitations.examples"),)
 
 
-def compute(fields: Mapping[str, str], lang: str = "en") -> Result:
+def compute(fields: Mapping[str, str], lang: str = messages.DEFAULT) -> Result:
     """Plan the dated rows from raw form text; bad input gives field errors, never raises."""
     read = schema.Reader(inputs, fields, lang)
     start = read.get("start")
@@ -441,7 +441,7 @@ def _one_after_another(sentences: list[str], lang: str) -> str:
         lambda first, then: say("schedule.then", lang, first=first, then=then), sentences)
 
 
-def to_ics(fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") -> str:
+def to_ics(fields: Mapping[str, str], now: datetime.datetime, lang: str = messages.DEFAULT) -> str:
     """The plan as iCalendar text (RFC 5545), or "" when the input has errors. Pure."""
     result = compute(fields, lang)
     if not result.ok:
@@ -457,12 +457,12 @@ def to_ics(fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") 
     return ics.calendar(events, now, PRODID, say("ics.name", lang))
 
 
-def export(kind: str, fields: Mapping[str, str], now: datetime.datetime, lang: str = "en") -> str:
+def export(kind: str, fields: Mapping[str, str], now: datetime.datetime, lang: str = messages.DEFAULT) -> str:
     """A download of the plan: "ics" gives iCalendar text ("" when the input has errors)."""
     return to_ics(fields, now, lang) if kind == "ics" else ""
 
 
-def text(result: Result, lang: str = "en") -> list[str]:
+def text(result: Result, lang: str = messages.DEFAULT) -> list[str]:
     """The plan as lines for a terminal."""
     v = result.values
     lines = [say("framing", lang), "",

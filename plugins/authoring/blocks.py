@@ -58,7 +58,8 @@ class BlockLinePreprocessor(Preprocessor):
                 )
             self.extension.calculators.append(name)
             return calculators.render_form(name, lang=self.extension.lang)
-        return scroll_region(tables.render(name, cite_marker), f"table-{name}")
+        table = tables.render(name, cite_marker, self.extension.lang)
+        return scroll_region(table, f"table-{name}")
 
     def diary(self, line):
         if self.extension.diary:

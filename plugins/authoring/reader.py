@@ -34,8 +34,8 @@ class AuthoringReader(MarkdownReader):
         super().__init__(*args, **kwargs)
         self.errors = [] if errors is None else errors
         self.authoring = AuthoringExtension()
-        # The words the extension writes into a page (citations, a calculator), in the
-        # site's language.
+        # The words the extension writes into a page (citations, values, tables, a calculator,
+        # the diary), in the site's language: a sub-site's build has its own DEFAULT_LANG.
         self.authoring.site_say = site_words.for_settings(self.settings)
         self.authoring.lang = self.settings["DEFAULT_LANG"]
         self.placeholders = set()  # placeholder reviewers already warned about in this build

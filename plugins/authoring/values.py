@@ -6,8 +6,9 @@ KEY is one of:
   dots and list positions reaching inside (`nhs-highland.caps.1.mg_per_h` -> 15);
 - `PROTOCOL.cap`: the protocol's lowest cap in mg/h (the one the calculator holds to: the
   same as `data.Protocol.cap`; `nhs-highland.cap` -> 15).
-The number is printed as the calculators print one (0.35, 25, 5760); the author writes the
-unit around it. Code spans and code blocks are left alone; the Summary may use it too.
+The number is printed as the calculators print one in the page's language (0.35, 25, 5760);
+the author writes the unit around it. Code spans and code blocks are left alone; the Summary may
+use it too.
 """
 
 from calculators import data
@@ -32,7 +33,7 @@ class ValueInlineProcessor(InlineProcessor):
             raise AuthoringError(
                 self.extension.path, self.extension.line_of(match[0]), problem.args[0]
             ) from None
-        return util.AtomicString(plain(number)), match.start(0), match.end(0)
+        return util.AtomicString(plain(number, self.extension.lang)), match.start(0), match.end(0)
 
 
 def lookup(key):

@@ -10,6 +10,7 @@ from babel.messages.pofile import read_po
 
 import calculators
 from calculators import messages
+from calculators.__main__ import ARGPARSE_WORDS
 
 PACKAGE = Path(calculators.__file__).parent
 
@@ -63,8 +64,9 @@ _SAID = {"say", "say_n", "N_"}
 # Words for the people who edit the data file or write a calculator, not for readers: the data
 # file's checks, and the messages of errors raised (a build error, never a page).
 NOT_FOR_READERS = {"datacheck.py"}
-# Strings that look like words and are identifiers: the calendar's PRODID.
-IDENTIFIERS = {"-//calculators//schedule planner//EN"}
+# Strings that look like words and are identifiers: the calendar's PRODID, and argparse's
+# English words as it names them (the command line says each through its own code).
+IDENTIFIERS = {"-//calculators//schedule planner//EN", *ARGPARSE_WORDS}
 
 
 def _not_shown(tree) -> set[int]:

@@ -3,8 +3,9 @@
 // Plain boot: loads the calculators wheel through the lock file. With SNAPSHOT: boots from that
 // packed memory snapshot (the package already imported), unpacked by the browser worker's own
 // function, with STDLIB as the standard library zip.
-// VECTORS.json: {"calculators": [[name, fields]...], "diary": [[request, lang]...]}
-// prints one JSON object: {results: [...], ics, diary: [answers], ms_per_run, boot_ms}
+// VECTORS.json: {"calculators": [[name, fields, lang]...], "diary": [[request, lang]...],
+//                "ics": [[fields, lang]...]}
+// prints one JSON object: {results: [...], ics: [...], diary: [answers], ms_per_run, boot_ms}
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -42,10 +43,10 @@ try {
   process.exit(1);
 }
 const bootMs = performance.now() - started;
-const { calculators: vectors, diary: requests } = JSON.parse(readFileSync(vectorsFile, "utf8"));
-const results = vectors.map(([name, fields]) => JSON.parse(calculators.run_json(name, JSON.stringify(fields))));
+const { calculators: vectors, diary: requests, ics: plans } = JSON.parse(readFileSync(vectorsFile, "utf8"));
+const results = vectors.map(([name, fields, lang]) => JSON.parse(calculators.run_json(name, JSON.stringify(fields), lang)));
 const diary = requests.map(([request, lang]) => JSON.parse(calculators.diary_json(JSON.stringify(request), lang)));
-const ics = calculators.export_json("schedule", "ics", JSON.stringify(vectors.find(([n]) => n === "schedule")[1]), "2026-11-26T12:00:00Z");
+const ics = plans.map(([fields, lang]) => calculators.export_json("schedule", "ics", JSON.stringify(fields), "2026-11-26T12:00:00Z", lang));
 const [name, fields] = vectors[0];
 const t0 = performance.now();
 for (let i = 0; i < Number(repeat); i++) calculators.run_json(name, JSON.stringify(fields));

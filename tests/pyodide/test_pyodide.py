@@ -1,5 +1,6 @@
-"""The same input sets in the real Pyodide runtime (Node) give what CPython gives, and so does
-the fixed diary through every action of the diary's API."""
+"""The same input sets in the real Pyodide runtime (Node) give what CPython gives in every
+language, and so do the schedule's calendars and the fixed diary through every action of the
+diary's API."""
 
 import datetime
 import json
@@ -14,7 +15,7 @@ from calculators.diary.entries import read_entry
 from plugins.runtime.lockfile import make_lockfile
 from plugins.runtime.wheel import build_wheel
 from scripts.site import ROOT
-from tests.vectors import ALL, DIARY
+from tests.vectors import ALL, DIARY, SCHEDULE
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 NOW = "2026-11-26T12:00:00Z"
@@ -47,11 +48,14 @@ def diary_requests() -> list[tuple[dict, str]]:
 
 
 DIARY_REQUESTS = diary_requests()
+# Every shared input set, and every schedule's calendar, in every language
+VECTORS = [(name, fields, lang) for lang in messages.LANGUAGES for name, fields in ALL]
+PLANS = [(fields, lang) for lang in messages.LANGUAGES for fields in SCHEDULE]
 
 
 def write_vectors(path):
-    """The calculators' input sets and the diary's requests, for run_vectors.mjs."""
-    path.write_text(json.dumps({"calculators": ALL, "diary": DIARY_REQUESTS}))
+    """The calculators' input sets, the calendars and the diary's requests, for run_vectors.mjs."""
+    path.write_text(json.dumps({"calculators": VECTORS, "diary": DIARY_REQUESTS, "ics": PLANS}))
     return path
 
 
@@ -81,9 +85,9 @@ def test_the_wheel_holds_no_bytecode(tmp_path):
 
 
 def in_cpython(index):
-    """What CPython answers for the shared vector `index`, as the browser's JSON carries it."""
-    name, fields = ALL[index]
-    return json.loads(json.dumps(calculators.run(name, fields).to_dict()))
+    """What CPython answers for the vector `index`, as the browser's JSON carries it."""
+    name, fields, lang = VECTORS[index]
+    return json.loads(json.dumps(calculators.run(name, fields, lang).to_dict()))
 
 
 def diary_in_cpython(index):
@@ -93,12 +97,12 @@ def diary_in_cpython(index):
 
 
 def ics_in_cpython():
-    """The calendar CPython makes for the first shared schedule vector."""
-    fields = next(fields for name, fields in ALL if name == "schedule")
-    return calculators.export_json("schedule", "ics", json.dumps(fields), NOW)
+    """The calendars CPython makes for the schedule's input sets, in every language."""
+    return [calculators.export_json("schedule", "ics", json.dumps(fields), NOW, lang)
+            for fields, lang in PLANS]
 
 
-@pytest.mark.parametrize("index", range(len(ALL)))
+@pytest.mark.parametrize("index", range(len(VECTORS)))
 def test_pyodide_gives_what_cpython_gives(in_pyodide, index):
     assert in_pyodide["results"][index] == in_cpython(index)
 
@@ -110,7 +114,7 @@ def test_the_diary_in_pyodide_gives_what_cpython_gives(in_pyodide, index):
 
 def test_ics_export_is_the_same(in_pyodide):
     assert in_pyodide["ics"] == ics_in_cpython()
-    assert in_pyodide["ics"].startswith("BEGIN:VCALENDAR\r\n")
+    assert all(plan.startswith("BEGIN:VCALENDAR\r\n") for plan in in_pyodide["ics"])
 
 
 def test_report_speed(in_pyodide):
