@@ -1,10 +1,11 @@
-"""Speed figures for the dose calculator page in headless Chromium, all measured in one run, and
-the diary's save.
+"""Speed figures for the dose calculator page, in English and in Spanish, in headless Chromium,
+all measured in one run, and the diary's save.
 
     python -m scripts.bench [--runs N] [--network] [--settle SECONDS] [--dwell SECONDS]
 
-Each run makes two fresh on-disk profiles, one for the site and one for a bare page that only
-boots Pyodide and runs 1+1 (the floor), in alternating order; each profile visits twice, cold
+Each run makes three fresh on-disk profiles, one for the English dose page, one for the Spanish
+one (`/es/calculators/dose/`: one language must not slow the other's page) and one for a bare
+page that only boots Pyodide and runs 1+1 (the floor), in turning order; each profile visits twice, cold
 then warm (a real disk cache, immutable runtime files). A reader's browser is usually running
 already when they arrive, so each new browser is left to finish starting (2 s) before its first
 visit; with `--settle 0`, timing starts at launch. A reader reads the result, so each page
@@ -71,6 +72,7 @@ TIMED_SAVE = """() => new Promise((resolve) => {
   }).observe(sentence, {childList: true, characterData: true, subtree: true});
   root.querySelector("[data-diary-save]").click();
 })"""
+KINDS = ("site", "site es", "bare")  # the English page, the Spanish page, the bare boot
 DIARY_DAYS = 21
 DIARY_SAVES = 3  # timed, a run (after one that is not)
 
@@ -194,10 +196,10 @@ def fresh_profile(playwright, folder, settle=0.0):
     return context
 
 
-def page_weight(site):
-    """The dose page with the theme's stylesheets and scripts it loads (its worker's too), not
+def page_weight(site, lang=""):
+    """The dose page (in `lang`'s sub-site: "" is English) with the theme's stylesheets and scripts it loads (its worker's too), not
     every file of the theme (another page's script, the diary's, is not this page's weight)."""
-    html = (site / "calculators" / "dose" / "index.html").read_bytes()
+    html = (site / lang / "calculators" / "dose" / "index.html").read_bytes()
     urls = set(re.findall(rb'(?:href|src|data-worker)="/(theme/[^"?]+)', html))
     assets = [html] + [(site / url.decode()).read_bytes() for url in sorted(urls)]
     return sum(map(len, assets)), sum(len(gzip.compress(a, 9)) for a in assets)
@@ -233,9 +235,9 @@ def main():
                         help="brotli siblings, 40 Mbit/s and 20 ms latency (Chromium's emulation)")
     options = parser.parse_args()
     runs = options.runs
-    times = {key: [] for key in ("site cold", "site warm", "bare cold", "bare warm")}
+    times = {f"{which} {visit}": [] for which in KINDS for visit in ("cold", "warm")}
     wire = {key: [] for key in times}
-    longest = {"site": [], "bare": []}
+    longest = {which: [] for which in KINDS}
     saves = []
     with tempfile.TemporaryDirectory() as folder:
         seed = diary_seed(folder)
@@ -247,10 +249,12 @@ def main():
             server.httpd.RequestHandlerClass = functools.partial(
                 BrotliHandler, directory=str(site), quiet=True)
         with server, sync_playwright() as playwright:
-            urls = {"site": f"{server.url}/calculators/dose/", "bare": f"{server.url}/floor.html"}
+            urls = {"site": f"{server.url}/calculators/dose/",
+                    "site es": f"{server.url}/es/calculators/dose/",
+                    "bare": f"{server.url}/floor.html"}
             for run in range(runs):
-                # Alternate which goes first, so neither gets a systematically warmer machine.
-                for which in ("site", "bare") if run % 2 == 0 else ("bare", "site"):
+                # Turn which goes first, so none gets a systematically warmer machine.
+                for which in KINDS[run % 3:] + KINDS[:run % 3]:
                     context = fresh_profile(playwright, folder, options.settle)
                     for visit in ("cold", "warm"):
                         ms, received, long_ms = timed_visit(context, urls[which], options.network,
@@ -261,7 +265,7 @@ def main():
                     if which == "site":
                         saves += diary_saves(context, f"{server.url}/diary/", seed)
                     context.close()
-        raw, packed = page_weight(site)
+        weights = {lang: page_weight(site, lang) for lang in ("", "es")}
     med = statistics.median
     conditions = ("40 Mbit/s, 20 ms, brotli siblings" if options.network
                   else "loopback, no throttling, no Content-Encoding")
@@ -276,26 +280,33 @@ def main():
     # pays for its own bytes) and no warm target (a warm visit downloads nothing).
     targets = ({"cold": "target <= 1.0", "warm": "no target"} if options.network
                else {"cold": "target <= 0.5", "warm": "target <= 0.35"})
-    for visit, target in targets.items():
-        ratios = [s / b for s, b in zip(times[f"site {visit}"], times[f"bare {visit}"])]
-        print(f"ratio site / bare, {visit}:          {med(times[f'site {visit}']) / med(times[f'bare {visit}']):7.2f}"
-              f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; {target})")
+    for which in ("site", "site es"):
+        for visit, target in targets.items():
+            ratios = [s / b for s, b in zip(times[f"{which} {visit}"], times[f"bare {visit}"])]
+            print(f"ratio {which + ' / bare, ' + visit + ':':28}{med(times[f'{which} {visit}']) / med(times[f'bare {visit}']):7.2f}"
+                  f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; {target})")
+    for visit in ("cold", "warm"):
+        ratios = [s / e for s, e in zip(times[f"site es {visit}"], times[f"site {visit}"])]
+        print(f"ratio Spanish / English page, {visit}: {med(times[f'site es {visit}']) / med(times[f'site {visit}']):7.2f}"
+              f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; the same runtime and snapshot)")
     print("longest main-thread task, wall (the bare page: what any page pays for a fresh renderer):")
     for which, values in longest.items():
         wall = [w for w, _ in values]
-        print(f"  {which}, {len(values)} visits                {spread(wall)}, "
+        print(f"  {which + ',':8} {len(values)} visits            {spread(wall)}, "
               f"worst {max(wall):.0f} ms"
-              + (f"  (target < 50{', browser settled' if options.settle else ''})" if which == "site" else ""))
+              + (f"  (target < 50{', browser settled' if options.settle else ''})" if which != "bare" else ""))
     print("  the CPU time of each visit's longest task (the rest of its wall time is waiting):")
     for which, values in longest.items():
         cpu = [c for _, c in values if c is not None]
-        print(f"  {which}                          "
+        print(f"  {which:8}                       "
               + (f"{spread(cpu)}, at most {max(cpu):.0f} ms" if cpu else "n/a (no thread times)"))
     print("bytes on the wire (response bodies as received):")
     for key, values in wire.items():
         print(f"  {key:10}                    {med(values) / 1e6:7.2f} MB  "
               f"({min(values) / 1e6:.2f}-{max(values) / 1e6:.2f})")
-    print(f"page before Pyodide (HTML+CSS+JS): {raw / 1024:7.1f} KB raw, {packed / 1024:.1f} KB gzip")
+    for lang, (raw, packed) in weights.items():
+        print(f"page before Pyodide (HTML+CSS+JS), {lang or 'en'}: {raw / 1024:7.1f} KB raw, "
+              f"{packed / 1024:.1f} KB gzip")
     print(f"diary, Save pressed to the updated summary on screen ({DIARY_DAYS} days kept, a warm "
           f"page; {len(saves)} saves, {DIARY_SAVES} a run): {spread(saves)}")
 
