@@ -47,6 +47,7 @@ def prose(markdown: str) -> str:
     body = markdown.split("\n\n", 1)[1] if "\n\n" in markdown else markdown
     body = re.sub(r"```.*?```", "", body, flags=re.S)
     body = re.sub(r"\[(?:@|calculator:|table:|value:)[^\]]*\]", "", body)
+    body = re.sub(r"\[(?:en|es):[^\]]*\]", "", body)  # words in the other language: not measured
     body = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", body)
     body = re.sub(r"^\s*(?:#+|[-*]|\d+\.)\s*", "", body, flags=re.M)
     body = re.sub(r"^\|?[-| :]+\|?$", "", body, flags=re.M)

@@ -9,6 +9,7 @@ from .errors import AuthoringError
 from .fences import prose_lines
 from .figures import FigureCheckPreprocessor
 from .headings import HeadingLinkTreeprocessor
+from .languages import OtherLanguageInlineProcessor
 from .values import ValueInlineProcessor
 
 
@@ -29,6 +30,7 @@ class AuthoringExtension(Extension):
         md.preprocessors.register(BlockLinePreprocessor(md, self), "authoring_blocks", 29)
         # After escapes (180), before links (160); code spans (190) are left alone.
         md.inlinePatterns.register(ValueInlineProcessor(self), "authoring_values", 175)
+        md.inlinePatterns.register(OtherLanguageInlineProcessor(), "authoring_languages", 174)
         # After attr_list (8), so an author's {#id} is kept; before the captions' ids (5).
         md.treeprocessors.register(HeadingLinkTreeprocessor(md), "authoring_headings", 6)
         md.treeprocessors.register(TableCaptionTreeprocessor(md, self), "authoring_captions", 5)
