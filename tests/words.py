@@ -6,6 +6,7 @@ import functools
 import re
 from pathlib import Path
 
+from calculators import citation
 from plugins import site_words
 from project import ROOT
 
@@ -77,7 +78,38 @@ def vocabulary(lang: str) -> set[str]:
                     texts += list(said) if isinstance(said, tuple) else [said]
     words = ROOT / "calculators" / "data" / "words" / f"{lang}.toml"
     texts += _strings(tomllib.loads(words.read_text("utf-8")))
+    if lang == "en":  # the references' words the site wrote (the other languages': their overlay)
+        texts += [_without(text, published_texts()) for item in citation.read_source().values()
+                  for text in citation.site_words(item).values()]
     return set().union(*map(words_in, texts))
+
+
+# Names the site's own words about a reference use (a medicine's brand), the same in every language
+PRODUCT_NAMES = ("Ketalar",)
+
+
+@functools.cache
+def published_texts() -> frozenset[str]:
+    """What a reference shows as its source published it, in every language: its authors' names
+    (whole, and the family name a short label gives), its published title, its journal's names;
+    and the product names its label uses. The one part of a Spanish reference that may be
+    English."""
+    kept = set(PRODUCT_NAMES)
+    for item in citation.read_source().values():
+        for name in item.get("author", ()):
+            kept |= {name.get("literal"), name.get("family"),
+                     f"{name.get('family', '')} {name.get('given', '')}".strip()}
+        kept |= {item.get("container-title"), item.get("container-title-short")}
+        if "title" not in citation.site_words(item):  # not the site's description of the source
+            kept.add(item.get("title"))
+    return frozenset(filter(None, kept))
+
+
+def _without(text: str, kept) -> str:
+    """A text with every `kept` text in it blanked out (the longest first)."""
+    for text_kept in sorted(filter(None, kept), key=len, reverse=True):
+        text = text.replace(text_kept, " ")
+    return text
 
 
 @functools.cache
@@ -119,6 +151,4 @@ def foreign_words(text: str, lang: str = "es", other: str = "en", kept=()) -> se
     """The words of `other` (words `lang` never uses) in a text of `lang`, once the codes and the
     `kept` texts (reference titles, names, what a person typed: shown as they are) are taken
     out. Empty when the text is all `lang`'s."""
-    for text_kept in sorted(filter(None, kept), key=len, reverse=True):
-        text = text.replace(text_kept, " ")
-    return words_in(_CODES.sub(" ", text)) & only_in(other, lang)
+    return words_in(_CODES.sub(" ", _without(text, kept))) & only_in(other, lang)

@@ -26,10 +26,9 @@ from tests.vectors import ALL, DIARY, DOSE, SCHEDULE
 
 ES = "es"
 NOW = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=datetime.UTC)
-# Shown as published (reference citations and short names), or as typed (the diary's notes)
-KEPT = ({ref.citation for ref in data.references().values()}
-        | {ref.short for ref in data.references().values()}
-        | {fields["note"] for fields in DIARY if "note" in fields})
+# Shown as published (a reference's authors, published title and journal: never the site's
+# label, note or description of it), or as typed (the diary's notes)
+KEPT = words.published_texts() | {fields["note"] for fields in DIARY if "note" in fields}
 
 
 def test_the_spanish_words_are_a_translation():
