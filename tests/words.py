@@ -42,9 +42,14 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _NOT_WORDS = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|<[^>]*>")
 # What a page or a command line shows that is a code, never translated: a query (?a=b&c=d), a
 # flag (--open-days), a pair (weight=70), values joined by | or , (yes|no; mon,tue,wed), a DOI,
-# a reference's id in brackets ([ketalar-label]).
+# a reference's id in brackets ([ketalar-label]), a path (/es/calculators/dose/,
+# content/references.json) or a file's name (diary.json).
 _CODES = re.compile(r"\?\S+|--[\w-]+|\S+=\S*|\S*[\w-]\|[\w|-]+\S*|\b[a-z-]+(?:,[a-z-]+)+\b"
-                    r"|\bdoi:\S+|\[[\w-]+\]")
+                    r"|\bdoi:\S+|\[[\w-]+\]|(?<![\w/])/[\w./-]*|\b[\w.-]+(?:/[\w.-]+)+/?"
+                    r"|\b[\w-]+\.(?:md|json|toml|py|ics|html|svg|png|pdf|txt)\b")
+# Words a language writes that its catalogues and data words happen never to use: not foreign
+# in its pages ("local", "compare" as the polite imperative, IV for an intravenous line).
+ALSO = {"es": frozenset({"local", "compare", "iv"})}
 
 
 def words_in(text: str) -> set[str]:
@@ -115,30 +120,49 @@ def _without(text: str, kept) -> str:
 @functools.cache
 def only_in(lang: str, other: str) -> frozenset[str]:
     """The words of `lang` that `other` never uses (English words a Spanish page must not show)."""
-    return frozenset(vocabulary(lang) - vocabulary(other))
+    return frozenset(vocabulary(lang) - vocabulary(other) - ALSO.get(other, frozenset()))
 
 
-def visible_text(html: str) -> str:
+# Elements with no end tag: they can hold no text to leave out
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+_CODE = {"code", "pre", "kbd", "samp"}
+
+
+def visible_text(html: str, lang: str | None = None, code: bool = True) -> str:
     """What a reader sees or hears of an HTML fragment: its text (no script or style) and the
-    attributes said or shown (alt, title, aria-label, placeholder, a table cell's data-label)."""
+    attributes said or shown (alt, title, aria-label, placeholder, a table cell's data-label).
+    With `lang`, without what is marked as another language (`lang="en"` in a Spanish page: a
+    name or a term given in English, as WCAG's language of parts asks); with `code=False`,
+    without code (`<code>`, `<pre>`...: file names, fields and markup, never translated)."""
     from html.parser import HTMLParser
 
     said = ("alt", "title", "aria-label", "aria-description", "placeholder", "data-label")
 
+    def left_out(tag, attrs) -> bool:
+        other = lang and (dict(attrs).get("lang") or lang).split("-")[0] != lang
+        return tag in ("script", "style") or (not code and tag in _CODE) or bool(other)
+
     class Reader(HTMLParser):
         def __init__(self):
             super().__init__()
-            self.parts, self.hidden = [], 0
+            self.parts, self.skipped, self.depth = [], None, 0  # the element left out, nesting
 
         def handle_starttag(self, tag, attrs):
-            self.hidden += tag in ("script", "style")
-            self.parts += [value for name, value in attrs if name in said and value]
+            if self.skipped:
+                self.depth += tag == self.skipped
+            elif left_out(tag, attrs) and tag not in _VOID:
+                self.skipped, self.depth = tag, 1
+            else:
+                self.parts += [value for name, value in attrs if name in said and value]
 
         def handle_endtag(self, tag):
-            self.hidden -= tag in ("script", "style")
+            if tag == self.skipped:
+                self.depth -= 1
+                self.skipped = self.skipped if self.depth else None
 
         def handle_data(self, data):
-            if not self.hidden:
+            if not self.skipped:
                 self.parts.append(data)
 
     reader = Reader()
