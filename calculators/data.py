@@ -93,9 +93,12 @@ def checked_words(parsed: dict) -> dict:
     """The parsed numbers and words, once every language's words (the data's, the references')
     have exactly the English keys, hold only text with the English text's numbers and set nothing
     the numbers set; a ValueError names the words file."""
-    for kind, numbers, named in (
-            ("words", parsed["numbers"], lambda lang: f"calculators/data/{WORDS_FOLDER}/{lang}.toml"),
-            ("references", parsed["numbers"]["references"], citation.words_file)):
+    def words_file(lang: str) -> str:
+        return f"calculators/data/{WORDS_FOLDER}/{lang}.toml"
+
+    for kind, numbers, named in (("words", parsed["numbers"], words_file),
+                                 ("references", parsed["numbers"]["references"],
+                                  citation.words_file)):
         english = parsed[kind][messages.DEFAULT]
         for lang, words in parsed[kind].items():
             _refuse(named(lang), datacheck.words_problems(numbers, english, words))

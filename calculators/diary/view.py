@@ -159,7 +159,8 @@ def text(values: dict, lang: str, notes: bool = False) -> list[str]:
     if not values["days_recorded"]:
         return lines
     lines += ["", say("diary.heading.peg", lang) + ":",
-              f"  {say('diary.peg.about', lang)} ({data.references(lang)[words.PEG_REFERENCE].short})"]
+              f"  {say('diary.peg.about', lang)} "
+              f"({data.references(lang)[words.PEG_REFERENCE].short})"]
     for name, average, difference in _windows(values, lang):
         lines.append(say("diary.text.window", lang, name=name, mean=average, change=difference))
     lines += ["", say("diary.heading.sleep-mood", lang) + ":"]
@@ -182,7 +183,8 @@ def text(values: dict, lang: str, notes: bool = False) -> list[str]:
         lines += [f"  {words.day(row['date'], lang)}: {row['note']}"
                   for row in values["days"] if row["note"]]
     lines += ["", say("cli.references", lang)]
-    lines += [f"  [{ref}] {render.reference_text(ref, lang)}" for ref in words.references(values, lang)]
+    lines += [f"  [{ref}] {render.reference_text(ref, lang)}"
+              for ref in words.references(values, lang)]
     return lines
 
 

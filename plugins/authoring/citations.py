@@ -33,8 +33,10 @@ class CitationPostprocessor(Postprocessor):
             self.extension.refuse_in_metadata(self.md, "a citation")
         if order:  # the body (the Summary, read on its own, cites nothing)
             self.extension.cited = order
-        return "".join(parts) + (
-            references_section(order, self.extension.site_say, self.extension.lang) if order else "")
+        if not order:
+            return "".join(parts)
+        return "".join(parts) + references_section(order, self.extension.site_say,
+                                                   self.extension.lang)
 
     def cite(self, match, order):
         known = data.references()

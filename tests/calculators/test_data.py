@@ -376,10 +376,12 @@ def test_the_site_s_words_about_a_reference_are_read_apart_from_what_it_publishe
     published, words = citation.split(items)
     assert words["clinic-schedule"] == {key: items["clinic-schedule"][key]
                                         for key in ("citation-label", "title", "note")}
-    assert words["asra-2018"] == {"citation-label": "Cohen et al., 2018 (ASRA)"}  # its title: published
+    # A published title is the source's, not the site's words
+    assert words["asra-2018"] == {"citation-label": "Cohen et al., 2018 (ASRA)"}
     assert published["asra-2018"]["title"] == items["asra-2018"]["title"]
     assert all(published[ref_id] | words[ref_id] == items[ref_id] for ref_id in items)
-    assert citation.source_files() == [citation.SOURCE, citation.SOURCE.parent / "references-es.toml"]
+    assert citation.source_files() == [citation.SOURCE,
+                                       citation.SOURCE.parent / "references-es.toml"]
 
 
 def test_the_spanish_references_are_spanish_and_keep_what_was_published():
@@ -448,7 +450,8 @@ def test_loading_broken_reference_words_raises_naming_the_overlay():
     with pytest.raises(ValueError, match=named):
         data.checked_words(parsed)
     parsed["references"]["en"]["clinic-schedule"]["title"] = 7
-    with pytest.raises(ValueError, match=r"^content/references\.json: clinic-schedule\.title: not text"):
+    named = r"^content/references\.json: clinic-schedule\.title: not text"
+    with pytest.raises(ValueError, match=named):
         data.checked_words(parsed)
 
 
@@ -456,7 +459,8 @@ def test_a_translated_word_with_another_number_is_refused():
     # The same rule for every words file: a translation prints the numbers the English prints
     parsed = copy.deepcopy(data.sources())
     parsed["words"]["es"]["schedule"]["evidence"] += " (2024)"
-    with pytest.raises(ValueError, match=r"words/es\.toml: schedule\.evidence: not the same numbers"):
+    named = r"words/es\.toml: schedule\.evidence: not the same numbers"
+    with pytest.raises(ValueError, match=named):
         data.checked_words(parsed)
 
 
