@@ -2,7 +2,9 @@
 Pyodide).
 
 The numbers, ids and citations are in `protocols.toml`; the words a reader sees beside them are in
-`words/LANG.toml`, one file a language with the same tables and keys. `load(lang)` merges the two.
+`words/LANG.toml`, one file a language with the same tables and keys. The references are read the
+same way: what their sources published from `content/references.json`, the site's words about
+them in each language beside it (see `citation`). `load(lang)` merges them.
 """
 
 import dataclasses
@@ -17,8 +19,9 @@ from calculators.formats import plain
 FOLDER = importlib.resources.files("calculators") / "data"
 DATA_FILE = "protocols.toml"
 WORDS_FOLDER = "words"  # WORDS_FOLDER/LANG.toml: the texts beside the numbers, in one language
-# The numbers and every language's words, parsed ({"numbers": ..., "words": {LANG: ...}}), written
-# into the wheel when it is built: one file, so the snapshot holds every language once it is read.
+# The numbers and every language's words, parsed ({"numbers": ..., "words": {LANG: ...},
+# "references": {LANG: ...}}), written into the wheel when it is built: one file, so the snapshot
+# holds every language once it is read.
 BUILT_FILE = "protocols.json"
 
 
@@ -35,7 +38,9 @@ def _per_language(build):
 
 @functools.cache
 def sources() -> dict:
-    """The parsed data file and words, {"numbers": ..., "words": {lang: ...}} (cached; read-only).
+    """The parsed data file and words, {"numbers": ..., "words": {lang: ...}, "references":
+    {lang: ...}} (cached; read-only): the references' words are apart from the data words, as
+    their files are.
 
     A wheel carries them already parsed, as JSON: in Pyodide, importing `tomllib` and parsing cost
     more than the calculation. The source tree has only the TOML.
@@ -46,16 +51,18 @@ def sources() -> dict:
 
 
 def parse_source(folder=FOLDER, references=citation.SOURCE) -> dict:
-    """The data file with the references (`content/references.json`), and every language's words,
-    from a source tree."""
+    """The data file with the references (`content/references.json`), and every language's words
+    (the data's and the references'), from a source tree."""
     import tomllib
 
     def read(path) -> dict:
         return tomllib.loads(path.read_text("utf-8"))
 
-    return {"numbers": read(folder / DATA_FILE) | {"references": citation.read_source(references)},
+    published, reference_words = citation.read_words(references)
+    return {"numbers": read(folder / DATA_FILE) | {"references": published},
             "words": {lang: read(folder / WORDS_FOLDER / f"{lang}.toml")
-                      for lang in messages.LANGUAGES}}
+                      for lang in messages.LANGUAGES},
+            "references": reference_words}
 
 
 @_per_language
@@ -63,7 +70,8 @@ def load(lang: str = messages.DEFAULT) -> dict:
     """The data file with the words of `lang` (cached; treat it as read-only). A language the site
     does not have (`messages.LANGUAGES`) is a KeyError: it has no words."""
     parsed = sources()
-    return checked(merged(parsed["numbers"], parsed["words"][lang]))
+    words = parsed["words"][lang] | {"references": parsed["references"][lang]}
+    return checked(merged(parsed["numbers"], words))
 
 
 def merged(numbers: dict | list, words: dict | list) -> dict | list:
@@ -77,24 +85,30 @@ def merged(numbers: dict | list, words: dict | list) -> dict | list:
 
 def checked(parsed: dict) -> dict:
     """The parsed data file, once its rules hold (`datacheck`); a ValueError says what is wrong."""
-    _refuse(DATA_FILE, datacheck.problems(parsed))
+    _refuse(f"calculators/data/{DATA_FILE}", datacheck.problems(parsed))
     return parsed
 
 
 def checked_words(parsed: dict) -> dict:
-    """The parsed numbers and words, once every language's words have exactly the English keys,
-    hold only text and set nothing the numbers set; a ValueError names the words file."""
-    english = parsed["words"][messages.DEFAULT]
-    for lang, words in parsed["words"].items():
-        _refuse(f"{WORDS_FOLDER}/{lang}.toml",
-                datacheck.words_problems(parsed["numbers"], english, words))
+    """The parsed numbers and words, once every language's words (the data's, the references')
+    have exactly the English keys, hold only text with the English text's numbers and set nothing
+    the numbers set; a ValueError names the words file."""
+    def words_file(lang: str) -> str:
+        return f"calculators/data/{WORDS_FOLDER}/{lang}.toml"
+
+    for kind, numbers, named in (("words", parsed["numbers"], words_file),
+                                 ("references", parsed["numbers"]["references"],
+                                  citation.words_file)):
+        english = parsed[kind][messages.DEFAULT]
+        for lang, words in parsed[kind].items():
+            _refuse(named(lang), datacheck.words_problems(numbers, english, words))
     return parsed
 
 
 def _refuse(file: str, found: list[str]) -> None:
-    """One ValueError naming the data file and every problem found in it, if any."""
+    """One ValueError naming the file and every problem found in it, if any."""
     if found:
-        raise ValueError(f"calculators/data/{file}: " + "; ".join(found))
+        raise ValueError(f"{file}: " + "; ".join(found))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -215,13 +229,14 @@ def _protocol(pid: str, entry: dict) -> Protocol:
     return Protocol(id=pid, **own)
 
 
-@functools.cache
-def references() -> dict[str, Reference]:
-    """Reference id -> its citation (Vancouver), short name, DOI and status."""
+@_per_language
+def references(lang: str = messages.DEFAULT) -> dict[str, Reference]:
+    """Reference id -> its citation (Vancouver), short name, DOI and status, the site's words in
+    them (a label, a note, a descriptive title) in `lang`."""
     return {
         ref_id: Reference(id=ref_id, short=item["citation-label"], citation=citation.vancouver(item),
                           doi=item.get("DOI"), status=item.get("custom", {}).get("status"))
-        for ref_id, item in load()["references"].items()
+        for ref_id, item in load(lang)["references"].items()
     }
 
 

@@ -12,8 +12,9 @@
 - every consideration (a contraindication, caution or interaction) is in a group of [groups], has
   rows with a source's words for each reference, and prints only the figures it names; every
   question for all readers has references (`_question_problems`);
-- every language's words (`words/LANG.toml`) have exactly the keys and types of the English ones,
-  hold only text, and set nothing the numbers file sets (`words_problems`).
+- every language's words (`words/LANG.toml`, and the references' words: `citation`) have exactly
+  the keys and types of the English ones, hold only text with the same numbers as the English
+  text, and set nothing the numbers file sets (`words_problems`).
 """
 
 import re
@@ -180,6 +181,7 @@ WORDS_FAULTS = {
     "other-type": "not the same type as in the English words",
     "other-length": "not as many entries as in the English words",
     "not-text": "not text (numbers belong in the numbers file)",
+    "other-numbers": "not the same numbers as the English words",
     "in-both": "set in both the numbers file and the words",
     "unaligned": "not as many entries as in the numbers file",
 }
@@ -193,11 +195,24 @@ def words_problems(numbers: dict, english: dict, words: dict) -> list[str]:
 
 def words_faults(numbers: dict, english: dict, words: dict) -> list[tuple[str, str]]:
     """(where, code) for each fault of one language's words: they must fit the English words key
-    for key, hold only text, and leave the numbers to the numbers file (the two are merged, so a
-    key in both would hide one)."""
+    for key, hold only text that prints the numbers the English text prints (a translation adds
+    or drops none), and leave the numbers to the numbers file (the two are merged, so a key in
+    both would hide one)."""
     not_text = [(where, "not-text") for where, value in _leaves(words)
                 if not isinstance(value, str)]
-    return _unlike(english, words, "") + not_text + _in_both(numbers, words, "")
+    said = dict(_leaves(english))
+    other_numbers = [(where, "other-numbers") for where, value in _leaves(words)
+                     if isinstance(value, str) and isinstance(said.get(where), str)
+                     and numbers_in(value) != numbers_in(said[where])]
+    return _unlike(english, words, "") + not_text + other_numbers + _in_both(numbers, words, "")
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers a text prints ("2,342", "0.5"), its {placeholders} left out."""
+    return set(_NUMBER.findall(_PRINTED.sub(" ", text)))
 
 
 def _unlike(english: object, words: object, where: str) -> list[tuple[str, str]]:

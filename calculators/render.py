@@ -36,10 +36,10 @@ def linked(message: str, lang: str = DEFAULT) -> str:
     return shown
 
 
-def warning_list(warnings: list[Warning], title: str) -> str:
+def warning_list(warnings: list[Warning], title: str, lang: str = DEFAULT) -> str:
     if not warnings:
         return ""
-    refs = data.references()
+    refs = data.references(lang)
     items = "".join(
         f'<li data-code="{escape(w.code)}" data-reference="{escape(w.reference)}">'
         f"{escape(w.message)} <cite>{escape(refs[w.reference].short)}</cite></li>"
@@ -58,15 +58,16 @@ def note_list(notes: list[str]) -> str:
     return f'<ul class="calculator-notes">{items}</ul>'
 
 
-def reference_parts(ref_id: str) -> tuple[str, str | None]:
-    """A reference as the site cites it (Vancouver-like): its citation and its DOI, if any."""
-    ref = data.references()[ref_id]
+def reference_parts(ref_id: str, lang: str = DEFAULT) -> tuple[str, str | None]:
+    """A reference as the site cites it (Vancouver-like) in `lang`: its citation and its DOI,
+    if any."""
+    ref = data.references(lang)[ref_id]
     return ref.citation, ref.doi
 
 
-def reference_html(ref_id: str, doi_link: bool = False) -> str:
+def reference_html(ref_id: str, doi_link: bool = False, lang: str = DEFAULT) -> str:
     """One reference as HTML; `doi_link` makes the DOI a link (articles do, results do not)."""
-    citation, doi = reference_parts(ref_id)
+    citation, doi = reference_parts(ref_id, lang)
     if doi is None:
         return escape(citation)
     shown = f"doi:{escape(doi)}"
@@ -74,8 +75,8 @@ def reference_html(ref_id: str, doi_link: bool = False) -> str:
         f'<a href="https://doi.org/{escape(doi)}">{shown}</a>' if doi_link else shown)
 
 
-def reference_text(ref_id: str) -> str:
-    citation, doi = reference_parts(ref_id)
+def reference_text(ref_id: str, lang: str = DEFAULT) -> str:
+    citation, doi = reference_parts(ref_id, lang)
     return citation + (f" doi:{doi}" if doi else "")
 
 
@@ -83,7 +84,8 @@ def reference_list(ref_ids: list[str], lang: str = DEFAULT) -> str:
     if not ref_ids:
         return ""
     items = "".join(
-        f'<li data-reference="{escape(ref_id)}">{reference_html(ref_id)}</li>' for ref_id in ref_ids
+        f'<li data-reference="{escape(ref_id)}">{reference_html(ref_id, lang=lang)}</li>'
+        for ref_id in ref_ids
     )
     return (
         f'<p class="calculator-heading">{escape(say("result.references", lang))}</p>'
@@ -93,13 +95,13 @@ def reference_list(ref_ids: list[str], lang: str = DEFAULT) -> str:
 
 def text_tail(result, warnings_title: str, lang: str = DEFAULT) -> list[str]:
     """The notes, warnings and references of a result, as lines of plain text."""
-    refs = data.references()
+    refs = data.references(lang)
     lines = [say("cli.note", lang, note=note) for note in result.values.get("notes", [])]
     if result.warnings:
         lines.append(f"{warnings_title}:")
         lines += [f"  - {w.message} ({refs[w.reference].short})" for w in result.warnings]
     lines.append(say("cli.references", lang))
-    lines += [f"  [{ref_id}] {reference_text(ref_id)}" for ref_id in result.references]
+    lines += [f"  [{ref_id}] {reference_text(ref_id, lang)}" for ref_id in result.references]
     return lines
 
 

@@ -26,7 +26,7 @@ def html(values: dict, lang: str, notes: bool = False) -> str:
     if values["days_recorded"]:
         parts += [_heading("diary.heading.peg", lang),
                   f'<p class="diary-about-peg">{escape(say("diary.peg.about", lang))} '
-                  f'{_cite(words.PEG_REFERENCE)}</p>',
+                  f'{_cite(words.PEG_REFERENCE, lang)}</p>',
                   _table(say("diary.windows.caption", lang),
                          (say("diary.windows.period", lang), say("diary.windows.peg", lang),
                           say("diary.windows.change", lang)), _windows(values, lang)),
@@ -59,8 +59,8 @@ def _heading(code: str, lang: str) -> str:
     return f'<p class="calculator-heading">{escape(say(code, lang))}</p>'
 
 
-def _cite(ref_id: str) -> str:
-    short = data.references()[ref_id].short
+def _cite(ref_id: str, lang: str) -> str:
+    short = data.references(lang)[ref_id].short
     return f'<cite data-reference="{escape(ref_id)}">{escape(short)}</cite>'
 
 
@@ -138,7 +138,7 @@ def _questions(values: dict, lang: str) -> list[str]:
     asked = words.questions(values, lang)
     if not asked:
         return []
-    items = "".join(f"<li>{escape(question)}{' ' + _cite(ref) if ref else ''}</li>"
+    items = "".join(f"<li>{escape(question)}{' ' + _cite(ref, lang) if ref else ''}</li>"
                     for question, ref in asked)
     return [_heading("diary.heading.discuss", lang), f'<ul class="diary-discuss">{items}</ul>']
 
@@ -159,7 +159,8 @@ def text(values: dict, lang: str, notes: bool = False) -> list[str]:
     if not values["days_recorded"]:
         return lines
     lines += ["", say("diary.heading.peg", lang) + ":",
-              f"  {say('diary.peg.about', lang)} ({data.references()[words.PEG_REFERENCE].short})"]
+              f"  {say('diary.peg.about', lang)} "
+              f"({data.references(lang)[words.PEG_REFERENCE].short})"]
     for name, average, difference in _windows(values, lang):
         lines.append(say("diary.text.window", lang, name=name, mean=average, change=difference))
     lines += ["", say("diary.heading.sleep-mood", lang) + ":"]
@@ -182,7 +183,8 @@ def text(values: dict, lang: str, notes: bool = False) -> list[str]:
         lines += [f"  {words.day(row['date'], lang)}: {row['note']}"
                   for row in values["days"] if row["note"]]
     lines += ["", say("cli.references", lang)]
-    lines += [f"  [{ref}] {render.reference_text(ref)}" for ref in words.references(values, lang)]
+    lines += [f"  [{ref}] {render.reference_text(ref, lang)}"
+              for ref in words.references(values, lang)]
     return lines
 
 

@@ -50,7 +50,7 @@ def daily_amount(read: Reader, protocol: Protocol | None) -> float | None:
     read.fail("daily_mg", "outside-the-regimen", read.say(
         "dose.daily-mg.outside-the-regimen", amount=formats.plain(amount, read.lang), regimen=protocol.name,
         range=published_range(protocol, read.lang),
-        source=data.references()[protocol.reference].short))
+        source=data.references(read.lang)[protocol.reference].short))
     return None
 
 

@@ -73,7 +73,7 @@ def compute(fields: Mapping[str, str], lang: str = messages.DEFAULT) -> Result:
 
 
 def _items(items: list[dict], start: int, lang: str) -> str:
-    refs = data.references()
+    refs = data.references(lang)
     return f'<ol class="calculator-questions" start="{start}">' + "".join(
         f'<li data-key="{escape(item["key"])}"><p class="calculator-question">'
         f'{escape(item["question"])}</p><p class="calculator-question-why">'
@@ -101,7 +101,7 @@ def _html(ticked: list[dict], general: list[dict], references: list[str], lang: 
 
 def text(result: Result, lang: str = messages.DEFAULT) -> list[str]:
     """The list for a terminal: each question, why it matters and its sources, numbered."""
-    refs = data.references()
+    refs = data.references(lang)
     lines = [say(framing, lang), "", say(title, lang), ""]
     ticked, general = result.values["questions"], result.values["general"]
     if ticked:

@@ -100,7 +100,7 @@ def _bound_words(field: str, lang: str) -> dict[str, str]:
             said[end] = say("schedule.bound", lang, lead=lead_words, reason=reason)
             continue
         said[end] = say("schedule.bound-because", lang, lead=lead_words, reason=reason,
-                        sources="; ".join(data.references()[ref].short for ref in sources),
+                        sources="; ".join(data.references(lang)[ref].short for ref in sources),
                         repeated_exposure=limits["repeated_exposure"])
     return said
 
@@ -344,7 +344,7 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str], lang: str) 
     body = []
     for index, row in enumerate(rows):
         if row["phase"] == "review":
-            body.append(_review_row(_review_words(row, lang)))
+            body.append(_review_row(_review_words(row, lang), lang))
         else:
             body.append(_infusion_row(row, lang))
         if row["phase"] == "review" and not row["conditional"] and index + 1 < len(rows):
@@ -370,7 +370,7 @@ def _html(values: dict, warnings: list[Warning], ref_ids: list[str], lang: str) 
         f'<th scope="col">{escape(say("schedule.table.what", lang))}</th></tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table>'
         f"{render.note_list(values['notes'])}"
-        f"{render.warning_list(warnings, say('schedule.compared', lang))}"
+        f"{render.warning_list(warnings, say('schedule.compared', lang), lang)}"
         f"{render.reference_list(ref_ids, lang)}"
         "</div>"
     )
@@ -408,13 +408,13 @@ def _infusion_row(row: dict, lang: str) -> str:
             f"</th><td>{escape(_said(ROW_WORDS, row['phase'], lang))}</td></tr>")
 
 
-def _review_row(words: str) -> str:
+def _review_row(words: str, lang: str) -> str:
     """A marked row (not an infusion) for a review point, with its citation. It follows the
     infusion it comes after, so it repeats no date."""
     ref_id = data.schedule().review_reference
     return (
         f'<tr class="calculator-review"><td colspan="2">{escape(words)} '
-        f'<cite data-reference="{escape(ref_id)}">{escape(data.references()[ref_id].short)}'
+        f'<cite data-reference="{escape(ref_id)}">{escape(data.references(lang)[ref_id].short)}'
         "</cite></td></tr>"
     )
 

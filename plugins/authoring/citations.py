@@ -33,7 +33,10 @@ class CitationPostprocessor(Postprocessor):
             self.extension.refuse_in_metadata(self.md, "a citation")
         if order:  # the body (the Summary, read on its own, cites nothing)
             self.extension.cited = order
-        return "".join(parts) + (references_section(order, self.extension.site_say) if order else "")
+        if not order:
+            return "".join(parts)
+        return "".join(parts) + references_section(order, self.extension.site_say,
+                                                   self.extension.lang)
 
     def cite(self, match, order):
         known = data.references()
@@ -54,8 +57,9 @@ class CitationPostprocessor(Postprocessor):
         return f'<sup class="citation">[{", ".join(links)}]</sup>'
 
 
-def references_section(order, site_say):
-    items = "".join(map(reference_item, order))
+def references_section(order, site_say, lang):
+    """The numbered References, each written in the page's language (`data.references`)."""
+    items = "".join(reference_item(id_, lang) for id_ in order)
     return (
         '<section class="references" aria-labelledby="references">'
         f'<h2 id="references">{site_say("citation.references")}</h2>'
@@ -64,6 +68,7 @@ def references_section(order, site_say):
 
 
 @functools.cache
-def reference_item(id_):
-    """A reference's list item, made once: the data file is read once a build (`data.load`)."""
-    return f'<li id="ref-{id_}">{reference_html(id_, doi_link=True)}</li>'
+def reference_item(id_, lang):
+    """A reference's list item in a language, made once: the data file is read once a build
+    (`data.load`)."""
+    return f'<li id="ref-{id_}">{reference_html(id_, doi_link=True, lang=lang)}</li>'

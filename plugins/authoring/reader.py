@@ -73,7 +73,8 @@ class AuthoringReader(MarkdownReader):
             raise problems[0]
         metadata["calculators"] = self.authoring.calculators
         metadata["diary"] = self.authoring.diary
-        metadata["citations"] = [reference_text(ref_id) for ref_id in self.authoring.cited]
+        metadata["citations"] = [reference_text(ref_id, self.authoring.lang)
+                                 for ref_id in self.authoring.cited]
         return content, metadata
 
     @staticmethod

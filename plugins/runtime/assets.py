@@ -97,7 +97,7 @@ def app_files(pyodide, runtime_id):
     """The calculators wheel and its lock file (built once, kept in .cache/runtime), and the name
     of their folder: it changes with the package, the project file and the code that builds it."""
     inputs = (source_files(ROOT / "calculators") + source_files(Path(__file__).parent)
-              + [citation.SOURCE])
+              + citation.source_files())
     app_id = "app-" + digest(inputs + [ROOT / "pyproject.toml"], ROOT, extra=runtime_id.encode())
     cache = CACHE / app_id
 

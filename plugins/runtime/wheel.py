@@ -16,8 +16,9 @@ def build_wheel(project_root, out_dir):
     """Build `calculators-*.whl` from a clean copy of the package; return its path.
 
     The copy keeps stray files (build/, caches) out of the wheel and the source tree, and gets
-    the data file, the references (`content/references.json`) and every language's words parsed
-    ahead of time into one `calculators/data/protocols.json` (see data.sources), and the message
+    the data file, the references (`content/references.json`, with every language's words for
+    them beside it: `citation.overlay`) and every language's words parsed ahead of time into one
+    `calculators/data/protocols.json` (see data.sources), and the message
     catalogues compiled (a `.mo` beside each `.po`, see messages.catalogue).
     """
     project_root, out_dir = Path(project_root), Path(out_dir)

@@ -44,6 +44,8 @@ def test_a_reference_read_only_in_a_secondary_summary_says_so():
     assert secondary == {"bladder-recreational", "schwenk-2018", "ketalar-uk-smpc", "krebs-2009",
                          "stone-2003", "kinnersley-2008"}
     assert all("secondary summary" in refs[ref_id].citation for ref_id in secondary)
+    spanish = data.references("es")
+    assert all("resumen secundario" in spanish[ref_id].citation for ref_id in secondary)
 
 
 def test_dois_are_the_ones_in_the_facts_file():
@@ -284,13 +286,13 @@ def test_the_numbers_file_holds_no_protocol_text():
 
 
 @pytest.mark.parametrize("accessor", [data.load, data.protocols, data.offered_protocols,
-                                      data.schedule, data.limits, data.figures])
+                                      data.schedule, data.limits, data.figures, data.references])
 def test_words_are_read_once_a_language_however_it_is_asked_for(accessor):
     assert accessor() is accessor("en") is accessor(lang="en")
 
 
 @pytest.mark.parametrize("ask", [data.load, data.protocols, data.offered_protocols, data.schedule,
-                                 data.limits, data.figures,
+                                 data.limits, data.figures, data.references,
                                  lambda lang: data.article("how-dosing-works", lang)])
 def test_a_language_the_site_does_not_have_is_a_key_error(ask):
     assert "xx" not in messages.LANGUAGES
@@ -362,3 +364,107 @@ def test_loading_broken_words_raises_naming_the_words_file():
     named = r"^calculators/data/words/es\.toml: protocols\.asra-2018\.route:"
     with pytest.raises(ValueError, match=named):
         data.checked_words(parsed)
+
+
+# The references' words: what the site wrote about each source (its label, note and descriptive
+# title), in English in content/references.json, in another language in its overlay beside it.
+
+def test_the_site_s_words_about_a_reference_are_read_apart_from_what_it_published():
+    from calculators import citation
+
+    items = citation.read_source()
+    published, words = citation.split(items)
+    assert words["clinic-schedule"] == {key: items["clinic-schedule"][key]
+                                        for key in ("citation-label", "title", "note")}
+    # A published title is the source's, not the site's words
+    assert words["asra-2018"] == {"citation-label": "Cohen et al., 2018 (ASRA)"}
+    assert published["asra-2018"]["title"] == items["asra-2018"]["title"]
+    assert all(published[ref_id] | words[ref_id] == items[ref_id] for ref_id in items)
+    assert citation.source_files() == [citation.SOURCE,
+                                       citation.SOURCE.parent / "references-es.toml"]
+
+
+def test_the_spanish_references_are_spanish_and_keep_what_was_published():
+    english, spanish = data.references(), data.references("es")
+    assert set(spanish) == set(english)
+    assert spanish["ketalar-label"].short == "Etiqueta de Ketalar" != english["ketalar-label"].short
+    assert spanish["clinic-schedule"].citation.startswith("Artículo de una clínica de ketamina")
+    assert "(la práctica propia de una clínica, no evidencia de ensayos)" in spanish[
+        "clinic-schedule"].citation
+    # A published title, the authors, the journal, the DOI: as published, in every language
+    assert spanish["asra-2018"] == english["asra-2018"]
+    assert spanish["schwenk-2018"].citation.startswith(english["schwenk-2018"].citation.split(
+        " (")[0])
+    assert [ref.doi for ref in spanish.values()] == [ref.doi for ref in english.values()]
+
+
+def test_every_language_s_reference_words_are_sound():
+    parsed = data.sources()
+    for words in parsed["references"].values():
+        assert datacheck.words_faults(parsed["numbers"]["references"],
+                                      parsed["references"]["en"], words) == []
+
+
+def _reference_faults(change) -> list[tuple[str, str]]:
+    """The faults of the Spanish references' words once `change(words)` has broken a copy."""
+    parsed = copy.deepcopy(data.sources())
+    words = parsed["references"]["es"]
+    change(words)
+    return datacheck.words_faults(parsed["numbers"]["references"], parsed["references"]["en"],
+                                  words)
+
+
+@pytest.mark.parametrize(
+    ("change", "fault"),
+    [
+        (lambda w: w["ketalar-label"].pop("citation-label"),
+         ("ketalar-label.citation-label", "missing")),
+        (lambda w: w["schwenk-2018"].pop("note"), ("schwenk-2018.note", "missing")),
+        (lambda w: w["esketamine"].pop("title"), ("esketamine.title", "missing")),  # descriptive
+        (lambda w: w.pop("asra-2018"), ("asra-2018", "missing")),
+        (lambda w: w.update({"asra-2019": {"citation-label": "Cohen et al., 2019"}}),
+         ("asra-2019", "extra")),
+        (lambda w: w["asra-2018"].update(note="una nota"), ("asra-2018.note", "extra")),
+        # A published title stays as published: no language gives its own
+        (lambda w: w["asra-2018"].update(title="Guías de consenso"), ("asra-2018.title", "extra")),
+        (lambda w: w["asra-2018"].update(DOI="10.1/x"), ("asra-2018.DOI", "in-both")),
+        (lambda w: w["krebs-2009"].update(note=["se leyó en un resumen secundario"]),
+         ("krebs-2009.note", "other-type")),
+        (lambda w: w["bp-ghp-2024"].update(note="presión arterial durante 2,343 infusiones"),
+         ("bp-ghp-2024.note", "other-numbers")),
+        (lambda w: w["bp-jad-2018"].update(note="presión arterial durante 684 infusiones"),
+         ("bp-jad-2018.note", "other-numbers")),  # drops 0.5 mg/kg and 40 minutes
+        (lambda w: w["esketamine-pooled"].update(
+            title=w["esketamine-pooled"]["title"].replace("928", "982")),
+         ("esketamine-pooled.title", "other-numbers")),
+    ],
+)
+def test_broken_reference_words_are_refused_with_where_and_what(change, fault):
+    assert fault in _reference_faults(change)
+
+
+def test_loading_broken_reference_words_raises_naming_the_overlay():
+    parsed = copy.deepcopy(data.sources())
+    parsed["references"]["es"]["clinic-schedule"].pop("note")
+    named = r"^content/references-es\.toml: clinic-schedule\.note: missing"
+    with pytest.raises(ValueError, match=named):
+        data.checked_words(parsed)
+    parsed["references"]["en"]["clinic-schedule"]["title"] = 7
+    named = r"^content/references\.json: clinic-schedule\.title: not text"
+    with pytest.raises(ValueError, match=named):
+        data.checked_words(parsed)
+
+
+def test_a_translated_word_with_another_number_is_refused():
+    # The same rule for every words file: a translation prints the numbers the English prints
+    parsed = copy.deepcopy(data.sources())
+    parsed["words"]["es"]["schedule"]["evidence"] += " (2024)"
+    named = r"words/es\.toml: schedule\.evidence: not the same numbers"
+    with pytest.raises(ValueError, match=named):
+        data.checked_words(parsed)
+
+
+def test_the_wheel_s_json_carries_every_language_s_reference_words():
+    parsed = json.loads(json.dumps(data.parse_source()))
+    assert parsed["references"]["es"]["ketalar-label"]["citation-label"] == "Etiqueta de Ketalar"
+    assert "citation-label" not in parsed["numbers"]["references"]["ketalar-label"]

@@ -13,7 +13,7 @@ import pytest
 from markdown import Markdown
 
 import calculators
-from calculators import data, formats, messages, registry, tables
+from calculators import data, formats, messages, registry, render, tables
 from calculators.__main__ import main
 from calculators.diary import files, view
 from calculators.diary.entries import read_entry
@@ -26,10 +26,9 @@ from tests.vectors import ALL, DIARY, DOSE, SCHEDULE
 
 ES = "es"
 NOW = datetime.datetime(2026, 11, 26, 12, 0, tzinfo=datetime.UTC)
-# Shown as published (reference citations and short names), or as typed (the diary's notes)
-KEPT = ({ref.citation for ref in data.references().values()}
-        | {ref.short for ref in data.references().values()}
-        | {fields["note"] for fields in DIARY if "note" in fields})
+# Shown as published (a reference's authors, published title and journal: never the site's
+# label, note or description of it), or as typed (the diary's notes)
+KEPT = words.published_texts() | {fields["note"] for fields in DIARY if "note" in fields}
 
 
 def test_the_spanish_words_are_a_translation():
@@ -286,6 +285,64 @@ def test_the_spanish_articles_links_go_to_the_spanish_edition():
     assert url == "/es/how-strong-is-the-evidence/"
     assert f'href="{url}"' in calculators.render_form("dose", lang=ES)
     assert 'href="/how-strong-is-the-evidence/"' not in calculators.render_form("dose", lang=ES)
+
+
+# The references: the site's words about each source (label, note, descriptive title) in Spanish
+
+def differs(ref_id):
+    """Whether a reference reads otherwise in Spanish (the site wrote a note or a title for it)."""
+    return data.references(ES)[ref_id].citation != data.references()[ref_id].citation
+
+
+def test_every_result_cites_its_references_and_sources_in_spanish():
+    cited, labelled = set(), set()
+    for name, fields in ALL:
+        result = calculators.run(name, fields, ES)
+        listed = re.findall(r'<li data-reference="([\w-]+)">(.*?)</li>', result.html)
+        assert [ref_id for ref_id, _ in listed] == list(result.references)
+        for ref_id, item in listed:
+            assert item == render.reference_html(ref_id, lang=ES), (name, fields, ref_id)
+        cited |= set(result.references)
+        # A source's short label: beside a question (<cite data-reference>) or a warning
+        for match in re.finditer(r'<cite data-reference="(?P<a>[\w-]+)">(?P<x>[^<]*)</cite>'
+                                 r'|data-reference="(?P<b>[\w-]+)">[^<]*<cite>(?P<y>[^<]*)</cite>',
+                                 result.html):
+            ref_id, label = match["a"] or match["b"], match["x"] or match["y"]
+            assert label == render.escape(data.references(ES)[ref_id].short), (name, ref_id)
+            labelled.add(ref_id)
+        if result.ok and result.references:
+            text = registry.get(name).text(result, ES)
+            assert all(f"  [{ref}] {render.reference_text(ref, ES)}" in text
+                       for ref in result.references)
+    assert any(map(differs, cited))  # a Spanish note or title, not the English one
+    assert any(data.references(ES)[ref].short != data.references()[ref].short for ref in labelled)
+
+
+def test_the_command_line_lists_its_references_in_spanish(capsys):
+    code, out, _ = run_cli(capsys, "questions", "--have", "liver,sedatives")
+    listed = re.findall(r"^  \[([\w-]+)\] (.*)$", out, re.MULTILINE)
+    assert code == 0 and listed
+    assert all(line == render.reference_text(ref_id, ES) for ref_id, line in listed)
+    assert any(differs(ref_id) for ref_id, _ in listed)
+
+
+def test_a_spanish_build_numbers_its_references_in_spanish():
+    html = authored("Una clínica da un calendario [@clinic-schedule; @asra-2018].\n")
+    for ref_id in ("clinic-schedule", "asra-2018"):
+        assert f'<li id="ref-{ref_id}">{render.reference_html(ref_id, True, ES)}</li>' in html
+    assert render.escape(data.references()["clinic-schedule"].citation) not in html
+    assert_spanish(words.visible_text(html), "a Spanish build's references")
+
+
+def test_a_reference_s_english_words_are_found_and_what_it_published_is_kept():
+    # The site's words about a source are checked, never kept as they are: an English label or
+    # note left in a Spanish page is found; the authors, a published title and the journal stay.
+    english = data.references()
+    assert words.foreign_words(english["ketalar-label"].short, kept=KEPT) == {"label"}
+    assert {"secondary", "summary"} <= words.foreign_words(english["krebs-2009"].citation,
+                                                           kept=KEPT)
+    assert not words.foreign_words(data.references(ES)["krebs-2009"].citation, kept=KEPT)
+    assert not words.foreign_words(english["asra-2018"].citation, kept=KEPT)
 
 
 def test_the_check_finds_english_and_leaves_codes_kept_texts_and_spanish(monkeypatch):
