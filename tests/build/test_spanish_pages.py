@@ -10,14 +10,14 @@ from pathlib import Path
 
 from calculators import citation, data
 from calculators.render import reference_html
-from pelicanconf import I18N_SUBSITES
+from pelicanconf import I18N_SUBSITES, REVIEWERS
 from plugins.authoring.fences import prose_lines
 from project import ROOT
 from tests import words
 
 ES = "es"
 CLINIC = I18N_SUBSITES[ES]["CLINIC"]
-KEPT = words.published_texts() | {CLINIC["name"], *CLINIC["address"]}
+KEPT = words.published_texts() | {CLINIC["name"], *CLINIC["address"], *REVIEWERS.values()}  # names
 REFERENCE = re.compile(r'<li id="ref-([\w-]+)">(.*?)</li>', re.DOTALL)
 
 
