@@ -61,8 +61,11 @@ ARCHIVES_SAVE_AS = ""
 ARTICLE_ORDER_BY = "order"  # each article's Order: metadata (1-9)
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-FEED_ALL_RSS = "feeds/all.rss.xml"
+# Each language's feed holds its own articles (FEED_ALL_* would add every article's translations)
+FEED_ATOM = "feeds/all.atom.xml"
+FEED_ALL_ATOM = None
+FEED_RSS = "feeds/all.rss.xml"
+FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

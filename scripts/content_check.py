@@ -277,7 +277,10 @@ def run(today: datetime.date, settings_file: str = "pelicanconf.py", **overrides
     found = []
 
     def collect(generators):
-        found.extend(authoring.mistakes(generators))
+        # Each language's build reads every file (the Spanish one, the English files too, before
+        # it leaves them out): a mistake is reported once.
+        said = set(map(str, found))
+        found.extend(mistake for mistake in authoring.mistakes(generators) if str(mistake) not in said)
 
     signals.all_generators_finalized.connect(collect)
     try:

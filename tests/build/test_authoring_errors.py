@@ -1,5 +1,6 @@
 """A broken article fails the build with the file, the line and what is wrong."""
 
+import copy
 import datetime
 import json
 import re
@@ -9,6 +10,7 @@ import sys
 
 import pytest
 from pelican import signals
+from pelican.plugins.i18n_subsites import i18n_subsites
 from pelican.settings import read_settings
 
 from scripts import new_article
@@ -70,6 +72,10 @@ def build_error(tmp_path, body, header=GOOD_HEADER):
     return str(error.value)
 
 
+I18N_STATE = ("_MAIN_SETTINGS", "_MAIN_LANG", "_MAIN_SITEURL", "_MAIN_STATIC_FILES", "_SUBSITE_QUEUE",
+              "_SITE_DB", "_SITES_RELPATH_DB", "_GENERATOR_DB", "_NATIVE_CONTENT_URL_DB")
+
+
 def test_a_build_run_inside_another_keeps_to_its_own_mistakes(tmp_path):
     # Builds in one process (a multilingual one runs a build a language) each keep their own
     # list: a build run while another is under way neither takes nor clears the other's.
@@ -79,7 +85,14 @@ def test_a_build_run_inside_another_keeps_to_its_own_mistakes(tmp_path):
         if not inner:
             inner.append(tmp_path / "inner")
             (tmp_path / "empty").mkdir()
-            build_site(inner[0], PATH=str(tmp_path / "empty"))
+            # pelican-i18n-subsites keeps the build under way in its module (it runs each
+            # sub-site inside its main build): the outer build's is put back after the inner one.
+            kept = {name: copy.copy(getattr(i18n_subsites, name)) for name in I18N_STATE}
+            try:
+                build_site(inner[0], PATH=str(tmp_path / "empty"))
+            finally:
+                for name, value in kept.items():
+                    setattr(i18n_subsites, name, value)
 
     signals.article_generator_finalized.connect(build_inside)
     try:

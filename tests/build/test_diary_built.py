@@ -4,6 +4,8 @@ no Content-Security-Policy of its own: the site's policy, with nothing inline to
 
 import re
 
+import pytest
+
 from calculators.diary import view
 from deploy.hosting import SECURITY, content_security_policy, headers_for
 from scripts.html_index import parse, start_tags
@@ -11,9 +13,10 @@ from scripts.html_index import parse, start_tags
 DIARY = "diary/index.html"
 
 
-def test_the_diary_page_carries_the_form_and_the_diarys_script(site):
-    html = (site / DIARY).read_text()
-    assert html.count(view.form("en")) == 1
+@pytest.mark.parametrize("lang", ["", "es"])  # the English page, and its Spanish translation
+def test_the_diary_page_carries_the_form_and_the_diarys_script(site, lang):
+    html = (site / lang / DIARY).read_text()
+    assert html.count(view.form(lang or "en")) == 1
     assert "[diary]" not in html
     scripts = [attrs["src"] for attrs in start_tags(html, "script") if "src" in attrs]
     assert [src.split("?")[0] for src in scripts] == ["/theme/js/calculator.js",
@@ -21,7 +24,7 @@ def test_the_diary_page_carries_the_form_and_the_diarys_script(site):
     assert (site / "theme" / "js" / "diary.js").is_file()
     # the diary's script is the diary page's only: no other page loads it
     others = [path for path in site.rglob("*.html")
-              if "diary.js" in path.read_text() and path != site / DIARY]
+              if "diary.js" in path.read_text() and path not in (site / DIARY, site / "es" / DIARY)]
     assert others == []
 
 

@@ -53,6 +53,14 @@ WIDGET_WORDS = {
     "widget.limitation": "A calculator made for a test.",
     "widget.twice": "Twice {count} is {double}.", "widget.text": "Twice is {double}.",
 }
+# And in Spanish: a calculator brings its words in every language the site has.
+WIDGET_WORDS_ES = {
+    "widget.title": "Widget (una calculadora de prueba)", "widget.summary": "el doble de un número",
+    "widget.count": "Cantidad", "widget.invalid": "Escriba un número entero.",
+    "widget.too-low": "Al menos {min}.", "widget.too-high": "Como mucho {max}.",
+    "widget.limitation": "Una calculadora hecha para una prueba.",
+    "widget.twice": "El doble de {count} es {double}.", "widget.text": "El doble es {double}.",
+}
 
 
 def catalogue(words: dict[str, str]) -> str:
@@ -68,9 +76,10 @@ def widget(tmp_path, monkeypatch):
     package.mkdir()
     (package / "__init__.py").write_text("")
     (package / "widget.py").write_text(WIDGET)
-    words = package / "locale" / "en" / "LC_MESSAGES"
-    words.mkdir(parents=True)
-    (words / "calculators.po").write_text(catalogue(WIDGET_WORDS))
+    for lang, said in (("en", WIDGET_WORDS), ("es", WIDGET_WORDS_ES)):
+        words = package / "locale" / lang / "LC_MESSAGES"
+        words.mkdir(parents=True)
+        (words / "calculators.po").write_text(catalogue(said))
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setenv("CALCULATOR_PACKAGES", "throwaway_calculators")
     registry.forget()
@@ -100,6 +109,10 @@ def test_a_new_module_is_a_calculator_everywhere(widget):
     assert 'data-calculator="widget"' in embed.read_text()
     oembed = json.loads((site / "embed" / "widget" / "oembed.json").read_text())
     assert oembed["height"] == 400 and "/embed/widget/" in oembed["html"]
+    # and in Spanish, its page and its embed under /es/
+    page = site / "es" / "calculators" / "widget" / "index.html"
+    assert "El doble de 2 es 4." in text_of(parse(page))
+    assert 'data-calculator="widget"' in (site / "es" / "embed" / "widget" / "index.html").read_text()
 
 
 def test_two_calculators_of_one_name_are_refused(widget, monkeypatch):
