@@ -6,7 +6,6 @@ import json
 import logging
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
