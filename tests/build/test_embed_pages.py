@@ -159,3 +159,13 @@ def test_an_embed_never_presets_the_readers_own_answer(site):
     builder = (site / "calculators" / "dose" / "index.html").read_text()
     assert 'id="embed-protocol"' in builder and 'id="embed-unit"' in builder
     assert 'id="embed-adult"' not in builder
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("es", "/es")])
+def test_the_retired_converters_embed_links_the_dose_calculator_in_its_language(published, lang, prefix):
+    path = published / prefix.lstrip("/") / "embed" / "convert" / "index.html"
+    source = path.read_text("utf-8")
+    assert f'<html lang="{"es-US" if lang == "es" else "en"}"' in source
+    (notice,) = [a for a in start_tags(source, "a") if a.get("href", "").endswith("/calculators/dose/")]
+    assert notice["href"] == f"{SITEURL}{prefix}/calculators/dose/"
+    assert (published / prefix.lstrip("/") / "calculators" / "dose" / "index.html").is_file()
