@@ -230,7 +230,8 @@ def main():
 
     ratios = [ours / plain for ours, plain in zip(times["ours"], times["plain"])]
     ratio = statistics.median(times["ours"]) / statistics.median(times["plain"])
-    print(f"articles: {options.articles}, words: {total_words} "
+    print(f"articles: {options.articles} and a Spanish translation of each (the /{LANG}/ "
+          f"sub-site in both builds), English words: {total_words} "
           f"({total_words / options.articles:.0f} an article), runs: {options.runs}; "
           "a fresh `python -m pelican` process each, into an empty folder, medians (min-max)")
     print(f"  ours, first build of this corpus: {first:6.2f} s  (share images drawn: {drawn}; "
