@@ -1,7 +1,8 @@
 """What a host sends with the built site (one policy, kept as data), and the local server for it.
 
-The policy is `MEDIA_TYPES`, `HEADER_RULES`, `HTTPS_ONLY`, `ENCODINGS` and the 404 page. The build
-turns it into an nginx server block, a Caddyfile and a `_headers` file (`deploy.configs`);
+The policy is `MEDIA_TYPES`, `HEADER_RULES`, `HTTPS_ONLY`, `ENCODINGS` and the 404 pages
+(`NOT_FOUND_PAGES`). The build turns it into an nginx server block, a Caddyfile and the `_headers`
+and `_redirects` files (`deploy.configs`);
 `invoke serve` and the tests serve it through `SiteServer`, which sends the same headers but no
 compression and nothing that needs HTTPS.
 """
@@ -86,7 +87,11 @@ HEADER_RULES = (
     Rule("/", "v", IMMUTABLE),  # theme assets linked as `?v=<hash of the file>`
     Rule("/", None, REVALIDATE | SECURITY),
 )
-NOT_FOUND_PAGE = "404.html"  # sent with status 404 for any missing file or folder listing
+NOT_FOUND_PAGE = "404.html"  # each site's (plugins/production writes one a language)
+# What is sent, with status 404, for a missing file or a folder listing: the 404 page of the
+# language whose folder the path is in, else the main language's. The most specific path first.
+NOT_FOUND_PAGES = (*((f"/{lang}/", f"/{lang}/{NOT_FOUND_PAGE}") for lang in SUB_SITES),
+                   ("/", f"/{NOT_FOUND_PAGE}"))
 
 # Precompression: the build writes `name.br` and `name.gz` beside each file with one of these
 # suffixes when the copy is at least MIN_GAIN smaller; the server picks one by Accept-Encoding.
@@ -107,7 +112,18 @@ def headers_for(url):
     return headers
 
 
-ERROR_HEADERS = headers_for("/" + NOT_FOUND_PAGE)  # an error is the 404 page, as if asked for
+def not_found_page(url):
+    """The 404 page (its path under the site) sent for a missing `url`."""
+    path = url.partition("?")[0]
+    return next(page for prefix, page in NOT_FOUND_PAGES if path.startswith(prefix))
+
+
+def error_headers(url):
+    """The headers of the error answer to `url`: its 404 page's, as if asked for."""
+    return headers_for(not_found_page(url))
+
+
+ERROR_HEADERS = error_headers("/")  # the main 404 page's (no rule tells a language's apart)
 
 
 def media_types():
@@ -117,7 +133,7 @@ def media_types():
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the policy's media types and headers; the site's own 404 page."""
+    """Static files with the policy's media types and headers; the site's own 404 pages."""
 
     extensions_map = media_types()
 
@@ -130,7 +146,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().send_response_only(code, message)
 
     def end_headers(self):
-        headers = headers_for(self.path) if self.status < 400 else ERROR_HEADERS
+        headers = headers_for(self.path) if self.status < 400 else error_headers(self.path)
         for name, value in headers.items():
             self.send_header(name, value)
         super().end_headers()
@@ -139,7 +155,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.send_error(404, "File not found")  # a host lists no folders
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / NOT_FOUND_PAGE
+        page = Path(self.directory) / not_found_page(self.path).lstrip("/")
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()

@@ -4,10 +4,13 @@
 
 Writes a corpus of N articles of about 1000 words of filler each, valid for our site (every
 field `plugins/authoring` requires, headings, lists, citations, a value from the data file, a
-captioned table on some, a `[calculator: ...]` or `[table: ...]` line on a tenth), then builds
-it with our settings (pelicanconf.py: our theme and plugins) and with plain Pelican: its
-defaults (its theme; PLUGINS = [], as its default loads every namespace plugin installed),
-only the corpus and the output folder given.
+captioned table on some, a `[calculator: ...]` or `[table: ...]` line on a tenth), and a Spanish
+translation of each (`articles/es/`, `Lang: es`, its English body's Source-Version, the same
+markup in Spanish filler), then builds it with our settings (pelicanconf.py: our theme and
+plugins, the `/es/` sub-site) and with plain Pelican: its defaults (its theme) and
+pelican-i18n-subsites configured as ours is (the `/es/` sub-site, untranslated content removed),
+no other plugin (PLUGINS is given, as its default loads every namespace plugin installed), only
+the corpus and the output folder given.
 
 Every build is a fresh `python -m pelican` process into an empty folder, as `invoke build` is
 run: start-up and imports count, and no module cache (parsed data, compiled templates) carries
@@ -21,8 +24,10 @@ its time, and whether it made a wheel or a snapshot. Figures, not assertions.
 
 import argparse
 import datetime
+import itertools
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -30,17 +35,37 @@ import time
 from pathlib import Path
 
 from calculators import data
+from plugins.translations.versions import LANG, version
 
 from project import CACHE, ROOT, ToolFailed, run_tool
+
 FILLER = """lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt
 ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris
 nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse
 cillum fugiat nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui
 officia deserunt mollit anim id est laborum""".split()
+# The translations' filler: each English filler word has its Spanish word (by position).
+SPANISH = """la casa tiene una puerta grande y el perro come pan con queso cada mañana cuando sale
+sol sobre las montañas del valle donde viven muchas familias que trabajan en campo junto al río
+agua fresca baja por piedras entre árboles altos verdes hojas caen otoño frío llega pronto
+noche larga luna brilla cielo claro estrellas pequeñas niños duermen tranquilos siempre juntos""".split()
+TO_SPANISH = dict(zip(FILLER, SPANISH, strict=True)) | {"see": "vea"}  # and the link line's word
 CATEGORIES = ("Lorem ipsum", "Dolor sit", "Amet elit")
+SPANISH_CATEGORIES = dict(zip(CATEGORIES, ("Casa grande", "Perro come", "Pan con queso")))
 TAGS = ("tempor", "magna aliqua", "veniam", "nostrud", "commodo")  # none ends in a digit
-# Pelican's defaults, but for PLUGINS: its default (None) loads every namespace plugin installed.
-PLAIN_SETTINGS = '"""Plain Pelican: its defaults, no plugins."""\nPLUGINS = []\n'
+# Markup a translation keeps as it is: a [token: ...], a [@citation], a link's target.
+KEPT = re.compile(r"(\[(?:@|[a-z]+: )[^\]]*\]|\([^)]*\))")
+# Pelican's defaults, but for PLUGINS (its default, None, loads every namespace plugin installed)
+# and the Spanish sub-site, set as pelicanconf.py sets it. A file without `Lang:` is English in
+# every site (in ours, plugins/languages says so; here, Pelican's DEFAULT_METADATA): a sub-site
+# would otherwise read it in its own language.
+PLAIN_SETTINGS = f'''"""Plain Pelican: its defaults, and the /{LANG}/ sub-site alone."""
+PLUGINS = ["i18n_subsites"]
+I18N_SUBSITES = {{"{LANG}": {{}}}}
+I18N_UNTRANSLATED_ARTICLES = "remove"
+I18N_UNTRANSLATED_PAGES = "remove"
+DEFAULT_METADATA = {{"lang": "en"}}
+'''
 # A tenth of the articles carry one of these lines (our build renders them; Pelican shows text).
 BLOCK_LINES = ("[calculator: dose]", "[table: protocols]", "[calculator: schedule]",
                "[table: schedule]")
@@ -95,17 +120,43 @@ def article(number, count, rng, references, figures, today):
     return "\n".join(header) + "\n\n" + "\n\n".join(body) + "\n"
 
 
+def in_spanish(text):
+    """Filler in Spanish, word for word (a capital kept); markup and link targets as they are."""
+    def word(match):
+        said = TO_SPANISH.get(match[0].lower(), match[0])
+        return said.capitalize() if match[0][0].isupper() else said
+
+    # re.split with the pattern's one group: the text between kept markup, then the markup.
+    return "".join(part if kept else re.sub(r"[^\W\d_]+", word, part)
+                   for kept, part in zip(itertools.cycle((False, True)), KEPT.split(text)))
+
+
+def translation(english):
+    """The Spanish translation of an article of `article`: its header's text fields in Spanish,
+    `Lang` and `Source-Version` added, its body's filler in Spanish (the same markup, in the same
+    order) and its link to the neighbour's translation."""
+    header, _, body = english.partition("\n\n")
+    fields = dict(line.split(": ", 1) for line in header.splitlines())
+    fields |= {"Title": in_spanish(fields["Title"]), "Summary": in_spanish(fields["Summary"]),
+               "Category": SPANISH_CATEGORIES[fields["Category"]],
+               "Tags": in_spanish(fields["Tags"]), "Lang": LANG, "Source-Version": version(english)}
+    body = in_spanish(body).replace("{filename}/articles/", f"{{filename}}/articles/{LANG}/")
+    return "\n".join(f"{name}: {value}" for name, value in fields.items()) + "\n\n" + body
+
+
 def write_corpus(folder, count):
-    """`folder/articles/article-<n>.md` for n in 1..count (the same text for the same count);
-    returns the number of words in their bodies."""
+    """`folder/articles/article-<n>.md` for n in 1..count (the same text for the same count) and
+    its translation, `folder/articles/es/article-<n>.md`; returns the number of words in the
+    English bodies."""
     rng = random.Random(count)
     references, figures = sorted(data.references()), sorted(data.figures())
     today = datetime.date.today()
-    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / LANG).mkdir(parents=True)
     total = 0
     for number in range(1, count + 1):
         text = article(number, count, rng, references, figures, today)
         (folder / "articles" / f"article-{number}.md").write_text(text, "utf-8")
+        (folder / "articles" / LANG / f"article-{number}.md").write_text(translation(text), "utf-8")
         total += len(text.partition("\n\n")[2].split())
     return total
 
@@ -179,7 +230,8 @@ def main():
 
     ratios = [ours / plain for ours, plain in zip(times["ours"], times["plain"])]
     ratio = statistics.median(times["ours"]) / statistics.median(times["plain"])
-    print(f"articles: {options.articles}, words: {total_words} "
+    print(f"articles: {options.articles} and a Spanish translation of each (the /{LANG}/ "
+          f"sub-site in both builds), English words: {total_words} "
           f"({total_words / options.articles:.0f} an article), runs: {options.runs}; "
           "a fresh `python -m pelican` process each, into an empty folder, medians (min-max)")
     print(f"  ours, first build of this corpus: {first:6.2f} s  (share images drawn: {drawn}; "

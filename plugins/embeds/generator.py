@@ -4,6 +4,7 @@ each one (the theme's `embeddable.html` adds the oEmbed link and "Embed this cal
 Beside them, what the full pages print and an embed never shows: `ENDORSED`, the calculators
 whose printout the clinic endorses (the theme's `endorsement.html`)."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -13,9 +14,9 @@ import calculators
 import project
 from calculators.messages import say
 from plugins import site_words
-from plugins.languages.sites import is_main_site, main_site
+from plugins.languages.sites import SWITCH_WORDS, every_site, is_main_site, main_site
 
-from .offer import HEIGHTS, LOADER, MESSAGES, Embed, looks, presets
+from .offer import HEIGHTS, LOADER, MESSAGES, Embed, Language, looks, presets
 
 ASSETS = ("js/embed-frame.js", "js/embed-builder.js")
 
@@ -27,8 +28,7 @@ class EmbedGenerator(Generator):
     them). `written_paths`: the embed pages' paths, for plugins/languages to pair them."""
 
     def generate_context(self):
-        siteurl, static = self.settings["SITEURL"], self.settings["THEME_STATIC_DIR"]
-        shared = main_site(self.settings)[0]
+        shared, static = main_site(self.settings)[0], self.settings["THEME_STATIC_DIR"]
         theme = Path(self.theme) / "static"
         self.context["EMBED_ASSETS"] = project.theme_asset_urls(shared, static, theme, ASSETS)
         pages = self.context.get("pages", [])
@@ -38,32 +38,46 @@ class EmbedGenerator(Generator):
         # carrying one of these prints the clinic's name and address on its handout.
         self.context["ENDORSED"] = frozenset(name for name in calculators.names()
                                              if getattr(calculators.get(name), "endorsed", False))
+        # The builder offers the embed in every language: a translation has its English page's
+        # path (plugins/languages), so each language's embed links back to the same page there.
+        sites = every_site(self.settings)
+        says = {site.lang: site_say if site.lang == lang
+                else site_words.words_of(site_words.catalogue(self.settings["THEME"], site.lang))
+                for site in sites}
         self.embeds = []
         for name in calculators.names():
-            page = next((p for p in pages if name in getattr(p, "calculators", ())), None)
-            calculator = calculators.get(name)
-            if not calculator.embeddable:
+            if not calculators.get(name).embeddable:
                 continue
-            embed = Embed(
-                name=name,
-                title=say(calculator.title, lang),
-                summary=say(calculator.summary, lang),
-                site=self.settings["SITENAME"],
-                url=f"{siteurl}/embed/{name}/",
-                page_url=f"{siteurl}/{page.url}" if page else f"{siteurl}/",
-                oembed_url=f"{siteurl}/embed/{name}/oembed.json",
-                loader=f"{shared}/{static}/{LOADER}",
-                width=self.settings.get("EMBED_WIDTH", 640),
-                height=self.settings.get("EMBED_HEIGHTS", {}).get(name, calculator.embed_height),
-                presets=presets(name, lang),
-                looks=looks(site_say),
-                frame_title=site_say("embed.frame-title", title=say(calculator.title, lang),
-                                     site=self.settings["SITENAME"]),
-            )
+            page = next((p for p in pages if name in getattr(p, "calculators", ())), None)
+            path = page.url if page else ""
+            made = {site.lang: self.embed(name, site, path, says[site.lang]) for site in sites}
+            embed = dataclasses.replace(made[lang], languages=tuple(
+                Language(site.lang, site.tag, site_say(SWITCH_WORDS[site.lang][0]), made[site.lang])
+                for site in sites) if len(sites) > 1 else ())
             if page is not None and not hasattr(page, "embed"):
                 page.embed = embed
             self.embeds.append(embed)
         self.written_paths = [f"embed/{embed.name}/" for embed in self.embeds]
+
+    def embed(self, name, site, path, site_say) -> Embed:
+        """The calculator's embed in `site`'s language, its link back to the page at `path`."""
+        calculator, lang = calculators.get(name), site.lang
+        title = say(calculator.title, lang)
+        return Embed(
+            name=name,
+            title=title,
+            summary=say(calculator.summary, lang),
+            site=site.name,
+            url=site.link(f"embed/{name}/"),
+            page_url=site.link(path),
+            oembed_url=site.link(f"embed/{name}/oembed.json"),
+            loader=f"{main_site(self.settings)[0]}/{self.settings['THEME_STATIC_DIR']}/{LOADER}",
+            width=self.settings.get("EMBED_WIDTH", 640),
+            height=self.settings.get("EMBED_HEIGHTS", {}).get(name, calculator.embed_height),
+            presets=presets(name, lang),
+            looks=looks(site_say),
+            frame_title=site_say("embed.frame-title", title=title, site=site.name),
+        )
 
     def generate_output(self, writer):
         template = self.get_template("embed")

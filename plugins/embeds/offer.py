@@ -87,6 +87,9 @@ class Embed:
     presets: tuple[Option, ...]
     looks: tuple[Option, ...]  # `looks(site_say)`
     frame_title: str  # the frame's accessible name: the calculator's title and the site's
+    # The same embed in each of the site's languages, this one's included (none in a site of one
+    # language): the snippet builder's language choice.
+    languages: tuple["Language", ...] = ()
 
     @property
     def months(self) -> str:
@@ -140,6 +143,16 @@ class Embed:
             "provider_name": provider_name, "provider_url": provider_url,
             "html": self.snippet, "width": self.width, "height": self.height,
         }
+
+
+@dataclasses.dataclass(frozen=True)
+class Language:
+    """A calculator's embed in one language, as the builder offers it."""
+
+    lang: str  # the catalogues' code: en, es
+    tag: str  # BCP 47, for the choice's `lang`
+    label: str  # the language's name, in that language
+    embed: Embed
 
 
 def _attribute(name: str, value: str | None) -> str:

@@ -24,6 +24,7 @@ class Site:
     lang: str  # the catalogues' code: en, es
     tag: str  # the page's language tag (BCP 47): en, es-US
     url: str  # its SITEURL
+    name: str  # its SITENAME
     output: str | None  # its OUTPUT_PATH (the main site's; a sub-site's is read from its own)
     pages: dict[str, str | None] = dataclasses.field(default_factory=dict)  # path -> source file
     read: bool = False  # whether `pages` is complete
@@ -54,11 +55,13 @@ class Sites:
         self.main = settings["DEFAULT_LANG"]
         # Where pelican-i18n-subsites puts a sub-site unless its settings say otherwise.
         main_url = settings["SITEURL"] or "/"
+        name = settings["SITENAME"]
         self.sites = {self.main: Site(self.main, tags.get(self.main, self.main),
-                                      settings["SITEURL"], settings["OUTPUT_PATH"])}
+                                      settings["SITEURL"], name, settings["OUTPUT_PATH"])}
         for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
             url = overrides.get("SITEURL", posixpath.join(main_url, lang))
-            self.sites[lang] = Site(lang, tags.get(lang, lang), url, None)
+            self.sites[lang] = Site(lang, tags.get(lang, lang), url,
+                                    overrides.get("SITENAME", name), None)
 
     def tag(self, lang: str) -> str:
         return self.sites[lang].tag
@@ -102,6 +105,17 @@ def main_site(settings) -> tuple[str, str]:
         return settings["SITEURL"], settings["OUTPUT_PATH"]
     main = sites.sites[sites.main]
     return main.url, main.output
+
+
+def every_site(settings) -> list[Site]:
+    """Every language's site in the build, the main one first (a build with no sub-sites: its
+    own site alone)."""
+    sites = of(settings)
+    if sites is None:
+        lang = settings["DEFAULT_LANG"]
+        return [Site(lang, settings.get("LANGUAGE_TAGS", {}).get(lang, lang), settings["SITEURL"],
+                     settings["SITENAME"], settings["OUTPUT_PATH"])]
+    return list(sites.sites.values())
 
 
 def is_main_site(settings) -> bool:

@@ -1,7 +1,8 @@
-"""The build's server configurations: `_headers` in the output (hosts read it there), and the
-nginx server block and Caddyfile beside the output (`deploy.configs.config_folder`), for the
-address and folder the settings name; for an https:// address, also nginx's first stage, which
-serves only certbot's challenge until the certificate exists (README: "The first certificate")."""
+"""The build's server configurations: `_headers` and `_redirects` in the output (hosts read them
+there), and the nginx server block and Caddyfile beside the output
+(`deploy.configs.config_folder`), for the address and folder the settings name; for an https://
+address, also nginx's first stage, which serves only certbot's challenge until the certificate
+exists (README: "The first certificate")."""
 
 from pathlib import Path
 
@@ -13,6 +14,7 @@ def write_server_configs(settings):
     root = settings.get("HOSTING_ROOT") or output.resolve()
     address = configs.site_address(settings)
     (output / "_headers").write_text(configs.headers_file())
+    (output / "_redirects").write_text(configs.redirects_file())
     folder = configs.config_folder(output)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "nginx.conf").write_text(configs.nginx_site(root, address))

@@ -19,7 +19,7 @@ from tests.browser.conftest import Visit
 from tests.browser.test_calculators import form_fields, output_text, text, wait_for_result
 from scripts.html_index import start_tags
 from scripts.site import SiteServer, build_site
-from tests.words import SITE_WORDS
+from tests.words import SITE_WORDS, site_words_in
 
 # The embeds' site's name holds characters HTML escapes (the snippet must escape them as Python).
 EMBED_SITENAME = "O'Neil & Ruiz: Ketamine Dosing Explained"
@@ -433,3 +433,53 @@ def test_the_spanish_embed_works_sandboxed_from_another_site(visit_host, embed_s
     assert slot.inner_text() == expected
     assert v.axe(frame=frame) == []
     assert not v.errors and not [line for line in v.console if "Content Security Policy" in line]
+
+
+def es_oembed(embed_site, name):
+    _, folder = embed_site
+    return json.loads((folder / "es" / "embed" / name / "oembed.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("page_lang", ["en", "es"])
+def test_the_builder_offers_the_embed_in_each_language(visit_host, embed_site, page_lang):
+    """The snippet starts in the page's language; choosing the other gives that language's
+    snippet exactly (its oEmbed html: the frame's address, /es/embed/NAME/ or /embed/NAME/, and
+    its title), keeps the options chosen, and points oEmbed platforms to that language's page
+    and oEmbed file."""
+    server, _ = embed_site
+    snippets = {"en": oembed(embed_site, "dose")["html"], "es": es_oembed(embed_site, "dose")["html"]}
+    prefix = {"en": "", "es": "/es"}
+    other = "es" if page_lang == "en" else "en"
+    v = visit_host()
+    v.page.goto(f"{server.url}{prefix[page_lang]}/calculators/dose/")
+    assert v.page.input_value("#embed-language") == page_lang
+    assert v.page.input_value("#embed-code") == snippets[page_lang]
+    v.page.select_option("#embed-language", other)
+    assert v.page.input_value("#embed-code") == snippets[other]
+    discovery = v.page.locator("[data-embed-discovery]")
+    assert discovery.locator("code").inner_text() == f"{server.url}{prefix[other]}/calculators/dose/"
+    assert discovery.locator("a").get_attribute("href") == \
+        f"{server.url}{prefix[other]}/embed/dose/oembed.json"
+    v.page.select_option("#embed-protocol", "asra-2018")
+    (frame_tag,) = start_tags(v.page.input_value("#embed-code"), "iframe")
+    assert frame_tag["src"] == f"{server.url}{prefix[other]}/embed/dose/?protocol=asra-2018"
+    v.page.get_by_role("button", name=site_words_in(page_lang)("embed-offer.preview")).click()
+    preview = embedded(v.page)
+    wait_for_result(preview, "dose")
+    assert preview.evaluate("document.documentElement.lang") == {"en": "en", "es": "es-US"}[other]
+    assert preview.input_value("#calc-dose-protocol") == "asra-2018"
+    v.page.select_option("#embed-language", page_lang)  # and back
+    (frame_tag,) = start_tags(v.page.input_value("#embed-code"), "iframe")
+    assert frame_tag["src"] == f"{server.url}{prefix[page_lang]}/embed/dose/?protocol=asra-2018"
+    assert v.axe() == []
+    assert not v.errors and not [line for line in v.console if "Content Security Policy" in line]
+
+
+def test_without_javascript_the_snippet_is_the_pages_language(visit_host, embed_site):
+    server, _ = embed_site
+    v = visit_host(java_script_enabled=False)
+    v.page.goto(f"{server.url}/es/calculators/dose/")
+    assert v.page.input_value("#embed-code") == es_oembed(embed_site, "dose")["html"]
+    assert not v.page.locator("#embed-language").is_visible()  # the choice needs the script
+    v.page.goto(f"{server.url}/calculators/dose/")
+    assert v.page.input_value("#embed-code") == oembed(embed_site, "dose")["html"]

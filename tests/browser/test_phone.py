@@ -14,7 +14,7 @@ from calculators.messages import say
 
 from calculators.fields import Number
 from tests.browser.test_calculators import BOOT_TIMEOUT, form_fields
-from tests.words import SITE_WORDS
+from tests.words import SITE_WORDS, SUB_SITES
 
 PHONE = {"width": 390, "height": 844}
 WIDTHS = (320, 360, 390)
@@ -45,10 +45,13 @@ def site_folder(server):
 def paths(served_site):
     """Every HTML page of the built site, as a path on the server."""
     folder = site_folder(served_site)
-    return sorted(
+    found = sorted(
         "/" + str(page.relative_to(folder)).removesuffix("index.html")
         for page in folder.rglob("*.html")
     )
+    for lang in SUB_SITES:  # each language's pages are walked too
+        assert f"/{lang}/" in found and f"/{lang}/calculators/dose/" in found, found
+    return found
 
 
 def settle(page):
@@ -115,7 +118,8 @@ def test_narrow_tables_are_labelled_cards_that_keep_table_semantics(visit):
 
 def test_the_first_input_of_each_calculator_page_is_in_the_first_screen(visit, paths):
     v = visit(viewport=PHONE, is_mobile=True, has_touch=True)
-    pages = [f"/calculators/{name}/" for name in calculators.names()]
+    pages = [f"{prefix}/calculators/{name}/" for prefix in ("", *(f"/{lang}" for lang in SUB_SITES))
+             for name in calculators.names()]
     assert set(pages) <= set(paths)
     for path in pages:
         v.page.goto(path)
@@ -132,16 +136,18 @@ PLACES = """() => {
 }"""
 
 
+@pytest.mark.parametrize("lang", ["en", *SUB_SITES])
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_at_360_px_the_summary_is_in_sight_beside_the_inputs_and_covers_none(visit, scheme):
+def test_at_360_px_the_summary_is_in_sight_beside_the_inputs_and_covers_none(visit, scheme, lang):
     """The weight (each calculator's first number; the question list's first box) focused, the
     result's summary is on the screen beside it, and a new value changes it there; tabbing
     through every control, the summary never covers the focused one (WCAG 2.4.11); axe passes
     with the summary on top."""
     v = visit(viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True,
               color_scheme=scheme)
+    prefix = "" if lang == "en" else f"/{lang}"
     for name in calculators.names():
-        v.page.goto(f"/calculators/{name}/")
+        v.page.goto(f"{prefix}/calculators/{name}/")
         settle(v.page)
         first_number = next((f for f in calculators.get(name).inputs if isinstance(f, Number)), None)
         field = (v.page.locator(f"#calc-{name}-{first_number.name}") if first_number else
@@ -162,7 +168,7 @@ def test_at_360_px_the_summary_is_in_sight_beside_the_inputs_and_covers_none(vis
         v.page.wait_for_function("([element, before]) => element.textContent !== before",
                                  arg=[summary.element_handle(), before])
         settle(v.page)
-        expected = calculators.run(name, form_fields(v.page, name))
+        expected = calculators.run(name, form_fields(v.page, name), lang=lang)
         assert expected.ok and summary.inner_text() == expected.summary
         places = v.page.evaluate(PLACES)  # still where the reader is looking
         assert places["focused"][1] <= places["summary"][0] < places["summary"][1] <= places["screen"]

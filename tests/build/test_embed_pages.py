@@ -120,9 +120,32 @@ def test_each_calculator_page_links_its_oembed_file_and_offers_the_snippet(publi
     shown = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", builder, re.S)[1])
     assert shown == oembed(published, name)["html"]
     assert "Embed this calculator" in builder and "How to cite the figures" in builder
-    options = {attrs["name"] for attrs in start_tags(builder, "select")}
+    options = {attrs["name"] for attrs in start_tags(builder, "select") if "name" in attrs}
     selects = {field.name for field in calculators.get(name).inputs if field.preset}
     assert options == selects | {look.name for look in LOOKS}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("name", [n for n in calculators.names() if calculators.get(n).embeddable])
+def test_the_builder_offers_each_languages_embed_starting_with_the_pages(published, name, lang):
+    """Each language's choice holds that language's snippet (its oEmbed html, element by
+    element), its page and its oEmbed file; the page's own language is chosen, and is the
+    snippet shown without the script."""
+    prefix = {"en": "", "es": "/es"}
+    source = (published / prefix[lang].lstrip("/") / "calculators" / name / "index.html").read_text("utf-8")
+    builder = source.split('<section class="embed-offer"', 1)[1].split("</section>", 1)[0]
+    choices = start_tags(builder.split('data-embed-language', 1)[1].split("</select>", 1)[0], "option")
+    assert [(choice["value"], choice["lang"]) for choice in choices] == [("en", "en"), ("es", "es-US")]
+    assert [choice["value"] for choice in choices if "selected" in choice] == [lang]
+    for choice in choices:
+        written = oembed(published / prefix[choice["value"]].lstrip("/"), name)
+        assert [(tag, dict(attributes)) for tag, attributes in json.loads(choice["data-snippet"])] \
+            == start_tags(written["html"])
+        assert choice["data-page"] == f"{SITEURL}{prefix[choice['value']]}/calculators/{name}/"
+        assert choice["data-oembed"] == f"{SITEURL}{prefix[choice['value']]}/embed/{name}/oembed.json"
+    shown = html.unescape(re.search(r"<textarea[^>]*>(.*?)</textarea>", builder, re.S)[1])
+    assert shown == oembed(published / prefix[lang].lstrip("/"), name)["html"]
+    assert f'src="{SITEURL}{prefix[lang]}/embed/{name}/"' in shown
 
 
 def test_articles_carrying_a_calculator_offer_no_embed(site):
@@ -136,3 +159,13 @@ def test_an_embed_never_presets_the_readers_own_answer(site):
     builder = (site / "calculators" / "dose" / "index.html").read_text()
     assert 'id="embed-protocol"' in builder and 'id="embed-unit"' in builder
     assert 'id="embed-adult"' not in builder
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("es", "/es")])
+def test_the_retired_converters_embed_links_the_dose_calculator_in_its_language(published, lang, prefix):
+    path = published / prefix.lstrip("/") / "embed" / "convert" / "index.html"
+    source = path.read_text("utf-8")
+    assert f'<html lang="{"es-US" if lang == "es" else "en"}"' in source
+    (notice,) = [a for a in start_tags(source, "a") if a.get("href", "").endswith("/calculators/dose/")]
+    assert notice["href"] == f"{SITEURL}{prefix}/calculators/dose/"
+    assert (published / prefix.lstrip("/") / "calculators" / "dose" / "index.html").is_file()

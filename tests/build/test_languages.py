@@ -144,9 +144,11 @@ def translated(tmp_path_factory, site):
     warnings its build logged."""
     folder = tmp_path_factory.mktemp("translated")
     content = shutil.copytree(ROOT / "content", folder / "content")
+    # Every article is translated: one translation is taken away, as a new English article is
+    # until its translation comes.
+    (content / "articles" / "es" / "step-by-step.md").unlink()
     source = content / "articles" / "how-dosing-works.md"
     translation = content / "articles" / "es" / "how-dosing-works.md"
-    (content / "articles" / "es" / "step-by-step.md").unlink(missing_ok=True)  # one left untranslated
     if not translation.is_file():
         translation.parent.mkdir(exist_ok=True)
         head, body = source.read_text("utf-8").split("\n\n", 1)

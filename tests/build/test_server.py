@@ -76,6 +76,18 @@ def test_a_calendar_file_and_the_sites_own_404_page(tmp_path):
     assert headers["Cache-Control"] == NO_CACHE
 
 
+def test_a_missing_page_in_a_languages_folder_is_that_languages_404_page(tmp_path):
+    (tmp_path / "404.html").write_text("<!doctype html><title>Not here</title><p>Try the index.")
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "404.html").write_text("<!doctype html><title>No está</title><p>Vea el índice.")
+    with SiteServer(tmp_path) as server:
+        for path, page in [("/es/nope/", "es/404.html"), ("/es/embed/nope/", "es/404.html"),
+                           ("/espanol/", "404.html"), ("/nope/", "404.html")]:
+            status, headers, body = get(server.url + path)
+            assert status == 404 and body == (tmp_path / page).read_bytes(), path
+            assert headers["Cache-Control"] == NO_CACHE
+
+
 @pytest.mark.parametrize("url, expected", [
     ("/runtime/app-0123/pyodide-lock.json", IMMUTABLE | ANY_ORIGIN | SECURITY),
     ("/theme/js/calculator.js?v=0123456789", IMMUTABLE | ANY_ORIGIN | SECURITY),

@@ -10,19 +10,22 @@ import brotli
 import pytest
 
 from deploy.configs import (
-    caddyfile, config_folder, headers_file, nginx_site, production_headers, site_address,
+    caddyfile, config_folder, headers_file, nginx_site, production_headers, redirects_file,
+    site_address,
 )
-from deploy.hosting import MIN_GAIN
+from deploy.hosting import MIN_GAIN, not_found_page
 from plugins.production.precompress import precompress_tree
 from tests.production.support import STAND_IN_EMBED
 
 SAMPLE_PATHS = ["/", "/calculators/dose/", "/embed/dose/", "/embed/", "/runtime/app-1/x.whl",
-                "/theme/js/calculator.js", "/theme/css/site.css", "/sitemap.xml", "/404.html"]
+                "/theme/js/calculator.js", "/theme/css/site.css", "/sitemap.xml", "/404.html",
+                "/es/", "/es/embed/dose/", "/es/404.html"]
 
 
 def test_the_build_wrote_each_configuration_from_the_policy(site, address):
     assert site_address({"HOSTING_ADDRESS": address}) == address
     assert (site / "_headers").read_text() == headers_file()
+    assert (site / "_redirects").read_text() == redirects_file()
     assert (config_folder(site) / "nginx.conf").read_text() == nginx_site(site.resolve(), address)
     assert (config_folder(site) / "Caddyfile").read_text() == caddyfile(site.resolve(), address)
 
@@ -76,6 +79,23 @@ def test_the_headers_file_gives_each_path_the_policys_headers_on_netlify_and_clo
     assert as_netlify(blocks, path) == production_headers(path)
     assert as_cloudflare(blocks, path) == production_headers(path)
     assert all(len(line) < 2000 for line in headers_file().splitlines())  # Cloudflare's limit
+
+
+def as_netlify_not_found(redirects, path):
+    """Netlify, for a missing `path`: the first 404 rule whose pattern matches, else /404.html."""
+    for line in redirects.splitlines():
+        if line and not line.startswith("#"):
+            pattern, page, status = line.split()
+            if status == "404" and matches(pattern, path):
+                return page
+    return "/404.html"
+
+
+@pytest.mark.parametrize("path", ["/nope/", "/es/nope/", "/es/embed/nope/", "/embed/nope/",
+                                  "/espanol/", "/runtime/es/x"])
+def test_the_redirects_file_gives_netlify_each_languages_404_page(path):
+    assert as_netlify_not_found(redirects_file(), path) == not_found_page(path)
+    assert not_found_page(path) == ("/es/404.html" if path.startswith("/es/") else "/404.html")
 
 
 def test_an_https_site_gets_tls_and_a_redirect_and_its_caddyfile_is_valid(tmp_path):

@@ -11,6 +11,7 @@ import pytest
 
 from deploy.configs import production_headers
 from deploy.hosting import ENCODINGS, ERROR_HEADERS, HTTPS_ONLY, NOT_FOUND_PAGE, media_types
+from tests.words import site_words_in
 from tests.production.support import STAND_IN_EMBED
 
 POLICY_NAMES = {name for url in ["/", "/embed/", "/runtime/", "/theme/js/"]
@@ -82,6 +83,23 @@ def test_a_missing_page_is_the_themes_404_page_with_status_404(server, site):
         assert sent == ERROR_HEADERS | HTTPS_ONLY, f"{server.kind} {url}"
         assert DECODE[headers["Content-Encoding"]](body) == (site / NOT_FOUND_PAGE).read_bytes()
     assert b"Page not found" in (site / NOT_FOUND_PAGE).read_bytes()
+
+
+def test_a_missing_spanish_page_is_the_spanish_404_page_with_status_404(server, site):
+    spanish = (site / "es" / NOT_FOUND_PAGE).read_bytes()
+    assert b'<html lang="es-US"' in spanish
+    assert site_words_in("es")("not-found.title").encode() in spanish
+    for url in ["/es/nope/", "/es/embed/nope/", "/es/calculators/nope.ics", "/es/feeds/"]:
+        for accept in ("br", "identity"):
+            status, headers, body = get(server.url + url, accept)
+            assert status == 404, f"{server.kind} {url}"
+            assert headers.get_content_type() == "text/html"
+            sent = {name: headers[name] for name in POLICY_NAMES if name in headers}
+            assert sent == ERROR_HEADERS | HTTPS_ONLY, f"{server.kind} {url}"
+            assert DECODE[headers.get("Content-Encoding")](body) == spanish, f"{server.kind} {url}"
+    # a path that only starts like the folder's is the main language's
+    status, _, body = get(server.url + "/espanol/", "identity")
+    assert status == 404 and body == (site / NOT_FOUND_PAGE).read_bytes()
 
 
 @pytest.mark.parametrize("kind", ["home page", "css at its versioned URL", "module script", "wasm",

@@ -1,14 +1,16 @@
-// "Embed this calculator": the snippet for the chosen options, a live preview of it and a copy
-// button. The snippet's parts come from Python (data-snippet: the elements of the oEmbed html,
-// each a tag and its attributes in order); this sets the frame's address and height and the
-// loader's absolute URL for another site, and writes them as Python does.
+// "Embed this calculator": the snippet for the chosen language and options, a live preview of it
+// and a copy button. The snippet's parts come from Python (data-snippet, on the builder and on
+// each language's choice: the elements of that language's oEmbed html, each a tag and its
+// attributes in order); this sets the frame's address and height and the loader's absolute URL
+// for another site, and writes them as Python does.
 const builder = document.querySelector("[data-embed-builder]");
 const code = builder.querySelector("textarea");
 const heightInput = builder.querySelector("input[type=number]");
 const status = builder.querySelector("[data-embed-status]");
 const slot = builder.querySelector("[data-embed-preview-slot]");
-const [[frameTag, frame], [loaderTag, loader]] = JSON.parse(builder.dataset.snippet)
-  .map(([tag, attributes]) => [tag, new Map(attributes)]);
+const language = builder.querySelector("[data-embed-language]");  // none in a one-language site
+// What oEmbed platforms are told to read: the page in the chosen language and its oEmbed file.
+const discovery = document.querySelector("[data-embed-discovery]");
 const absolute = (url) => new URL(url, location.href).href;
 // Python's html.escape: the snippet reads the same before this script and after.
 const ESCAPED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
@@ -16,7 +18,13 @@ const escape = (text) => text.replace(/[&<>"']/g, (character) => ESCAPED[charact
 let previewing = false;
 let timer = 0;
 
-function height() {
+// The chosen language's snippet as Python wrote it: [tag, attributes] of the frame, the loader.
+function written() {
+  const source = language ? language.selectedOptions[0].dataset : builder.dataset;
+  return JSON.parse(source.snippet).map(([tag, attributes]) => [tag, new Map(attributes)]);
+}
+
+function height(frame) {
   const asked = Number(heightInput.value);
   if (!heightInput.value || !Number.isFinite(asked)) return frame.get("height");
   const clamped = Math.min(Number(heightInput.max), Math.max(Number(heightInput.min), asked));
@@ -25,21 +33,29 @@ function height() {
 
 // The snippet's parts for the chosen options: [tag, attributes] of the frame, then the loader.
 function chosen() {
+  const [[frameTag, frame], [loaderTag, loader]] = written();
   const src = new URL(frame.get("src"), location.href);
-  for (const select of builder.querySelectorAll("select")) {
+  for (const select of builder.querySelectorAll("select[name]")) {
     if (select.value) src.searchParams.set(select.name, select.value);
   }
-  return [[frameTag, new Map(frame).set("src", src.href).set("height", height())],
-          [loaderTag, new Map(loader).set("src", absolute(loader.get("src")))]];
+  return [[frameTag, frame.set("src", src.href).set("height", height(frame))],
+          [loaderTag, loader.set("src", absolute(loader.get("src")))]];
+}
+
+function discover() {
+  if (!language) return;
+  const { page, oembed } = language.selectedOptions[0].dataset;
+  discovery.querySelector("[data-embed-absolute]").textContent = absolute(page);
+  discovery.querySelector("a").href = oembed;
 }
 
 function snippet() {
-  const written = ([tag, attributes]) => {
+  const markup = ([tag, attributes]) => {
     const pairs = [...attributes].map(([name, value]) =>
       (value === null ? ` ${name}` : ` ${name}="${escape(value)}"`));
     return `<${tag}${pairs.join("")}></${tag}>`;
   };
-  return chosen().map(written).join("\n");
+  return chosen().map(markup).join("\n");
 }
 
 // One of the snippet's elements, made on this page. Its policy refuses style attributes in
@@ -64,6 +80,7 @@ function preview() {
 }
 
 function update() {
+  discover();
   code.value = snippet();
   status.textContent = "";
   clearTimeout(timer);
