@@ -24,15 +24,19 @@ async function start() {
   }
 }
 
-const loaded = () => new Promise((resolve) => {
-  if (document.readyState === "complete") resolve();
-  else addEventListener("load", resolve, { once: true });
-});
+function loaded() {
+  return new Promise((resolve) => {
+    if (document.readyState === "complete") resolve();
+    else addEventListener("load", resolve, { once: true });
+  });
+}
 
-const idle = () => new Promise((resolve) => {
-  if ("requestIdleCallback" in window) requestIdleCallback(resolve);
-  else setTimeout(resolve);
-});
+function idle() {
+  return new Promise((resolve) => {
+    if ("requestIdleCallback" in window) requestIdleCallback(resolve);
+    else setTimeout(resolve);
+  });
+}
 
 // "Save data", a cellular connection or a 2G-like one: the reader may pay by the byte.
 function metered() {
