@@ -1,6 +1,7 @@
 """What a full page gives its registration script (theme/static/js/offline.js): the worker's
-address and scope and, on an article or a page, the runtime files to warm; and each article's or
-page's likely next calculator page, to prefetch."""
+address and scope; the worker, the runtime files a page that asks may have it warm (the build's
+settings' `OFFLINE_WARM`, which `worker` writes into it); each article's or page's likely next
+calculator page, to prefetch."""
 
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ CALCULATOR_LINK = re.compile(r'href="([^"#?]*/calculators/[a-z0-9-]+/)"')
 
 def give_pages(generators):
     """Templates get `OFFLINE` (the registration script's URL and data); articles and pages get
-    `next_calculator` (a URL, or None)."""
+    `next_calculator` (a URL, or None); the settings get `OFFLINE_WARM`."""
     context, settings = generators[0].context, generators[0].settings
     siteurl, static = main_site(settings)[0], settings["THEME_STATIC_DIR"]
     theme = Path(generators[0].theme) / "static"
@@ -25,8 +26,8 @@ def give_pages(generators):
         "script": project.theme_asset_urls(siteurl, static, theme, [SCRIPT])[SCRIPT],
         "worker": f"{siteurl}/{WORKER}",
         "scope": f"{siteurl}/",
-        "warm": warm_urls(context["RUNTIME"]),
     }
+    settings["OFFLINE_WARM"] = warm_urls(context["RUNTIME"])
     for generator in generators:
         for item in [*getattr(generator, "articles", ()), *getattr(generator, "pages", ())]:
             item.next_calculator = next_calculator(item)

@@ -10,8 +10,10 @@ import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from "workbo
 import { Route, Router } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 
-const BUILD = self.__WB_MANIFEST; // {precache: [{url, revision}], runtime: [folder path], cache}
+// {precache: [{url, revision}], runtime: [folder path], warm: [path of a runtime file], cache}
+const BUILD = self.__WB_MANIFEST;
 const SKIP_WAITING = "skip-waiting";
+const WARM = "warm";
 
 const precache = new PrecacheController();
 precache.addToCacheList(BUILD.precache);
@@ -38,15 +40,15 @@ self.addEventListener("fetch", (event) => {
   if (answer) event.respondWith(answer);
 });
 
-// Messages: SKIP_WAITING (from the worker before this one, below), or {warm: [url]} from a page
-// (offline.js), answered on its port with "ready" once this build's runtime files among them
-// are cached, or with why not.
+// Messages: SKIP_WAITING (from the worker before this one, below), or WARM from a page
+// (offline.js), answered on its port with "ready" once the files a calculator's page boots from
+// (BUILD.warm) are cached, or with why not.
 self.addEventListener("message", (event) => {
   if (event.data === SKIP_WAITING) {
     self.skipWaiting();
-  } else if (Array.isArray(event.data?.warm)) {
+  } else if (event.data === WARM) {
     const [port] = event.ports;
-    event.waitUntil(warm(event.data.warm).then(
+    event.waitUntil(warm().then(
       () => port.postMessage("ready"),
       (error) => port.postMessage(String(error)),
     ));
@@ -66,16 +68,14 @@ async function takeOverOrServe(event) {
   return (await router.handleRequest({ event, request: event.request })) ?? fetch(event.request);
 }
 
-// The runtime's files into the cache, at low priority (the page's own requests first); a page
-// of another build names none of this build's files.
-async function warm(urls) {
-  const wanted = urls.map((url) => new URL(url, self.location.href)).filter(isRuntime);
-  if (wanted.length !== urls.length) throw new Error("not this build's runtime");
+// The runtime's files into the cache, at low priority (the page's own requests first).
+async function warm() {
   const cache = await caches.open(BUILD.cache);
-  await Promise.all(wanted.map(async (url) => {
+  await Promise.all(BUILD.warm.map(async (path) => {
+    const url = new URL(path, self.location.href);
     if (await cache.match(url)) return;
     const response = await fetch(url, { priority: "low" });
-    if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
     await cache.put(url, response);
   }));
 }

@@ -34,6 +34,7 @@ def write_service_worker(settings):
         "precache": precache_entries(output, prefix, settings["THEME_STATIC_DIR"],
                                      settings["STATIC_PATHS"], embed_folders),
         "runtime": runtime_folders(output, prefix),
+        "warm": [urlsplit(url).path for url in settings["OFFLINE_WARM"]],
         "cache": RUNTIME_CACHE,
     }
     code = bundled().replace(PLACEHOLDER, json.dumps(build, separators=(",", ":")))

@@ -1,7 +1,8 @@
 // Registers the site's service worker (plugins/offline), which keeps the site working offline.
-// Where the page names runtime files (data-warm: an article or a page), it asks the worker, once
-// the page has loaded and is idle, to cache them, so a calculator opened next starts warm; never
-// on a connection that saves data or may be metered. Then <html data-warm="ready">.
+// Where the page says data-warm (an article or a page), it asks the worker, once the page has
+// loaded and is idle, to cache the runtime, so a calculator opened next starts warm; never
+// on a connection that saves data or may be metered. Then <html data-warm="ready">, or "skipped"
+// on such a connection.
 // Offline, a calm notice says the site still works. A browser without service workers gets the
 // site as it is.
 const config = document.querySelector("script[data-service-worker]").dataset;
@@ -14,11 +15,13 @@ async function start() {
   await loaded();
   await navigator.serviceWorker.register(config.serviceWorker, { scope: config.scope });
   sayWhenOffline(JSON.parse(config.words));
-  const urls = JSON.parse(config.warm ?? "[]");
-  if (urls.length && !metered()) {
+  if (!("warm" in config)) return;
+  if (metered()) {
+    document.documentElement.dataset.warm = "skipped";
+  } else {
     await idle();
     const { active } = await navigator.serviceWorker.ready;
-    const answer = await ask(active, { warm: urls });
+    const answer = await ask(active, "warm");
     if (answer !== "ready") throw new Error(`the runtime was not cached: ${answer}`);
     document.documentElement.dataset.warm = "ready";
   }
