@@ -48,6 +48,8 @@ def bundled():
     inputs = b"".join(path.read_bytes() for path in (SOURCE, BUNDLER, project.ROOT / "package-lock.json"))
     kept = CACHE / f"service-worker-{hashlib.sha256(inputs).hexdigest()[:16]}.js"
     if not kept.is_file():
+        if not (project.ROOT / "node_modules" / "workbox-precaching").is_dir():
+            raise FileNotFoundError("the service worker needs Workbox in node_modules: run `npm ci`")
         with project.slow_step(logger, "offline: bundling the service worker with Workbox"):
             scratch = kept.with_name(f".{kept.name}.{os.getpid()}.partial")
             kept.parent.mkdir(parents=True, exist_ok=True)
