@@ -85,6 +85,7 @@ HEADER_RULES = (
     Rule("/embed/", None, EMBEDDABLE),  # chrome-less calculator pages for other sites' iframes
     *(Rule(f"/{lang}/embed/", None, EMBEDDABLE) for lang in SUB_SITES),
     Rule("/", "v", IMMUTABLE),  # theme assets linked as `?v=<hash of the file>`
+    # The pages, and the service worker (/service-worker.js), whose updates the browser checks.
     Rule("/", None, REVALIDATE | SECURITY),
 )
 NOT_FOUND_PAGE = "404.html"  # each site's (plugins/production writes one a language)

@@ -20,7 +20,7 @@ def test_the_diary_page_carries_the_form_and_the_diarys_script(site, lang):
     assert "[diary]" not in html
     scripts = [attrs["src"] for attrs in start_tags(html, "script") if "src" in attrs]
     assert [src.split("?")[0] for src in scripts] == ["/theme/js/calculator.js",
-                                                      "/theme/js/diary.js"]
+                                                      "/theme/js/diary.js", "/theme/js/offline.js"]
     assert (site / "theme" / "js" / "diary.js").is_file()
     # the diary's script is the diary page's only: no other page loads it
     others = [path for path in site.rglob("*.html")

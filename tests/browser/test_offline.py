@@ -1,0 +1,175 @@
+"""Offline and warm (plugins/offline): after one article visit and its warm-up, every calculator
+page and the diary, in both languages, compute in Python with the server gone; a new build is
+seen after one navigation and no page mixes two builds; embeds register no worker; on "save
+data" an article fetches no runtime byte."""
+
+import json
+import shutil
+
+import pytest
+
+import calculators
+from deploy.hosting import SiteServer
+from scripts.site import build_site
+from tests.browser.conftest import Visit
+from tests.browser.test_calculators import BOOT_TIMEOUT, form_fields, text, wait_for_result
+from tests.browser.test_diary_page import READY as DIARY_READY
+from tests.browser.test_embeds import (VARIANTS, embed_site, embedded, host, host_page,  # noqa: F401
+                                       visit_host)
+from tests.words import site_words_in
+
+ARTICLE = "/patient-experience/"  # an article with no calculator of its own: it warms the runtime
+WARM = "html[data-warm='ready']"
+LANGS = {"en": "", "es": "/es"}
+# An input each calculator's page changes, for a new result.
+CHANGES = {
+    "dose": lambda form: form.locator("[name=weight]").fill("81"),
+    "schedule": lambda form: form.locator("[name=start]").fill("2027-03-01"),
+    "questions": lambda form: form.locator("[name=have][value=liver]").check(),
+}
+SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
+  get: () => ({saveData: true, type: "wifi", effectiveType: "4g", addEventListener() {}})})"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("offline-built"))
+
+
+@pytest.fixture
+def site(built, tmp_path):
+    """A copy of the build of its own, served (its server may be stopped and started again on
+    the same port: the worker belongs to the origin)."""
+    folder = shutil.copytree(built, tmp_path / "site")
+    server = SiteServer(folder).__enter__()
+    server.folder = folder
+    yield server
+    server.__exit__()
+
+
+@pytest.fixture
+def browse(browser):
+    visits = []
+
+    def open_visit(server, **options):
+        v = Visit(browser, server.url, **options)
+        visits.append(v)
+        return v
+
+    yield open_visit
+    for v in visits:
+        assert not v.leaving() and not v.errors, (v.leaving(), v.errors)
+        v.context.close()
+
+
+def answers_in_python(page, name, lang):
+    """The page's calculator gives CPython's result for an input changed."""
+    wait_for_result(page, name)
+    CHANGES[name](page.locator(f"form[data-calculator='{name}']"))
+    expected = text(calculators.run(name, form_fields(page, name), lang=lang).html)
+    page.wait_for_function(
+        """([name, expected]) => document.querySelector(
+             `form[data-calculator='${name}'] [data-calculator-output]`)
+             .textContent.split(/\\s+/).filter(Boolean).join(" ") === expected""",
+        arg=[name, expected], timeout=BOOT_TIMEOUT)
+    wait_for_result(page, name)
+
+
+def worker_ready(page):
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+
+def test_after_one_warm_article_visit_everything_works_offline(browse, site):
+    v = browse(site)
+    v.page.goto(ARTICLE)
+    v.page.wait_for_selector(WARM, timeout=BOOT_TIMEOUT)
+    assert len(v.context.service_workers) == 1
+    site.__exit__()  # no server any more
+    v.context.set_offline(True)
+    for lang, prefix in LANGS.items():
+        for name in CHANGES:
+            v.page.goto(f"{prefix}/calculators/{name}/")
+            answers_in_python(v.page, name, lang)
+            notice = v.page.locator("[data-offline-notice] .notice")
+            assert notice.inner_text() == site_words_in(lang)("offline.notice")
+        v.page.goto(f"{prefix}/diary/")
+        v.page.wait_for_selector(DIARY_READY, timeout=BOOT_TIMEOUT)
+    assert v.page.evaluate("navigator.onLine") is False
+    v.context.set_offline(False)
+    v.page.wait_for_function("!document.querySelector('[data-offline-notice]').firstChild")
+
+
+def page_build(page):
+    """What a page names of its build: its scripts and its runtime."""
+    return page.evaluate("""() => {
+        const runtime = document.querySelector("script[data-worker]");
+        return {scripts: [...document.scripts].map((script) => script.src).sort(),
+                lockfile: runtime && runtime.dataset.lockfile,
+                snapshot: runtime && (runtime.dataset.snapshot || "")};
+    }""")
+
+
+def built_page(folder, path):
+    return (folder / path.strip("/") / "index.html").read_text("utf-8")
+
+
+def test_a_new_build_is_seen_after_one_navigation_and_never_mixed(browse, site):
+    v = browse(site)
+    v.page.goto("/calculators/dose/")
+    worker_ready(v.page)
+    v.page.reload()  # now the worker serves the page
+    wait_for_result(v.page, "dose")
+    before = page_build(v.page)
+    assert before["snapshot"] and v.page.evaluate("!!navigator.serviceWorker.controller")
+    # A changed calculator: built without its snapshot, its runtime folder and its page change.
+    build_site(site.folder, RUNTIME_SNAPSHOT=False)
+    changed = built_page(site.folder, "/calculators/schedule/")
+    # The browser finds the new worker; it installs and waits while the page is open.
+    v.page.evaluate("""async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration.update();
+        const worker = registration.installing || registration.waiting;
+        if (worker.state !== "installed") await new Promise((done) => worker.addEventListener(
+            "statechange", () => worker.state === "installed" && done()));
+    }""")
+    assert page_build(v.page) == before  # the open page is still the old build's, whole
+    v.page.goto("/calculators/schedule/")
+    v.page.wait_for_selector("script[data-worker]:not([data-snapshot])", state="attached")
+    after = page_build(v.page)
+    assert after["lockfile"] != before["lockfile"] and not after["snapshot"]
+    for url in after["scripts"] + [after["lockfile"]]:
+        assert url.removeprefix(site.url) in changed
+    answers_in_python(v.page, "schedule", "en")
+    cached = v.page.evaluate("""async () => (await (await caches.open("runtime")).keys())
+                                 .map((request) => new URL(request.url).pathname)""")
+    old_folder = before["lockfile"].removeprefix(site.url).rsplit("/", 1)[0]
+    assert cached and not [path for path in cached if path.startswith(old_folder)]
+
+
+def test_on_save_data_an_article_fetches_no_runtime(browse, site):
+    v = browse(site)
+    v.context.add_init_script(SAVE_DATA)
+    v.page.goto(ARTICLE)
+    v.page.wait_for_selector("html[data-warm='skipped']", state="attached")
+    worker_ready(v.page)
+    assert not [url for url in v.requests if "/runtime/" in url]
+    cached = v.page.evaluate("caches.open('runtime').then((cache) => cache.keys())")
+    assert cached == []
+
+
+def test_a_sandboxed_embed_from_another_site_works_and_registers_no_worker(visit_host, embed_site, host):  # noqa: F811
+    server, folder = embed_site
+    snippet = json.loads((folder / "embed" / "dose" / "oembed.json").read_text("utf-8"))["html"]
+    body, tail = VARIANTS["sandboxed by WordPress"][1](snippet)
+    (host.folder / "offline-embed.html").write_text(host_page(body, server.url, tail))
+    v = visit_host()
+    v.page.goto("/offline-embed.html")
+    frame = embedded(v.page)
+    wait_for_result(frame, "dose")
+    assert frame.evaluate("self.origin") == "null"
+    assert v.context.service_workers == []
+    # The same embed page, on its own origin: no worker registered either.
+    v.page.goto(f"{server.url}/embed/dose/")
+    wait_for_result(v.page, "dose")
+    assert v.page.evaluate("navigator.serviceWorker.getRegistrations().then((all) => all.length)") == 0
+    assert v.context.service_workers == []
