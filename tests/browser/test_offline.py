@@ -99,6 +99,21 @@ def test_after_one_warm_article_visit_everything_works_offline(browse, site):
     v.page.wait_for_function("!document.querySelector('[data-offline-notice]').firstChild")
 
 
+def test_a_calculator_opened_first_is_kept_for_offline_use(browse, site):
+    """A reader whose one visit is a calculator's page (no article warmed anything): once its
+    own runtime is up, the page has the worker cache it (from the browser's HTTP cache), and the
+    calculator works offline after that."""
+    v = browse(site)
+    v.page.goto("/es/calculators/dose/")
+    wait_for_result(v.page, "dose")
+    v.page.wait_for_selector(WARM, timeout=BOOT_TIMEOUT)
+    site.__exit__()
+    v.context.set_offline(True)
+    v.page.goto("/es/calculators/dose/")
+    answers_in_python(v.page, "dose", "es")
+    v.context.set_offline(False)
+
+
 def page_build(page):
     """What a page names of its build: its scripts and its runtime."""
     return page.evaluate("""() => {

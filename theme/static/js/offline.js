@@ -2,10 +2,14 @@
 // Where the page says data-warm (an article or a page), it asks the worker, once the page has
 // loaded and is idle, to cache the runtime, so a calculator opened next starts warm; never
 // on a connection that saves data or may be metered. Then <html data-warm="ready">, or "skipped"
-// on such a connection.
+// on such a connection. A page that runs Python itself (a calculator, the diary) asks the same
+// once its own runtime is up: the files are then in the browser's HTTP cache, so this costs no
+// download, and a reader whose one visit was a calculator can still use it offline.
 // Offline, a calm notice says the site still works. A browser without service workers gets the
 // site as it is.
 const config = document.querySelector("script[data-service-worker]").dataset;
+// A page whose own Python runs: a calculator's form, the diary.
+const PYTHON_PAGE = "form[data-calculator], [data-diary]";
 
 if ("serviceWorker" in navigator) {
   start().catch((error) => console.warn(`offline: ${error.message}`));
@@ -15,16 +19,37 @@ async function start() {
   await loaded();
   await navigator.serviceWorker.register(config.serviceWorker, { scope: config.scope });
   sayWhenOffline(JSON.parse(config.words));
-  if (!("warm" in config)) return;
+  if (!("warm" in config)) {
+    if (!document.querySelector(PYTHON_PAGE)) return;
+    await pythonUp();
+    await warm();
+    return;
+  }
   if (metered()) {
     document.documentElement.dataset.warm = "skipped";
   } else {
     await idle();
-    const { active } = await navigator.serviceWorker.ready;
-    const answer = await ask(active, "warm");
-    if (answer !== "ready") throw new Error(`the runtime was not cached: ${answer}`);
-    document.documentElement.dataset.warm = "ready";
+    await warm();
   }
+}
+
+async function warm() {
+  const { active } = await navigator.serviceWorker.ready;
+  const answer = await ask(active, "warm");
+  if (answer !== "ready") throw new Error(`the runtime was not cached: ${answer}`);
+  document.documentElement.dataset.warm = "ready";
+}
+
+// Once the page's own runtime has answered (it marks itself data-runtime="python").
+function pythonUp() {
+  const up = () => document.querySelector(`:is(${PYTHON_PAGE})[data-runtime='python']`);
+  return new Promise((resolve) => {
+    if (up()) return resolve();
+    const observer = new MutationObserver(() => {
+      if (up()) { observer.disconnect(); resolve(); }
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-runtime"] });
+  });
 }
 
 function loaded() {
