@@ -3,6 +3,7 @@
 from jinja2.ext import i18n
 
 SITENAME = "Ketamine for Chronic Pain: Dosing Explained"
+SHORT_SITENAME = "Ketamine dosing"  # under the icon of the installed site (plugins/webapp)
 SITESUBTITLE = "Plain-language education on how ketamine infusions are dosed, their side effects and who they suit"
 SITEURL = ""
 AUTHOR = "Editorial team"
@@ -80,7 +81,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["i18n_subsites", "languages", "authoring", "translations", "palette", "runtime", "embeds", "sections", "site_words", "share_image", "sitemap", "offline", "production"]  # offline before production (its worker is precompressed), production last
+PLUGINS = ["i18n_subsites", "languages", "authoring", "translations", "palette", "runtime", "embeds", "sections", "site_words", "share_image", "webapp", "sitemap", "offline", "production"]  # offline after webapp (it precaches the manifest and icons) and before production (its worker is precompressed), production last
 SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  # embeds point to their full page; the retired converter only says so
 
 # Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file, for each calculator that
@@ -101,6 +102,7 @@ I18N_UNTRANSLATED_PAGES = "remove"
 I18N_SUBSITES = {
     "es": {
         "SITENAME": "Ketamina para el dolor crónico: la dosis explicada",
+        "SHORT_SITENAME": "Dosis de ketamina",
         "SITESUBTITLE": "Información clara sobre cómo se calcula la dosis de las infusiones de "
                         "ketamina, sus efectos secundarios y a quién le pueden servir",
         "CLINIC": {**CLINIC, "name": "Harbourview Pain Clinic (ejemplo)",

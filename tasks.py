@@ -1,4 +1,5 @@
-"""Pelican's usual tasks (invoke), plus `production`, `publish` targets, `test` and `bench`.
+"""Pelican's usual tasks (invoke), plus `production`, `publish` targets, `test`, `bench` and
+`lighthouse`.
 Run as `.venv/bin/invoke TASK`."""
 
 import os
@@ -181,6 +182,14 @@ def bench(c, runs=5, network=False, build=False, settle=2.0, dwell=5.0):
         return
     c.run(f"{shlex.quote(sys.executable)} -m scripts.bench --runs {int(runs)}"
           f" --settle {float(settle)} --dwell {float(dwell)}" + (" --network" if network else ""))
+
+
+@task(help={"keep": "a folder for each page's JSON report"})
+def lighthouse(c, keep=None):
+    """Lighthouse's four scores, and whether Chromium would install the site, for three pages in
+    each language, built for production and served by nginx (scripts/lighthouse.py)"""
+    c.run(f"{shlex.quote(sys.executable)} -m scripts.lighthouse"
+          + (f" --keep {shlex.quote(keep)}" if keep else ""))
 
 
 @task(help={"title": "the article's title, in quotes",

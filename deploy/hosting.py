@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl
 MEDIA_TYPES = {
     ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm",
     ".ics": "text/calendar", ".whl": "application/zip", ".snapshot": "application/octet-stream",
+    ".webmanifest": "application/manifest+json",
 }
 
 IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
