@@ -17,12 +17,14 @@ if ("serviceWorker" in navigator) {
 
 async function start() {
   await loaded();
+  // A page that runs Python registers the worker once its own first result is shown: the
+  // worker's install (every page of the site, at install) must not compete with the boot.
+  const python = document.querySelector(PYTHON_PAGE) !== null;
+  if (python) await pythonUp();
   await navigator.serviceWorker.register(config.serviceWorker, { scope: config.scope });
   sayWhenOffline(JSON.parse(config.words));
   if (!("warm" in config)) {
-    if (!document.querySelector(PYTHON_PAGE)) return;
-    await pythonUp();
-    await warm();
+    if (python) await warm();
     return;
   }
   if (metered()) {
