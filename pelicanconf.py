@@ -81,7 +81,7 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["i18n_subsites", "languages", "authoring", "translations", "palette", "runtime", "embeds", "sections", "site_words", "share_image", "webapp", "sitemap", "offline", "production"]  # offline after webapp (it precaches the manifest and icons) and before production (its worker is precompressed), production last
+PLUGINS = ["i18n_subsites", "languages", "authoring", "translations", "palette", "runtime", "embeds", "sections", "site_words", "share_image", "webapp", "sitemap", "offline", "production"]  # offline before production (its worker is precompressed), production last
 SITEMAP = {"format": "xml", "exclude": [r"^embed/", r"^calculators/convert/"]}  # embeds point to their full page; the retired converter only says so
 
 # Embeds (plugins/embeds): /embed/<calculator>/ and its oEmbed file, for each calculator that

@@ -55,6 +55,9 @@ def scores(url: str, report: Path) -> dict[str, int]:
     if done.returncode:
         raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-3000:]}")
     categories = json.loads(report.read_text("utf-8"))["categories"]
+    failed = [name for name in CATEGORIES if categories[name]["score"] is None]
+    if failed:  # Lighthouse gives no score to a category whose audits errored
+        raise SystemExit(f"lighthouse could not score {', '.join(failed)} on {url}: see its report")
     return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
 
 

@@ -13,7 +13,7 @@ from .worker import WORKER
 
 SCRIPT = "js/offline.js"
 # A link in an article's text to a calculator's page, in any language's site.
-CALCULATOR_LINK = re.compile(r'href="([^"#?]*/calculators/[a-z0-9-]+/)"')
+CALCULATOR_LINK = re.compile(r'href="(/[^/"#?][^"#?]*/calculators/[a-z0-9-]+/|/calculators/[a-z0-9-]+/)"')  # this site's (root-relative) only
 
 
 def give_pages(generators):

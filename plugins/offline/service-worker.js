@@ -15,9 +15,16 @@ const BUILD = self.__WB_MANIFEST;
 const SKIP_WAITING = "skip-waiting";
 const WARM = "warm";
 
+// The runtime's cache, named after the site's scope, as Workbox names its own: another app on
+// the same origin keeps its caches.
+const RUNTIME = `${BUILD.cache}-${self.registration.scope}`;
+
 const precache = new PrecacheController();
 precache.addToCacheList(BUILD.precache);
-self.addEventListener("install", precache.install);
+self.addEventListener("install", (event) => {
+  precache.install(event);
+  event.waitUntil(keepWarm());
+});
 self.addEventListener("activate", (event) => {
   precache.activate(event);
   event.waitUntil(dropOtherRuntimes());
@@ -27,12 +34,15 @@ cleanupOutdatedCaches(); // an older Workbox's precache format
 const isRuntime = (url) => url.origin === self.location.origin
   && BUILD.runtime.some((folder) => url.pathname.startsWith(folder));
 const router = new Router();
-router.registerRoute(new PrecacheRoute(precache, { directoryIndex: "index.html", cleanURLs: false }));
-router.registerRoute(new Route(({ url }) => isRuntime(url), new CacheFirst({ cacheName: BUILD.cache })));
+// A page's address may carry its calculator's inputs (?weight=...): the same page. (A theme
+// file's exact ?v= address is matched first.)
+router.registerRoute(new PrecacheRoute(precache, {
+  directoryIndex: "index.html", cleanURLs: false, ignoreURLParametersMatching: [/.*/] }));
+router.registerRoute(new Route(({ url }) => isRuntime(url), new CacheFirst({ cacheName: RUNTIME })));
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
-  if (request.mode === "navigate" && self.registration.waiting) {
+  if (request.mode === "navigate" && request.destination === "document" && self.registration.waiting) {
     event.respondWith(takeOverOrServe(event));
     return;
   }
@@ -57,9 +67,13 @@ self.addEventListener("message", (event) => {
 
 // A navigation that finds a new build installed, with no other page of the site open, lets it
 // take over and reloads into it (served from its precache): the page it leaves computes no more.
-// With another page open (it may be computing), this build serves it and the new one waits.
+// With another page open (it may be computing),
+// this build serves it and the new one waits. Frames inside a page (an embed's preview) are
+// that page's, not pages of their own. (A navigation does not say which page it leaves: the one
+// open page counted may be it, or, for a tab opened from elsewhere, another.)
 async function takeOverOrServe(event) {
-  const pages = await self.clients.matchAll({ type: "window" });
+  const pages = (await self.clients.matchAll({ type: "window" }))
+    .filter((page) => page.frameType === "top-level");
   const waiting = self.registration.waiting;
   if (waiting && pages.length <= 1) {
     waiting.postMessage(SKIP_WAITING);
@@ -70,7 +84,7 @@ async function takeOverOrServe(event) {
 
 // The runtime's files into the cache, at low priority (the page's own requests first).
 async function warm() {
-  const cache = await caches.open(BUILD.cache);
+  const cache = await caches.open(RUNTIME);
   await Promise.all(BUILD.warm.map(async (path) => {
     const url = new URL(path, self.location.href);
     if (await cache.match(url)) return;
@@ -82,7 +96,18 @@ async function warm() {
 
 // The runtime folders an earlier build used (named after their content) are not this one's.
 async function dropOtherRuntimes() {
-  const cache = await caches.open(BUILD.cache);
+  const cache = await caches.open(RUNTIME);
   const stale = (await cache.keys()).filter((request) => !isRuntime(new URL(request.url)));
   await Promise.all(stale.map((request) => cache.delete(request)));
+}
+
+// A new build whose runtime changed, for a reader who kept the last one (the runtime's cache
+// holds files): its runtime is fetched before it can take over, so what worked offline still
+// does. Never on a connection that saves data or may be metered.
+async function keepWarm() {
+  const kept = (await (await caches.open(RUNTIME)).keys()).length > 0;
+  const connection = self.navigator.connection;
+  const metered = connection && (connection.saveData || connection.type === "cellular"
+    || ["slow-2g", "2g"].includes(connection.effectiveType));
+  if (kept && !metered) await warm();
 }

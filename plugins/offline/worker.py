@@ -15,7 +15,7 @@ import project
 from .manifest import precache_entries, runtime_folders
 
 WORKER = "service-worker.js"  # at the site's root: its scope is every language's pages
-RUNTIME_CACHE = "runtime"  # the Cache Storage cache that holds the runtime's files
+RUNTIME_CACHE = "calculators-runtime"  # the runtime's cache, its scope after it (the worker)
 SOURCE = Path(__file__).with_name("service-worker.js")
 BUNDLER = Path(__file__).with_name("bundle.mjs")
 PLACEHOLDER = "self.__WB_MANIFEST"

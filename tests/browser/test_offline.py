@@ -90,6 +90,9 @@ def test_after_one_warm_article_visit_everything_works_offline(browse, site):
         for name in CHANGES:
             v.page.goto(f"{prefix}/calculators/{name}/")
             answers_in_python(v.page, name, lang)
+            # Its address now holds the inputs (?weight=...): the same page, offline too
+            v.page.reload()
+            wait_for_result(v.page, name)
             notice = v.page.locator("[data-offline-notice] .notice")
             assert notice.inner_text() == site_words_in(lang)("offline.notice")
         v.page.goto(f"{prefix}/diary/")
@@ -155,8 +158,10 @@ def test_a_new_build_is_seen_after_one_navigation_and_never_mixed(browse, site):
     for url in after["scripts"] + [after["lockfile"]]:
         assert url.removeprefix(site.url) in changed
     answers_in_python(v.page, "schedule", "en")
-    cached = v.page.evaluate("""async () => (await (await caches.open("runtime")).keys())
-                                 .map((request) => new URL(request.url).pathname)""")
+    cached = v.page.evaluate("""async () => {
+        const name = (await caches.keys()).find((name) => name.startsWith("calculators-runtime-"));
+        return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+    }""")
     old_folder = before["lockfile"].removeprefix(site.url).rsplit("/", 1)[0]
     assert cached and not [path for path in cached if path.startswith(old_folder)]
 

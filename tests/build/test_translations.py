@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from pelican.settings import read_settings
 
 from plugins import site_words
 from plugins.translations.changes import changed_on
@@ -46,12 +45,6 @@ CHANGED = "Pain at night keeps many people awake, and tired the next day."
 REAL_REVIEWER = {"clinical-lead": "Dr J. Rivera, MD"}
 
 
-def plugins():
-    """The site's plugins with this one (pelicanconf.py's own list, once it names it)."""
-    return list(dict.fromkeys([*read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"],
-                               "translations"]))
-
-
 @pytest.fixture
 def content(tmp_path):
     """A copy of the project's content with the English article and its current translation."""
@@ -75,7 +68,7 @@ def change_english(content, days_ago=0):
 
 
 def build(tmp_path, content, **settings):
-    return build_site(tmp_path / "out", PATH=str(content), PLUGINS=plugins(), **settings)
+    return build_site(tmp_path / "out", PATH=str(content), **settings)
 
 
 def page_titled(out: Path, title: str) -> Path:
@@ -115,7 +108,7 @@ def test_a_changed_english_marks_its_translation_out_of_date(tmp_path, content, 
     assert re.search(r"articles/es/night-pain\.md:9: out of date: its English source "
                      r"\S*articles/night-pain\.md changed on " + changed.isoformat(), caplog.text)
 
-    text, problems = content_check.run(datetime.date.today(), PATH=str(content), PLUGINS=plugins())
+    text, problems = content_check.run(datetime.date.today(), PATH=str(content))
     listed = text.split("Translations out of date")[1].split("English articles and pages")[0]
     assert ("content/articles/es/night-pain.md  translates content/articles/night-pain.md, out of "
             f"date since {changed.isoformat()} (0 days)") in listed
@@ -133,7 +126,7 @@ def test_a_translation_out_of_date_too_long_fails_a_strict_build(tmp_path, conte
         build(tmp_path / "strict", content, REVIEW_STRICT=True, REVIEWERS=REAL_REVIEWER)
     assert re.search(r"articles/es/night-pain\.md:9: out of date for 40 days, more than 30",
                      str(error.value)), error.value
-    text, problems = content_check.run(datetime.date.today(), PATH=str(content), PLUGINS=plugins())
+    text, problems = content_check.run(datetime.date.today(), PATH=str(content))
     assert problems == 1 and "(40 days) ERROR: more than 30 days" in text, text
 
 
