@@ -166,6 +166,20 @@ def embedded(page):
     """The embed's frame on a host page (its iframe may load lazily)."""
     return page.wait_for_selector("iframe[src*='/embed/']").content_frame()
 
+def wordpress_frame(visit_host, host, server, folder, embed, name):
+    """The oEmbed snippet of `embed` (its folder, as /es/embed/dose) as WordPress's sandbox shows
+    it on a page `name` of the second origin: the visit and its frame, its result shown."""
+    snippet = json.loads((folder / embed / "oembed.json").read_text("utf-8"))["html"]
+    assert f'src="{server.url}/{embed}/"' in snippet
+    body, tail = VARIANTS["sandboxed by WordPress"][1](snippet)
+    (host.folder / name).write_text(host_page(body, server.url, tail))
+    v = visit_host()
+    v.page.goto(f"/{name}")
+    frame = embedded(v.page)
+    wait_for_result(frame, "dose")
+    return v, frame
+
+
 
 def frame_height(page):
     """The height of the page's first iframe, without its border."""
@@ -414,14 +428,7 @@ def test_the_spanish_embed_works_sandboxed_from_another_site(visit_host, embed_s
     """/es/embed/dose/, pasted as WordPress writes it: Python answers in the sandbox (origin
     "null"), in Spanish, with the same framing rules as the English embed."""
     server, folder = embed_site
-    snippet = json.loads((folder / "es" / "embed" / "dose" / "oembed.json").read_text("utf-8"))["html"]
-    assert f'src="{server.url}/es/embed/dose/"' in snippet
-    body, tail = VARIANTS["sandboxed by WordPress"][1](snippet)
-    (host.folder / "curso.html").write_text(host_page(body, server.url, tail))
-    v = visit_host()
-    v.page.goto("/curso.html")
-    frame = embedded(v.page)
-    wait_for_result(frame, "dose")
+    v, frame = wordpress_frame(visit_host, host, server, folder, "es/embed/dose", "curso.html")
     assert frame.evaluate("self.origin") == "null"
     assert frame.evaluate("document.documentElement.lang") == "es-US"
     control = frame.locator("#calc-dose-weight")

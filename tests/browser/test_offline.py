@@ -3,7 +3,6 @@ page and the diary, in both languages, compute in Python with the server gone; a
 seen after one navigation and no page mixes two builds; embeds register no worker; on "save
 data" an article fetches no runtime byte."""
 
-import json
 import shutil
 
 import pytest
@@ -14,8 +13,8 @@ from scripts.site import build_site
 from tests.browser.conftest import Visit
 from tests.browser.test_calculators import BOOT_TIMEOUT, form_fields, text, wait_for_result
 from tests.browser.test_diary_page import READY as DIARY_READY
-from tests.browser.test_embeds import (VARIANTS, embed_site, embedded, host, host_page,  # noqa: F401
-                                       visit_host)
+from tests.browser.test_embeds import (embed_site, host, visit_host,  # noqa: F401
+                                       wordpress_frame)
 from tests.words import site_words_in
 
 ARTICLE = "/patient-experience/"  # an article with no calculator of its own: it warms the runtime
@@ -179,13 +178,7 @@ def test_on_save_data_an_article_fetches_no_runtime(browse, site):
 
 def test_a_sandboxed_embed_from_another_site_works_and_registers_no_worker(visit_host, embed_site, host):  # noqa: F811
     server, folder = embed_site
-    snippet = json.loads((folder / "embed" / "dose" / "oembed.json").read_text("utf-8"))["html"]
-    body, tail = VARIANTS["sandboxed by WordPress"][1](snippet)
-    (host.folder / "offline-embed.html").write_text(host_page(body, server.url, tail))
-    v = visit_host()
-    v.page.goto("/offline-embed.html")
-    frame = embedded(v.page)
-    wait_for_result(frame, "dose")
+    v, frame = wordpress_frame(visit_host, host, server, folder, "embed/dose", "offline-embed.html")
     assert frame.evaluate("self.origin") == "null"
     assert v.context.service_workers == []
     # The same embed page, on its own origin: no worker registered either.
