@@ -5,8 +5,12 @@ all measured in one run, the diary's save, and a reader's way in from an article
 
 Each run makes three fresh on-disk profiles, one for the English dose page, one for the Spanish
 one (`/es/calculators/dose/`: one language must not slow the other's page) and one for a bare
-page that only boots Pyodide and runs 1+1 (the floor), in turning order; each profile visits twice, cold
-then warm (a real disk cache, immutable runtime files). A reader's browser is usually running
+page that only boots Pyodide and runs 1+1 (the floor), in turning order; each profile visits
+three times: cold; warm, a new page in the same browser after the first closed (the site's
+Python still running in its shared worker, which outlives its pages; the bare page's worker
+ends with its page); and restarted, the browser closed and opened again on the same profile (a
+real disk cache and immutable runtime files, nothing running: a reader back another day, and
+what "warm" measured before the shared worker). A reader's browser is usually running
 already when they arrive, so each new browser is left to finish starting (2 s) before its first
 visit; with `--settle 0`, timing starts at launch. A reader reads the result, so each page
 stays open 5 s after it (`--dwell`): V8 caches a page's compiled WebAssembly for the next visit
@@ -21,8 +25,9 @@ summary on screen (the frame after it changed), three saves a run.
 
 A reader's way in (issue 25), in three more fresh profiles a run, in the same turning order: an
 article that links to the dose page (and has none of its own) is visited, and once its
-speculative warm-up has put the runtime and the snapshot in the cache (`<html data-warm=
-"ready">`) and the reader has read a while (the dwell), its link to the dose page is followed:
+speculative warm-up has put the runtime and the snapshot in the cache and booted Python in the
+shared worker the dose page will find (`<html data-warm="ready">`) and the reader has read a
+while (the dwell), its link to the dose page is followed:
 the time from that navigation to the first browser-computed result, and its ratio to the bare
 warm boot of the same run (goal 0.15); the same with the network cut after the warm-up (goal:
 within 10% of it); and the bytes an article visit fetches, with "save data" on (Chromium's data
@@ -85,6 +90,7 @@ TIMED_SAVE = """() => new Promise((resolve) => {
   root.querySelector("[data-diary-save]").click();
 })"""
 KINDS = ("site", "site es", "bare")  # the English page, the Spanish page, the bare boot
+VISITS = ("cold", "warm", "restarted")  # each profile's visits, in this order
 # A reader's way to a calculator: an article (one that links to the dose page and has no
 # calculator of its own), its warm-up, then the link; the same with the network cut after the
 # warm-up; the article with "save data" on. Each a fresh profile.
@@ -359,14 +365,14 @@ def longest_task(trace):
     return task.get("dur", 0) / 1000, None if cpu is None else cpu / 1000
 
 
-def fresh_profile(playwright, folder, settle=0.0):
-    """A browser with an empty on-disk profile, so a second visit uses a real disk cache. It is
-    up before timing starts, and then left `settle` seconds to finish starting: a browser just
-    launched on a new profile keeps the CPUs busy for about half a second after its first blank
-    page (measured here: 1.6 of 2 CPUs, then 0.5-0.8, then idle), and a page's first layout then
-    waits on it for every font it looks up."""
+def fresh_profile(playwright, profile, settle=0.0):
+    """A browser on the on-disk profile folder `profile` (empty, or one used before), so a
+    later visit uses a real disk cache. It is up before timing starts, and then left `settle` seconds
+    to finish starting: a browser just launched on a new profile keeps the CPUs busy for about
+    half a second after its first blank page (measured here: 1.6 of 2 CPUs, then 0.5-0.8, then
+    idle), and a page's first layout then waits on it for every font it looks up."""
     context = playwright.chromium.launch_persistent_context(
-        tempfile.mkdtemp(dir=folder), executable_path=CHROMIUM, args=ARGS
+        profile, executable_path=CHROMIUM, args=ARGS
     )
     context.add_init_script(MARK_RESULT)
     blank = context.new_page()
@@ -414,7 +420,7 @@ def main():
                         help="brotli siblings, 40 Mbit/s and 20 ms latency (Chromium's emulation)")
     options = parser.parse_args()
     runs = options.runs
-    times = {f"{which} {visit}": [] for which in KINDS for visit in ("cold", "warm")}
+    times = {f"{which} {visit}": [] for which in KINDS for visit in VISITS}
     wire = {key: [] for key in times}
     longest = {which: [] for which in KINDS}
     saves = []
@@ -436,19 +442,23 @@ def main():
             for run in range(runs):
                 # Turn which goes first, so none gets a systematically warmer machine.
                 for which in every[run % len(every):] + every[:run % len(every)]:
-                    context = fresh_profile(playwright, folder, options.settle)
+                    profile = tempfile.mkdtemp(dir=folder)
+                    context = fresh_profile(playwright, profile, options.settle)
                     if which in JOURNEYS:
                         journeys.run(which, context)
                         context.close()
                         continue
-                    for visit in ("cold", "warm"):
+                    for visit in VISITS:
+                        if visit == "restarted":
+                            context.close()
+                            context = fresh_profile(playwright, profile, options.settle)
                         ms, received, long_ms = timed_visit(context, urls[which], options.network,
                                                            options.dwell)
                         times[f"{which} {visit}"].append(ms)
                         wire[f"{which} {visit}"].append(received)
                         longest[which].append(long_ms)
-                    if which == "site":
-                        saves += diary_saves(context, f"{server.url}/diary/", seed)
+                        if which == "site" and visit == "warm":
+                            saves += diary_saves(context, f"{server.url}/diary/", seed)
                     context.close()
         weights = {lang: page_weight(site, lang) for lang in ("", "es")}
     med = statistics.median
@@ -463,15 +473,19 @@ def main():
         print(f"  {key:10}                    {spread(values)}")
     # The targets: loopback cold 0.5 and warm 0.2 (issue 25; 0.35 before it); at 40 Mbit/s,
     # cold 1.0 (the snapshot pays for its own bytes) and no warm target (a warm visit downloads
-    # nothing). A cold ratio no worse than before issue 25's service worker.
-    targets = ({"cold": "target <= 1.0", "warm": "no target"} if options.network
-               else {"cold": "target <= 0.5, no worse than before", "warm": "goal <= 0.2"})
+    # nothing). A cold ratio no worse than before issue 25's service worker. The restarted
+    # visit, the disk cache's boot, has none: it is shown for what it is.
+    targets = ({"cold": "target <= 1.0", "warm": "no target", "restarted": "no target"}
+               if options.network else
+               {"cold": "target <= 0.5, no worse than before",
+                "warm": "goal <= 0.2: Python still running",
+                "restarted": "no target: the boot from the disk cache"})
     for which in ("site", "site es"):
         for visit, target in targets.items():
             ratios = [s / b for s, b in zip(times[f"{which} {visit}"], times[f"bare {visit}"])]
             print(f"ratio {which + ' / bare, ' + visit + ':':28}{med(times[f'{which} {visit}']) / med(times[f'bare {visit}']):7.2f}"
                   f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; {target})")
-    for visit in ("cold", "warm"):
+    for visit in VISITS:
         ratios = [s / e for s, e in zip(times[f"site es {visit}"], times[f"site {visit}"])]
         print(f"ratio Spanish / English page, {visit}: {med(times[f'site es {visit}']) / med(times[f'site {visit}']):7.2f}"
               f"     (per run {min(ratios):.2f}-{max(ratios):.2f}; the same runtime and snapshot)")

@@ -16,12 +16,22 @@ def served_site(tmp_path_factory):
         yield server
 
 
+# For a test that routes, counts or slows the runtime's own requests: Playwright neither sees
+# nor routes a shared worker's requests (nor applies a page's network emulation to them), so the
+# page gets the worker of its own that an embed, and a browser without shared workers, uses
+# (calculator.js, createWorker); the boot in it is the same module's.
+OWN_WORKER = "delete globalThis.SharedWorker;"
+
+
 class Visit:
     """A browser context that records every request and refuses any leaving 127.0.0.1 (or the
-    name `base_url` gives it)."""
+    name `base_url` gives it). With `own_worker`, its pages' calculators use a worker of their
+    own (OWN_WORKER), whose requests are recorded and routed too."""
 
-    def __init__(self, browser, base_url, **context_options):
+    def __init__(self, browser, base_url, own_worker=False, **context_options):
         self.context = browser.new_context(base_url=base_url, **context_options)
+        if own_worker:
+            self.context.add_init_script(OWN_WORKER)
         self.hosts = {"127.0.0.1", urlsplit(base_url).hostname}
         self.outside, self.requests = [], []
         self.context.route("**/*", self._route)
@@ -73,3 +83,16 @@ def visit(browser, served_site):
     for v in visits:
         assert not v.leaving(), f"requests left 127.0.0.1: {v.leaving()}"
         v.context.close()
+
+
+def shared_runtimes(page):
+    """The shared workers of the page's browser context (the site's Python, calculator.js), as
+    {target id: name}: the name is the runtime's address."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        context = cdp.send("Target.getTargetInfo")["targetInfo"]["browserContextId"]
+        return {target["targetId"]: target["title"]
+                for target in cdp.send("Target.getTargets")["targetInfos"]
+                if target["type"] == "shared_worker" and target["browserContextId"] == context}
+    finally:
+        cdp.detach()

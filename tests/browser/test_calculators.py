@@ -221,7 +221,7 @@ def test_schedule_downloads_an_ics_file(visit, tmp_path):
 
 @pytest.mark.parametrize("missing", ["**/pyodide-lock.json", "**/calculator-worker.js?*"])
 def test_runtime_failure_says_so_and_keeps_the_worked_example(visit, missing):
-    v = visit()
+    v = visit(own_worker=True)  # (routed; the shared worker's own failure: test_offline.py)
     v.context.route(missing, lambda route: route.fulfill(status=404, body="gone"))
     v.page.goto("/calculators/dose/")
     status = v.page.locator("form[data-calculator='dose'] .calculator-status")
@@ -233,7 +233,7 @@ def test_runtime_failure_says_so_and_keeps_the_worked_example(visit, missing):
 
 
 def test_runtime_and_wheel_come_from_the_site_itself(visit):
-    v = visit()
+    v = visit(own_worker=True)
     v.page.goto("/calculators/dose/")
     wait_for_result(v.page, "dose")
     fetched = [url for url in v.requests if "/runtime/" in url]
@@ -278,7 +278,7 @@ def dying_worker(death):
 
 
 def test_actions_appear_only_once_ready_and_print(visit):
-    v = visit()
+    v = visit(own_worker=True)
     v.page.add_init_script(PROBES)
     held = []
     v.page.route("**/pyodide-lock.json", lambda route: held.append(route))
@@ -305,7 +305,7 @@ def test_actions_appear_only_once_ready_and_print(visit):
 
 @pytest.mark.parametrize("death", DYING_WORKERS)
 def test_a_dying_worker_rejects_pending_requests_and_clears_busy(visit, death):
-    v = visit()
+    v = visit(own_worker=True)
     v.page.add_init_script(PROBES)
     v.page.route(WORKER_SCRIPT, lambda route: route.fulfill(
         status=200, content_type="text/javascript", body=dying_worker(DYING_WORKERS[death])))

@@ -167,7 +167,7 @@ def keyboard_day(page):
 
 
 def test_three_weeks_entered_kept_exported_deleted_and_imported_again(visit, tmp_path):
-    v = visit(locale="en-US", accept_downloads=True)
+    v = visit(locale="en-US", accept_downloads=True, own_worker=True)  # its requests seen too
     made = requests_of(v)
     console = []
     v.page.on("console", lambda message: console.append(message.text))

@@ -49,7 +49,7 @@ def bar_state(page):
 
 
 def test_a_slow_download_shows_its_progress_and_the_worked_example_stays_usable(visit, served_site):
-    v = visit(viewport=PHONE)
+    v = visit(viewport=PHONE, own_worker=True)
     network = v.context.new_cdp_session(v.page)
     network.send("Network.enable")
     network.send("Network.emulateNetworkConditions", SLOW)

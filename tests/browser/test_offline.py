@@ -10,8 +10,9 @@ import pytest
 import calculators
 from deploy.hosting import SiteServer
 from scripts.site import build_site
-from tests.browser.conftest import Visit
-from tests.browser.test_calculators import BOOT_TIMEOUT, form_fields, text, wait_for_result
+from tests.browser.conftest import Visit, shared_runtimes
+from tests.browser.test_calculators import (BOOT_TIMEOUT, FAILED, form_fields, text,
+                                            wait_for_result)
 from tests.browser.test_diary_page import READY as DIARY_READY
 from tests.browser.test_embeds import (embed_site, host, visit_host,  # noqa: F401
                                        wordpress_frame)
@@ -28,6 +29,18 @@ CHANGES = {
 }
 SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
   get: () => ({saveData: true, type: "wifi", effectiveType: "4g", addEventListener() {}})})"""
+# Devices where an article caches the runtime but does not boot it ahead: one with 1 GB, and a
+# browser whose shared workers end with their pages (it knows no extendedLifetime option).
+NO_BOOT_AHEAD = {
+    "little memory": 'Object.defineProperty(Navigator.prototype, "deviceMemory", {get: () => 1});',
+    "no lasting shared worker": """{
+      const Shared = globalThis.SharedWorker;
+      globalThis.SharedWorker = function SharedWorker(url, options) {
+        return new Shared(url, typeof options === "string" ? options
+                                                          : {name: options?.name, type: options?.type});
+      };
+    }""",
+}
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +114,53 @@ def test_after_one_warm_article_visit_everything_works_offline(browse, site):
     v.page.wait_for_function("!document.querySelector('[data-offline-notice]').firstChild")
 
 
+def test_the_calculators_an_article_warmed_find_python_running(browse, site):
+    """The article's warm-up boots Python in the shared worker that outlives the article: the
+    calculators' pages opened next, in either language, compute in that one Python."""
+    v = browse(site)
+    v.page.goto(ARTICLE)
+    v.page.wait_for_selector(WARM, timeout=BOOT_TIMEOUT)
+    booted = shared_runtimes(v.page)
+    assert len(booted) == 1
+    for lang, prefix in LANGS.items():
+        v.page.goto(f"{prefix}/calculators/dose/")
+        answers_in_python(v.page, "dose", lang)
+    v.page.goto("/diary/")
+    v.page.wait_for_selector(DIARY_READY, timeout=BOOT_TIMEOUT)
+    assert shared_runtimes(v.page) == booted
+
+
+@pytest.mark.parametrize("device", NO_BOOT_AHEAD)
+def test_an_article_boots_nothing_ahead_where_it_would_not_last_or_fit(browse, site, device):
+    v = browse(site)
+    v.context.add_init_script(NO_BOOT_AHEAD[device])
+    v.page.goto(ARTICLE)
+    v.page.wait_for_selector(WARM, timeout=BOOT_TIMEOUT)
+    assert shared_runtimes(v.page) == {}
+    # The runtime it cached still serves the calculator, offline too.
+    v.context.set_offline(True)
+    v.page.goto("/calculators/dose/")
+    answers_in_python(v.page, "dose", "en")
+    v.context.set_offline(False)
+
+
+def test_a_failed_boot_is_not_the_next_pages(browse, site):
+    """Python that could not boot (its lock file gone: a reader offline with nothing cached
+    meets the same) fails its page, and the next page boots it again in the same shared worker,
+    rather than inherit the failure for the worker's lifetime."""
+    v = browse(site)
+    lockfile = next(site.folder.glob("runtime/app-*/pyodide-lock.json"))
+    lockfile.rename(lockfile.with_suffix(".away"))
+    v.page.goto("/calculators/dose/")
+    v.page.locator("form[data-calculator='dose'] .calculator-status").filter(
+        has_text=FAILED).wait_for(timeout=BOOT_TIMEOUT)
+    failed = shared_runtimes(v.page)
+    lockfile.with_suffix(".away").rename(lockfile)
+    v.page.goto("/calculators/schedule/")
+    answers_in_python(v.page, "schedule", "en")
+    assert len(failed) == 1 and shared_runtimes(v.page) == failed
+
+
 def test_a_calculator_opened_first_is_kept_for_offline_use(browse, site):
     """A reader whose one visit is a calculator's page (no article warmed anything): once its
     own runtime is up, the page has the worker cache it (from the browser's HTTP cache), and the
@@ -157,6 +217,8 @@ def test_a_new_build_is_seen_after_one_navigation_and_never_mixed(browse, site):
     for url in after["scripts"] + [after["lockfile"]]:
         assert url.removeprefix(site.url) in changed
     answers_in_python(v.page, "schedule", "en")
+    # Its Python is the new build's: the shared worker is named after the runtime it boots.
+    assert [name for name in shared_runtimes(v.page).values() if after["lockfile"] in name]
     cached = v.page.evaluate("""async () => {
         const name = (await caches.keys()).find((name) => name.startsWith("calculators-runtime-"));
         return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);

@@ -30,7 +30,7 @@ def requests_of(v):
 
 
 def test_the_keyboard_ticks_a_box_and_the_answer_stays_in_the_page(visit):
-    v = visit()
+    v = visit(own_worker=True)  # every request seen, the worker's too
     made = requests_of(v)
     v.page.goto(PAGE)
     wait_for_result(v.page, "questions")

@@ -12,7 +12,7 @@ PREFIXES = {"en": "", "es": "/es"}
 @pytest.mark.parametrize("prefix", PREFIXES.values())
 @pytest.mark.parametrize("path", ["/", "/protocols-in-practice/", "/who-is-not-a-candidate/"])
 def test_page_is_local_only_and_has_no_serious_axe_violations(visit, prefix, path):
-    v = visit()
+    v = visit(own_worker=True)  # every request seen, the worker's too (and so network idle)
     response = v.page.goto(prefix + path)
     assert response.ok
     v.page.wait_for_load_state("networkidle")

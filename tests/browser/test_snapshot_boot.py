@@ -32,12 +32,12 @@ BREAKS = {
 @pytest.mark.parametrize("path", BREAKS)
 @pytest.mark.parametrize("name, fields", [("dose", DOSE[4]), ("schedule", SCHEDULE[0])])
 def test_same_result_from_the_snapshot_and_without_it(visit, path, name, fields):
-    same_result(visit(), path, name, fields)
+    same_result(visit(own_worker=True), path, name, fields)
 
 
 @pytest.mark.parametrize("path", ["snapshot", "corrupt"])
 def test_over_plain_http_the_snapshot_is_checked_by_fetch(browser, served_site, path):
-    v = Visit(browser, served_site.url.replace("127.0.0.1", PLAIN_HTTP))
+    v = Visit(browser, served_site.url.replace("127.0.0.1", PLAIN_HTTP), own_worker=True)
     try:
         same_result(v, path, "dose", DOSE[4])
         assert v.page.evaluate("[isSecureContext, typeof crypto.subtle]") == [False, "undefined"]

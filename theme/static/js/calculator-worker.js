@@ -6,11 +6,17 @@
 //               | {id, type: "diary", request} (the diary's page: calculators.diary_json)
 // Messages out: {type: "progress", loaded, total} while booting, {type: "ready"} |
 //               {type: "failed", message} once, then one answer per request:
-//               {id, result} | {id, text} | {id, answer} | {id, error}
-// In a worker it serves its own messages; where no worker can be made, the page imports this
-// module and calls `serve` with a MessagePort (see createWorker in calculator.js).
+//               {id, result} | {id, text} | {id, answer} | {id, error}; from a shared worker
+//               that broke, {type: "stopped"}
+// In a worker it serves its own messages. In a shared worker (a full page's, see createWorker in
+// calculator.js) it serves every page of the site that connects: one Python, booted once, that
+// the next page finds running. Where no worker can be made, the page imports this module and
+// calls `serve` with a MessagePort.
 let calculators = null;
 let booting = null;
+// The ports of the pages whose boot is under way: each is told the boot's progress.
+const watching = new Set();
+const SHARED = typeof SharedWorkerGlobalScope !== "undefined" && self instanceof SharedWorkerGlobalScope;
 
 async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot, sizes = {} }, tell) {
   const downloads = countDownloads(sizes, tell);
@@ -179,10 +185,21 @@ const ANSWERS = {
 export function serve(port) {
   port.onmessage = async ({ data }) => {
     if (data.type === "init") {
-      booting ??= boot(data, (progress) => port.postMessage({ type: "progress", ...progress })).then(
+      // A page that connects while Python boots, or after, shares that boot (its `init` is the
+      // same: the worker's name is the runtime's address, see createWorker).
+      watching.add(port);
+      booting ??= boot(data, (progress) => {
+        for (const watcher of watching) watcher.postMessage({ type: "progress", ...progress });
+      });
+      booting.then(
         () => port.postMessage({ type: "ready" }),
-        (error) => port.postMessage({ type: "failed", message: String(error.message || error) }),
-      );
+        (error) => {
+          // A shared worker outlives this page: the next page boots again (offline now, perhaps
+          // online then) rather than inherit this failure.
+          if (SHARED) booting = null;
+          port.postMessage({ type: "failed", message: String(error.message || error) });
+        },
+      ).finally(() => watching.delete(port));
       return;
     }
     await booting;
@@ -197,4 +214,20 @@ export function serve(port) {
   };
 }
 
-if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) serve(self);
+// A shared worker's ports, one a page that connected (a closed page's too: a message to it goes
+// nowhere, and the browser says nothing when a page closes).
+const pages = new Set();
+if (SHARED) {
+  self.onconnect = ({ ports: [port] }) => {
+    pages.add(port);
+    serve(port);
+  };
+  // What a dedicated worker's page hears as its worker's `error` (the worker is broken), every
+  // page of a shared one hears as "stopped"; the next page then gets a new worker.
+  self.addEventListener("error", () => {
+    for (const port of pages) port.postMessage({ type: "stopped" });
+    self.close();
+  });
+} else if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  serve(self);
+}

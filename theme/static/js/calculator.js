@@ -8,9 +8,10 @@
 const config = document.querySelector("script[data-worker]").dataset;
 // The words this script shows, from the site's catalogue (runtime.html): each state's status
 // line under the state's name; `say` fills in the {placeholders} (a failure's {reason}).
-const WORDS = JSON.parse(config.words);
+// (A page that only warms the runtime, offline.js's, shows none: it has none.)
+const WORDS = JSON.parse(config.words ?? "{}");
 const say = (name, values = {}) =>
-  WORDS[name].replace(/\{(\w+)\}/g, (whole, key) => (Object.hasOwn(values, key) ? values[key] : whole));
+  (WORDS[name] ?? name).replace(/\{(\w+)\}/g, (whole, key) => (Object.hasOwn(values, key) ? values[key] : whole));
 const forms = new Map(); // form -> {status, progress, output, submit, actions, overrides, token, timer, live}
 const pending = new Map(); // request id -> {resolve, reject}
 const query = new URLSearchParams(location.search);
@@ -31,12 +32,23 @@ let nextId = 0;
 let worker = null;
 const followers = []; // other scripts' listeners to the runtime's state (follow)
 
-// The one place that decides how the worker is made. A page with an opaque origin (an embed in
-// `sandbox="allow-scripts"`) cannot make a worker from a URL (SecurityError) but can make a
-// data: module worker that imports the absolute URL; failing both, the same module runs on
-// the main thread behind a MessagePort, where Python's work blocks the page while it runs.
-function createWorker(url) {
+// The one place that decides how the worker is made. A full page of the site (data-shared) uses
+// a shared worker named after the runtime's files (so a page of another build never finds this
+// one's Python) that outlives the page (extendedLifetime): the next page of the site, the
+// calculator an article warmed (offline.js) or this one opened again, finds Python running
+// instead of booting it. An embed keeps a worker of its own. A page with an opaque origin (an
+// embed in `sandbox="allow-scripts"`) cannot make a worker from a URL (SecurityError) but can
+// make a data: module worker that imports the absolute URL; failing both, the same module runs
+// on the main thread behind a MessagePort, where Python's work blocks the page while it runs.
+function createWorker(url, name) {
   const absolute = new URL(url, location.href).href;
+  if ("shared" in config && "SharedWorker" in globalThis) {
+    try {
+      return sharedWorker(absolute, name);
+    } catch {
+      // a worker of its own, below
+    }
+  }
   const importer = `data:text/javascript,import ${encodeURIComponent(JSON.stringify(absolute))};`;
   for (const source of [absolute, importer]) {
     try {
@@ -53,6 +65,17 @@ function createWorker(url) {
   );
   port1.terminate = () => port1.close();
   return port1;
+}
+
+// A shared worker's port, which startWorker uses as it uses a worker: `onerror` when its script
+// cannot load (a worker that breaks later says "stopped"), and `terminate` (this page's port
+// only: other pages may use the worker).
+function sharedWorker(url, name) {
+  const shared = new SharedWorker(url, { type: "module", name, extendedLifetime: true });
+  const { port } = shared;
+  shared.onerror = () => port.onerror?.();
+  port.terminate = () => port.close();
+  return port;
 }
 
 // The one way between states: every form shows the new state.
@@ -107,17 +130,24 @@ export function ask(message) {
 
 // The worker and what it says; one that cannot even be made is a failed runtime.
 function startWorker() {
+  const absolute = (url) => new URL(url, location.href).href;
+  const init = { type: "init", pyodide: absolute(config.pyodide), lockfile: absolute(config.lockfile),
+                 snapshot: config.snapshot && { url: absolute(config.snapshot), integrity: config.snapshotIntegrity },
+                 sizes: Object.fromEntries(Object.entries(JSON.parse(config.sizes || "{}"))
+                   .map(([url, size]) => [absolute(url), size])) };
   let made;
   try {
-    made = createWorker(config.worker);
+    made = createWorker(config.worker, JSON.stringify([init.pyodide, init.lockfile, init.snapshot?.url]));
   } catch (error) {
     enter("failed", say("notStartedBecause", { reason: error.message }));
     return null;
   }
+  const broken = () => enter("failed", say(state === "loading" ? "notStarted" : "stopped"));
   made.onmessage = ({ data }) => {
     if (data.type === "progress") downloaded(data);
     else if (data.type === "ready") enter("ready");
     else if (data.type === "failed") enter("failed", data.message);
+    else if (data.type === "stopped") broken();
     else {
       const request = pending.get(data.id);
       pending.delete(data.id);
@@ -125,14 +155,9 @@ function startWorker() {
       else request?.resolve(data);
     }
   };
-  made.onerror = () =>
-    enter("failed", say(state === "loading" ? "notStarted" : "stopped"));
+  made.onerror = broken;
   made.onmessageerror = () => enter("failed", say("unreadable"));
-  made.postMessage({ type: "init", pyodide: new URL(config.pyodide, location.href).href,
-                     lockfile: new URL(config.lockfile, location.href).href,
-                     snapshot: config.snapshot && { url: new URL(config.snapshot, location.href).href, integrity: config.snapshotIntegrity },
-                     sizes: Object.fromEntries(Object.entries(JSON.parse(config.sizes || "{}"))
-                       .map(([url, size]) => [new URL(url, location.href).href, size])) });
+  made.postMessage(init);
   return made;
 }
 worker = startWorker();

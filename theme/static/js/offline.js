@@ -1,10 +1,13 @@
 // Registers the site's service worker (plugins/offline), which keeps the site working offline.
 // Where the page says data-warm (an article or a page), it asks the worker, once the page has
-// loaded and is idle, to cache the runtime, so a calculator opened next starts warm; never
-// on a connection that saves data or may be metered. Then <html data-warm="ready">, or "skipped"
-// on such a connection. A page that runs Python itself (a calculator, the diary) asks the same
-// once its own runtime is up: the files are then in the browser's HTTP cache, so this costs no
-// download, and a reader whose one visit was a calculator can still use it offline.
+// loaded and is idle, to cache the runtime, and then boots Python (calculator.js, in the shared
+// worker that outlives this page), so the calculator opened next finds it running; never on a
+// connection that saves data or may be metered, and the boot only where the browser keeps a
+// shared worker across a navigation, on a device with memory to spare. Then
+// <html data-warm="ready">, or "skipped" on such a connection. A page that runs Python itself
+// (a calculator, the diary) asks the same once its own runtime is up: the files are then in the
+// browser's HTTP cache, so this costs no download, and a reader whose one visit was a
+// calculator can still use it offline (its Python is already running).
 // Offline, a calm notice says the site still works. A browser without service workers gets the
 // site as it is.
 const config = document.querySelector("script[data-service-worker]").dataset;
@@ -39,7 +42,36 @@ async function warm() {
   const { active } = await navigator.serviceWorker.ready;
   const answer = await ask(active, "warm");
   if (answer !== "ready") throw new Error(`the runtime was not cached: ${answer}`);
+  if ("runtime" in config && lasting() && (navigator.deviceMemory ?? BOOT_MEMORY) >= BOOT_MEMORY) {
+    await boot().catch((error) => console.warn(`offline: Python did not boot: ${error.message}`));
+  }
   document.documentElement.dataset.warm = "ready";
+}
+
+// Python booted in the calculators' shared worker (calculator.js, from the cache just filled),
+// until it is ready or has failed.
+async function boot() {
+  const runtime = await import(config.runtime);
+  await new Promise((resolve, reject) => runtime.follow((state, reason) => {
+    if (state === "ready") resolve();
+    else if (state === "failed") reject(new Error(reason));
+  }));
+}
+
+// GB (navigator.deviceMemory, where the browser says): Python booted ahead takes about 0.1 GB.
+const BOOT_MEMORY = 2;
+
+// Whether a shared worker can outlive its pages here (extendedLifetime; without it Python booted
+// here would end as the reader follows a link). The option is read, if known, before the address
+// is parsed; this address does not parse, so no worker starts.
+function lasting() {
+  let known = false;
+  try {
+    new SharedWorker("http://[", { get extendedLifetime() { known = true; return true; } });
+  } catch {
+    // (always: the address)
+  }
+  return known;
 }
 
 // Once the page's own runtime has answered (it marks itself data-runtime="python").
