@@ -3,12 +3,15 @@ page and the diary, in both languages, compute in Python with the server gone; a
 seen after one navigation and no page mixes two builds; embeds register no worker; on "save
 data" an article fetches no runtime byte."""
 
+import os
 import shutil
+import sys
 
 import pytest
 
 import calculators
 from deploy.hosting import SiteServer
+from project import ROOT, run_tool
 from scripts.site import build_site
 from tests.browser.conftest import Visit, shared_runtimes
 from tests.browser.test_calculators import (BOOT_TIMEOUT, FAILED, form_fields, text,
@@ -74,17 +77,19 @@ def browse(browser):
         v.context.close()
 
 
-def answers_in_python(page, name, lang):
-    """The page's calculator gives CPython's result for an input changed."""
+def answers_in_python(page, name, lang, reworded=lambda said: said):
+    """The page's calculator gives CPython's result for an input changed (`reworded`, for a build
+    whose words are not this checkout's); that result's text."""
     wait_for_result(page, name)
     CHANGES[name](page.locator(f"form[data-calculator='{name}']"))
-    expected = text(calculators.run(name, form_fields(page, name), lang=lang).html)
+    expected = reworded(text(calculators.run(name, form_fields(page, name), lang=lang).html))
     page.wait_for_function(
         """([name, expected]) => document.querySelector(
              `form[data-calculator='${name}'] [data-calculator-output]`)
              .textContent.split(/\\s+/).filter(Boolean).join(" ") === expected""",
         arg=[name, expected], timeout=BOOT_TIMEOUT)
     wait_for_result(page, name)
+    return expected
 
 
 def worker_ready(page):
@@ -190,16 +195,59 @@ def built_page(folder, path):
     return (folder / path.strip("/") / "index.html").read_text("utf-8")
 
 
-def test_a_new_build_is_seen_after_one_navigation_and_never_mixed(browse, site):
+# What a build reads, besides the cache: a copy of these builds the project as it is here.
+SOURCE = ("calculators", "content", "deploy", "plugins", "scripts", "theme", "pelicanconf.py",
+          "project.py", "pyproject.toml", "package.json", "package-lock.json")
+# A word of the schedule's result (its first row), in English, and what a new build says.
+CHANGED_WORDS = ("First infusion", "Opening infusion")
+CHANGED_CODE = "schedule.row.first"
+
+
+def build_changed_calculator(output, scratch):
+    """Build into `output` the project with the schedule's first row reworded: from a copy (this
+    checkout's files stay as they are), in another Python (Pelican's plugins and i18n-subsites
+    keep module state from this process's builds; there, `project.ROOT` is the copy)."""
+    copy = scratch / "changed"
+    for name in SOURCE:
+        source, target = ROOT / name, copy / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns(
+                "__pycache__", "*.pyc", "*.mo", "protocols.json"))  # built from the copy's own
+        else:
+            shutil.copy2(source, target)
+    (copy / "node_modules").symlink_to((ROOT / "node_modules").resolve())
+    # The Pyodide digests and the service worker's bundle are reused, and a new wheel's snapshot
+    # takes seconds. Builds never write a cached file in place, so links (not 400 MB) will do.
+    shutil.copytree(ROOT / ".cache", copy / ".cache", copy_function=link_or_copy)
+    catalogue = copy / "calculators" / "locale" / "en" / "LC_MESSAGES" / "calculators.po"
+    old, new = (f'msgid "{CHANGED_CODE}"\nmsgstr "{words}"' for words in CHANGED_WORDS)
+    assert catalogue.read_text("utf-8").count(old) == 1
+    catalogue.write_text(catalogue.read_text("utf-8").replace(old, new), "utf-8")
+    run_tool([sys.executable, "-c", "import sys; from scripts.site import build_site; "
+              "build_site(sys.argv[1])", output], "building the changed copy", cwd=copy)
+
+
+def link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def test_a_new_build_is_seen_after_one_navigation_and_never_mixed(browse, site, tmp_path):
     v = browse(site)
-    v.page.goto("/calculators/dose/")
+    v.page.goto("/calculators/schedule/")
     worker_ready(v.page)
     v.page.reload()  # now the worker serves the page
-    wait_for_result(v.page, "dose")
+    old_result = answers_in_python(v.page, "schedule", "en")
+    first, reworded = CHANGED_WORDS
+    assert first in old_result and reworded not in old_result
     before = page_build(v.page)
+    old_runtimes = shared_runtimes(v.page)
     assert before["snapshot"] and v.page.evaluate("!!navigator.serviceWorker.controller")
-    # A changed calculator: built without its snapshot, its runtime folder and its page change.
-    build_site(site.folder, RUNTIME_SNAPSHOT=False)
+    assert [before["lockfile"] in name for name in old_runtimes.values()] == [True]
+    # A changed calculator: a new wheel, so a new runtime folder (and snapshot) and new pages.
+    build_changed_calculator(site.folder, tmp_path)
     changed = built_page(site.folder, "/calculators/schedule/")
     # The browser finds the new worker; it installs and waits while the page is open.
     v.page.evaluate("""async () => {
@@ -211,14 +259,24 @@ def test_a_new_build_is_seen_after_one_navigation_and_never_mixed(browse, site):
     }""")
     assert page_build(v.page) == before  # the open page is still the old build's, whole
     v.page.goto("/calculators/schedule/")
-    v.page.wait_for_selector("script[data-worker]:not([data-snapshot])", state="attached")
+    v.page.wait_for_selector(f"script[data-worker]:not([data-lockfile='{before['lockfile']}'])",
+                             state="attached")
     after = page_build(v.page)
-    assert after["lockfile"] != before["lockfile"] and not after["snapshot"]
-    for url in after["scripts"] + [after["lockfile"]]:
+    assert after["lockfile"] != before["lockfile"] and after["snapshot"] != before["snapshot"]
+    for url in after["scripts"] + [after["lockfile"], after["snapshot"]]:
         assert url.removeprefix(site.url) in changed
-    answers_in_python(v.page, "schedule", "en")
-    # Its Python is the new build's: the shared worker is named after the runtime it boots.
-    assert [name for name in shared_runtimes(v.page).values() if after["lockfile"] in name]
+    # The result the new build's Python computes in the browser, not the page's prerendered one
+    # (answers_in_python changes an input first): it says the new words.
+    new_result = answers_in_python(v.page, "schedule", "en",
+                                   lambda said: said.replace(first, reworded))
+    assert reworded in new_result and first not in new_result
+    # That Python is a shared worker of the new build's own, named after its runtime; the old
+    # build's, if still running, keeps its name and is never this page's.
+    runtimes = shared_runtimes(v.page)
+    new = {target for target, name in runtimes.items() if after["lockfile"] in name}
+    assert len(new) == 1 and not new & old_runtimes.keys()
+    others = {target: name for target, name in runtimes.items() if target not in new}
+    assert others.items() <= old_runtimes.items()
     cached = v.page.evaluate("""async () => {
         const name = (await caches.keys()).find((name) => name.startsWith("calculators-runtime-"));
         return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
