@@ -19,7 +19,7 @@ from tests.browser.test_calculators import (BOOT_TIMEOUT, FAILED, form_fields, t
 from tests.browser.test_diary_page import READY as DIARY_READY
 from tests.browser.test_embeds import (embed_site, host, visit_host,  # noqa: F401
                                        wordpress_frame)
-from tests.words import site_words_in
+from tests.words import SITE_WORDS, fixed_part, site_words_in
 
 ARTICLE = "/patient-experience/"  # an article with no calculator of its own: it warms the runtime
 WARM = "html[data-warm='ready']"
@@ -166,6 +166,54 @@ def test_a_failed_boot_is_not_the_next_pages(browse, site):
     assert len(failed) == 1 and shared_runtimes(v.page) == failed
 
 
+# A stand-in for the calculators' worker script: the real one (imported), which breaks (an
+# uncaught error) once a page asks it to work out a weight of 13.
+BREAKS_ON_13 = """import "./calculator-worker-real.js";
+const connect = self.onconnect;
+self.onconnect = (event) => {
+  connect(event);
+  event.ports[0].addEventListener("message", ({ data }) => {
+    if (data.type === "run" && data.fields.weight === "13") setTimeout(() => { throw new Error("broken"); });
+  });
+};
+"""
+
+
+def status_of(page, name):
+    return page.locator(f"form[data-calculator='{name}'] .calculator-status")
+
+
+def test_a_shared_worker_that_cannot_load_fails_its_page_and_says_so(browse, site):
+    (site.folder / "theme" / "js" / "calculator-worker.js").unlink()
+    v = browse(site)
+    v.page.goto("/calculators/dose/")
+    status_of(v.page, "dose").filter(has_text=FAILED).wait_for(timeout=BOOT_TIMEOUT)
+    assert fixed_part(SITE_WORDS("runtime.worker-not-started")) in status_of(v.page, "dose").inner_text()
+    assert v.page.locator("form[data-runtime='python']").count() == 0
+
+
+def test_a_shared_worker_that_breaks_stops_every_page_and_the_next_gets_a_new_one(browse, site):
+    scripts = site.folder / "theme" / "js"
+    (scripts / "calculator-worker.js").rename(scripts / "calculator-worker-real.js")
+    (scripts / "calculator-worker.js").write_text(BREAKS_ON_13)
+    v = browse(site)
+    v.page.goto("/calculators/dose/")
+    wait_for_result(v.page, "dose")
+    other = v.context.new_page()
+    other.goto("/calculators/schedule/")
+    wait_for_result(other, "schedule")
+    broken = shared_runtimes(v.page)
+    assert len(broken) == 1
+    v.page.locator("[name=weight]").fill("13")
+    stopped = fixed_part(SITE_WORDS("runtime.worker-stopped"))
+    for page, name in ((v.page, "dose"), (other, "schedule")):
+        status_of(page, name).filter(has_text=stopped).wait_for(timeout=BOOT_TIMEOUT)
+        assert page.locator(f"form[data-calculator='{name}']").get_attribute("data-busy") is None
+    other.goto("/calculators/schedule/")
+    answers_in_python(other, "schedule", "en")
+    assert len(shared_runtimes(other)) == 1 and not shared_runtimes(other).keys() & broken.keys()
+
+
 def test_a_calculator_opened_first_is_kept_for_offline_use(browse, site):
     """A reader whose one visit is a calculator's page (no article warmed anything): once its
     own runtime is up, the page has the worker cache it (from the browser's HTTP cache), and the
@@ -305,4 +353,5 @@ def test_a_sandboxed_embed_from_another_site_works_and_registers_no_worker(visit
     v.page.goto(f"{server.url}/embed/dose/")
     wait_for_result(v.page, "dose")
     assert v.page.evaluate("navigator.serviceWorker.getRegistrations().then((all) => all.length)") == 0
+    assert shared_runtimes(v.page) == {}  # its Python is its own, as before
     assert v.context.service_workers == []

@@ -15,6 +15,7 @@ from deploy.configs import (
 )
 from deploy.hosting import MIN_GAIN, not_found_page
 from plugins.production.precompress import precompress_tree
+from tests.build.test_site import outside_the_warm_up
 from tests.production.support import STAND_IN_EMBED
 
 SAMPLE_PATHS = ["/", "/calculators/dose/", "/embed/dose/", "/embed/", "/runtime/app-1/x.whl",
@@ -150,9 +151,6 @@ def test_an_article_weighs_under_60_kb_compressed_and_only_calculator_pages_load
         # (the diary's page is no calculator, and its Python sums the diary up: data-diary)
         if "[calculator:" not in html and "<form data-calculator" not in html \
                 and "data-diary " not in html:
-            # Such a page names the runtime only on offline.js's script, for the warm-up that
-            # boots it once the page has loaded and is idle (plugins/offline); it loads none.
-            warm_up = [tag for tag in re.findall(r"<script[^>]*>", html) if " data-warm" in tag]
-            rest = html.replace(warm_up[0], "") if warm_up else html
+            rest = outside_the_warm_up(html)
             assert "data-pyodide" not in rest and "/runtime/" not in rest, page
             assert "calculator.js" not in rest, page

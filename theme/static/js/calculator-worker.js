@@ -14,8 +14,10 @@
 // calls `serve` with a MessagePort.
 let calculators = null;
 let booting = null;
-// The ports of the pages whose boot is under way: each is told the boot's progress.
+// The ports of the pages whose boot is under way: each is told the boot's progress, and a page
+// that joins it is told the last figures at once.
 const watching = new Set();
+let lastProgress = null;
 const SHARED = typeof SharedWorkerGlobalScope !== "undefined" && self instanceof SharedWorkerGlobalScope;
 
 async function boot({ pyodide: indexURL, lockfile: lockFileURL, snapshot, sizes = {} }, tell) {
@@ -187,8 +189,10 @@ export function serve(port) {
     if (data.type === "init") {
       // A page that connects while Python boots, or after, shares that boot (its `init` is the
       // same: the worker's name is the runtime's address, see createWorker).
+      if (booting && lastProgress) port.postMessage({ type: "progress", ...lastProgress });
       watching.add(port);
       booting ??= boot(data, (progress) => {
+        lastProgress = progress;
         for (const watcher of watching) watcher.postMessage({ type: "progress", ...progress });
       });
       booting.then(
@@ -196,7 +200,7 @@ export function serve(port) {
         (error) => {
           // A shared worker outlives this page: the next page boots again (offline now, perhaps
           // online then) rather than inherit this failure.
-          if (SHARED) booting = null;
+          if (SHARED) [booting, lastProgress] = [null, null];
           port.postMessage({ type: "failed", message: String(error.message || error) });
         },
       ).finally(() => watching.delete(port));
@@ -210,6 +214,11 @@ export function serve(port) {
     } catch (error) {
       // Every request gets an answer, so the page never waits for ever.
       port.postMessage({ id: data.id, error: String(error.message || error) });
+      // Python that failed fatally (Pyodide marks the error, then refuses every call) can answer
+      // nothing again: a shared worker, which every page of the site finds, ends.
+      if (SHARED && (error?.pyodide_fatal_error || /already (fatally failed|exited)/.test(error?.message))) {
+        stop();
+      }
     }
   };
 }
@@ -217,17 +226,21 @@ export function serve(port) {
 // A shared worker's ports, one a page that connected (a closed page's too: a message to it goes
 // nowhere, and the browser says nothing when a page closes).
 const pages = new Set();
+
+// A broken shared worker tells every page it has "stopped" and ends: the next page gets a new one.
+function stop() {
+  for (const port of pages) port.postMessage({ type: "stopped" });
+  self.close();
+}
+
 if (SHARED) {
   self.onconnect = ({ ports: [port] }) => {
     pages.add(port);
     serve(port);
   };
   // What a dedicated worker's page hears as its worker's `error` (the worker is broken), every
-  // page of a shared one hears as "stopped"; the next page then gets a new worker.
-  self.addEventListener("error", () => {
-    for (const port of pages) port.postMessage({ type: "stopped" });
-    self.close();
-  });
+  // page of a shared one hears as "stopped".
+  self.addEventListener("error", stop);
 } else if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   serve(self);
 }
