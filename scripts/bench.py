@@ -23,6 +23,11 @@ wire; the diary's save: after each run's warm visit, the diary page in the same 
 holding three weeks of entries, the time from pressing Save on a valid entry to the updated
 summary on screen (the frame after it changed), three saves a run.
 
+Bytes are counted at the bench's own server (`MeteredHandler`): the response bodies it sent
+during a visit, to the page, its workers (the shared one too) and the service worker; what a
+cache answered (the HTTP cache, the service worker's) never reaches it. Playwright sees none of
+a shared worker's requests, so the browser's own figures would miss the runtime.
+
 A reader's way in (issue 25), in three more fresh profiles a run, in the same turning order: an
 article that links to the dose page (and has none of its own) is visited, and once its
 speculative warm-up has put the runtime and the snapshot in the cache and booted Python in the
@@ -34,8 +39,9 @@ within 10% of it); and the bytes an article visit fetches, with "save data" on (
 saver: `navigator.connection.saveData` and the Save-Data header) and without (goal: no runtime
 bytes). A build with no warm-up says so, follows the link with nothing warmed (the figure
 before it) and leaves the offline journey out. `--network` serves the
-precompressed `.br` siblings (a production build) through Chromium's network emulation at
-40 Mbit/s and 20 ms latency.
+precompressed `.br` siblings (a production build) at 40 Mbit/s shared by all connections and
+20 ms before each response, throttled at the server: Chromium's network emulation is set per
+page and never reaches the shared worker, which would fetch the runtime at loopback speed.
 Figures, not assertions.
 """
 
@@ -45,6 +51,7 @@ import gzip
 import re
 import statistics
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -75,6 +82,9 @@ new MutationObserver((_, observer) => {
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-runtime"]});
 """
 MBIT = 1e6 / 8  # bytes per second
+RATE = 40 * MBIT  # --network: the server's bandwidth, shared by all its connections
+LATENCY = 0.020  # --network: seconds before each response (Chromium's emulation had 20 ms)
+CHUNK = 16 * 1024  # bytes a body is written in: 3.3 ms of the link at 40 Mbit/s
 # The diary's save, timed in the page: from the click on Save to the frame after the summary's
 # sentence changed (the summary above it is replaced first, in the same task).
 TIMED_SAVE = """() => new Promise((resolve) => {
@@ -104,7 +114,55 @@ DIARY_DAYS = 21
 DIARY_SAVES = 3  # timed, a run (after one that is not)
 
 
-class BrotliHandler(SiteHandler):
+class Meter:
+    """The response body bytes the server sent (all, and of the runtime: Pyodide, the wheel,
+    the snapshot) and, with `rate` (bytes/s), the link they share. The server answers each
+    request in a thread of its own, so both are kept under a lock."""
+
+    def __init__(self, rate=None):
+        self.rate, self.lock = rate, threading.Lock()
+        self.total = self.runtime = 0
+        self.free = time.monotonic()  # when the link has sent all it was given so far
+
+    def reading(self):
+        """(all, runtime) bytes sent so far: a visit's figure is the change over it."""
+        with self.lock:
+            return self.total, self.runtime
+
+    def send(self, write, chunk, path):
+        """Write `chunk` with `write`, once the link has time for it, and count it. A token
+        bucket with no burst: each chunk takes the link's next len/rate seconds, so concurrent
+        responses share the rate, as they would one reader's line."""
+        if self.rate:
+            with self.lock:
+                self.free = max(self.free, time.monotonic()) + len(chunk) / self.rate
+                due = self.free
+            time.sleep(max(0.0, due - time.monotonic()))
+        write(chunk)
+        with self.lock:  # counted once written: a page closed mid-body gets no more
+            self.total += len(chunk)
+            self.runtime += len(chunk) if "/runtime/" in path else 0
+
+
+class MeteredHandler(SiteHandler):
+    """The site's handler, its files' bodies sent through `meter` (counted, and throttled with
+    a rate), each response `latency` seconds late. A 404 page's body goes out uncounted and
+    unthrottled (the bare page's /favicon.ico: a few KB)."""
+
+    def __init__(self, *args, meter, latency=0.0, **kwargs):
+        self.meter, self.latency = meter, latency
+        super().__init__(*args, **kwargs)
+
+    def send_response_only(self, code, message=None):
+        time.sleep(self.latency)  # every response, its headers and 304s included
+        super().send_response_only(code, message)
+
+    def copyfile(self, source, outputfile):
+        while chunk := source.read(CHUNK):
+            self.meter.send(outputfile.write, chunk, self.path)
+
+
+class BrotliHandler(MeteredHandler):
     """The site's handler, sending a file's `.br` sibling when the browser accepts brotli (as
     the production nginx does with brotli_static)."""
 
@@ -123,15 +181,6 @@ class BrotliHandler(SiteHandler):
         return body
 
 
-def emulate(cdp, network):
-    """Chromium's 40 Mbit/s and 20 ms on the page `cdp` is a session of, with `network`."""
-    if network:
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": 20, "downloadThroughput": 40 * MBIT,
-            "uploadThroughput": 40 * MBIT})
-
-
 def first_result(page, url):
     """Milliseconds from the page's navigation to `window.__result`, its first browser-computed
     result. Polled with evaluate: wait_for_function evaluates a string, which the site's CSP
@@ -144,43 +193,27 @@ def first_result(page, url):
     return ms
 
 
-def timed_visit(context, url, network, dwell):
-    """Milliseconds from navigation to `window.__result`, bytes received, the longest task. The
-    page then stays open `dwell` seconds, as a reader reads the result, before it closes."""
+def timed_visit(context, url, meter, dwell):
+    """Milliseconds from navigation to `window.__result`, the bytes the server sent meanwhile
+    (`meter`), the longest task. The page then stays open `dwell` seconds, as a reader reads
+    the result, before it closes."""
+    sent, _ = meter.reading()
     page = context.new_page()
     cdp = context.new_cdp_session(page)
-    emulate(cdp, network)
     trace, traced = [], []
     cdp.on("Tracing.dataCollected", lambda event: trace.extend(event["value"]))
     cdp.on("Tracing.tracingComplete", lambda event: traced.append(True))
     cdp.send("Tracing.start", {"categories": "toplevel",
                                "transferMode": "ReportEvents"})
-    finished = []
-    page.on("requestfinished", lambda request: finished.append(request))
     page.goto(url)
     ms = first_result(page, url)
     page.wait_for_timeout(dwell * 1000)
     cdp.send("Tracing.end")
     while not traced:
         page.wait_for_timeout(20)  # Playwright delivers the trace's events while it waits
-    received = sum(max(0, request.sizes()["responseBodySize"]) for request in finished)
+    received = meter.reading()[0] - sent
     page.close()
     return ms, received, longest_task(trace)
-
-
-def network_bytes(requests):
-    """Bytes of the response bodies that came over the network (the page's, its workers' and
-    its service worker's; not what a service worker answered from its cache): in all, and of
-    the runtime (Pyodide, the wheel, the snapshot)."""
-    total = runtime = 0
-    for request in requests:
-        response = request.response()
-        if response is None or response.from_service_worker:
-            continue
-        size = max(0, request.sizes()["responseBodySize"])
-        total += size
-        runtime += size if "/runtime/" in request.url else 0
-    return total, runtime
 
 
 def warm_up(page, timeout):
@@ -195,16 +228,15 @@ def warm_up(page, timeout):
 
 
 class Journey:
-    """A fresh profile's visit to the article, as a reader arrives from a search: the bytes it
-    fetched (`network_bytes`) and when its warm-up was ready (seconds, or None: no warm-up)."""
+    """A fresh profile's visit to the article, as a reader arrives from a search: the bytes the
+    server sent it so far (`meter`) and when its warm-up was ready (seconds, or None: no
+    warm-up)."""
 
-    def __init__(self, context, url, network, save_data=False):
-        self.context, self.requests = context, []
-        context.on("requestfinished", lambda request: self.requests.append(request))  # and the service worker's
+    def __init__(self, context, url, meter, save_data=False):
+        self.context, self.meter, self.start = context, meter, meter.reading()
         self.page = context.new_page()
-        cdp = context.new_cdp_session(self.page)
-        emulate(cdp, network)
         if save_data:  # navigator.connection.saveData and the Save-Data header
+            cdp = context.new_cdp_session(self.page)
             cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
         self.page.goto(url)
         self.save_data = self.page.evaluate("navigator.connection?.saveData === true")
@@ -230,7 +262,8 @@ class Journey:
         return first_result(self.page, self.page.url)
 
     def bytes(self):
-        return network_bytes(self.requests)
+        """(all, runtime) bytes the server sent since the article's visit began."""
+        return tuple(now - then for now, then in zip(self.meter.reading(), self.start))
 
 
 class Journeys:
@@ -239,8 +272,8 @@ class Journeys:
     article's link is still followed (nothing warmed: the figure before the warm-up) and the
     offline journey is left out."""
 
-    def __init__(self, url, options):
-        self.url, self.options = url, options
+    def __init__(self, url, meter, options):
+        self.url, self.meter, self.options = url, meter, options
         self.warms = None  # whether this build warms up; unknown until the first visit
         self.ready = []  # ms from the article's navigation to its warm-up's mark
         self.times = {"warmed": [], "warmed offline": []}  # ms, per run
@@ -252,7 +285,7 @@ class Journeys:
         options = self.options
         if kind == "warmed offline" and self.warms is False:
             return
-        visit = Journey(context, self.url, options.network, save_data=kind == "save data")
+        visit = Journey(context, self.url, self.meter, save_data=kind == "save data")
         if kind == "save data":
             # as long as an online visit took to warm up, and the dwell: time enough to fetch
             self.save_data &= visit.save_data
@@ -301,8 +334,8 @@ class Journeys:
         if self.warms and offline:
             print(f"ratio {'offline / online:':44}{med(offline) / med(online):5.2f}"
                   "     (goal 0.90-1.10: within 10%)")
-        print("bytes on an article visit, from the network (the service worker's included), all and "
-              "the runtime's:")
+        print("bytes the server sent during an article visit (to the page, its workers and the "
+              "service worker), all and the runtime's:")
         for name, values in self.bytes.items():
             if not values:
                 continue
@@ -417,7 +450,8 @@ def main():
                              "it (V8 keeps compiled WebAssembly for the next visit only after "
                              "a while; 0 closes at once)")
     parser.add_argument("--network", action="store_true",
-                        help="brotli siblings, 40 Mbit/s and 20 ms latency (Chromium's emulation)")
+                        help="brotli siblings, 40 Mbit/s shared and 20 ms before each "
+                             "response, throttled at the server")
     options = parser.parse_args()
     runs = options.runs
     times = {f"{which} {visit}": [] for which in KINDS for visit in VISITS}
@@ -430,14 +464,17 @@ def main():
         app = add_floor(site)
         snapshot = sorted(app.glob("*.snapshot"))
         server = SiteServer(site)
-        if options.network:
-            server.httpd.RequestHandlerClass = functools.partial(
-                BrotliHandler, directory=str(site), quiet=True)
+        # One server for every visit and journey, counting what it sends and, with --network,
+        # throttling it: Chromium's emulation would throttle the page but not its shared worker.
+        meter = Meter(RATE if options.network else None)
+        server.httpd.RequestHandlerClass = functools.partial(
+            BrotliHandler if options.network else MeteredHandler, directory=str(site),
+            quiet=True, meter=meter, latency=LATENCY if options.network else 0.0)
         with server, sync_playwright() as playwright:
             urls = {"site": f"{server.url}/calculators/dose/",
                     "site es": f"{server.url}/es/calculators/dose/",
                     "bare": f"{server.url}/floor.html"}
-            journeys = Journeys(f"{server.url}/{ARTICLE}", options)
+            journeys = Journeys(f"{server.url}/{ARTICLE}", meter, options)
             every = JOURNEYS + KINDS  # the first run's first visit learns whether it warms up
             for run in range(runs):
                 # Turn which goes first, so none gets a systematically warmer machine.
@@ -452,7 +489,7 @@ def main():
                         if visit == "restarted":
                             context.close()
                             context = fresh_profile(playwright, profile, options.settle)
-                        ms, received, long_ms = timed_visit(context, urls[which], options.network,
+                        ms, received, long_ms = timed_visit(context, urls[which], meter,
                                                            options.dwell)
                         times[f"{which} {visit}"].append(ms)
                         wire[f"{which} {visit}"].append(received)
@@ -462,7 +499,8 @@ def main():
                     context.close()
         weights = {lang: page_weight(site, lang) for lang in ("", "es")}
     med = statistics.median
-    conditions = ("40 Mbit/s, 20 ms, brotli siblings" if options.network
+    conditions = ("40 Mbit/s shared and 20 ms a response at the server, brotli siblings"
+                  if options.network
                   else "loopback, no throttling, no Content-Encoding")
     print(f"runs: {runs}, medians (min-max); headless Chromium, {conditions}; "
           f"each new browser left {options.settle:g} s to settle, each page open "
@@ -501,7 +539,8 @@ def main():
         cpu = [c for _, c in values if c is not None]
         print(f"  {which:8}                       "
               + (f"{spread(cpu)}, at most {max(cpu):.0f} ms" if cpu else "n/a (no thread times)"))
-    print("bytes on the wire (response bodies as received):")
+    print("bytes the server sent during the visit (response bodies: the page, its workers, "
+          "the service worker):")
     for key, values in wire.items():
         print(f"  {key:10}                    {med(values) / 1e6:7.2f} MB  "
               f"({min(values) / 1e6:.2f}-{max(values) / 1e6:.2f})")
